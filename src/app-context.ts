@@ -1,0 +1,12 @@
+// What the HTTP layer and the use cases are given: built once in main.ts (or by a test).
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import type { JobQueue } from './jobs/queue.ts';
+import type { MunicipalityLocator } from './modules/geo/municipality-locator.ts';
+
+export interface AppContext {
+  config: Config;
+  db: DatabaseHandle;
+  jobs: JobQueue;
+  locator: MunicipalityLocator;
+}

@@ -1,0 +1,93 @@
+// Builds the HTTP application: plugins, error shape, OpenAPI, and each module's routes.
+// main.ts listens on it; tests call it directly with their own database.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from './app-context.ts';
+import { ErrorResponse, installErrorHandling } from './http/errors.ts';
+import { requestLanguage } from './http/language.ts';
+import { messages } from './i18n/messages.ts';
+import { categoryRoutes } from './modules/categories/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
+
+/** JSON bodies are small: a report is at most a few kilobytes of text. */
+export const JSON_BODY_LIMIT = 64 * 1024;
+
+export async function buildApp(
+  ctx: AppContext,
+  logger: FastifyServerOptions['logger'] = { level: ctx.config.logLevel },
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    // Keep-alive sockets must not hold a graceful shutdown open for long.
+    forceCloseConnections: 'idle',
+    ajv: {
+      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  installErrorHandling(app, JSON_BODY_LIMIT);
+  app.addSchema(ErrorResponse);
+
+  await app.register(helmet, {
+    // Swagger UI brings its own CSP (staticCSP below); pages later set theirs per route.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) => {
+      const seconds = Math.ceil(context.ttl / 1000);
+      const language = requestLanguage(request);
+      return {
+        statusCode: 429,
+        error: { code: 'rate_limited', message: messages.rateLimited(seconds)[language], details: [] },
+      };
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Meldepunkt API',
+        version: '1',
+        description:
+          'Report problems with water, wastewater, roads and parks to a Norwegian municipality, and follow them. Errors always have the shape `{ "error": { "code", "message", "details" } }`.',
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' },
+      },
+      tags: [
+        { name: 'reports', description: 'Submit and follow reports' },
+        { name: 'categories', description: "Municipalities' category trees" },
+        { name: 'operations', description: 'Health checks' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { ctx });
+  await app.register(categoryRoutes, { ctx });
+  await app.register(reportRoutes, { ctx });
+  return app;
+}

@@ -1,0 +1,157 @@
+// Configuration comes from environment variables, parsed and validated once at start-up.
+// A wrong value stops the process with a message that names the variable and what it expects,
+// because a municipality's IT staff read that message, not the source.
+import path from 'node:path';
+
+export type DatabaseMode = 'embedded' | 'server';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Base URL residents reach the service at; used in tracking links. */
+  publicUrl: string;
+  dataDir: string;
+  /** Unset means embedded PostgreSQL (PGlite) in `dataDir`. */
+  databaseUrl: string | undefined;
+  databaseMode: DatabaseMode;
+  databasePoolMax: number;
+  /** Load the Porsgrunn demo municipality at start-up (default: only in embedded mode). */
+  seedDemo: boolean;
+  logLevel: LogLevel;
+  trustProxy: boolean;
+  /** Reports one client address may submit per minute. */
+  reportRateLimitPerMinute: number;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+interface VariableSpec<T> {
+  name: string;
+  expected: string;
+  parse: (raw: string) => T | undefined;
+}
+
+function read<T>(env: Env, spec: VariableSpec<T>, fallback: T): T {
+  const raw = env[spec.name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = spec.parse(raw.trim());
+  if (value === undefined) {
+    throw new ConfigError(`${spec.name}=${JSON.stringify(raw)} is not valid: expected ${spec.expected}.`);
+  }
+  return value;
+}
+
+function integer(min: number, max: number) {
+  return (raw: string): number | undefined => {
+    if (!/^\d+$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return n >= min && n <= max ? n : undefined;
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): T | undefined => values.find((v) => v === raw.toLowerCase());
+}
+
+function boolean(raw: string): boolean | undefined {
+  const v = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return undefined;
+}
+
+function url(protocols: readonly string[]) {
+  return (raw: string): string | undefined => {
+    try {
+      const parsed = new URL(raw);
+      return protocols.includes(parsed.protocol) ? raw : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = read(
+    env,
+    { name: 'PORT', expected: 'a port number from 0 to 65535', parse: integer(0, 65535) },
+    8080,
+  );
+  const host = read(
+    env,
+    { name: 'HOST', expected: 'an interface address such as 127.0.0.1', parse: (v) => v },
+    '127.0.0.1',
+  );
+  const databaseUrl = read<string | undefined>(
+    env,
+    {
+      name: 'DATABASE_URL',
+      expected: 'a PostgreSQL URL such as postgres://user:password@db.example.no:5432/meldepunkt',
+      parse: url(['postgres:', 'postgresql:']),
+    },
+    undefined,
+  );
+  const databaseMode: DatabaseMode = databaseUrl ? 'server' : 'embedded';
+  const publicUrl = read(
+    env,
+    {
+      name: 'PUBLIC_URL',
+      expected: 'an http(s) URL such as https://meld.porsgrunn.kommune.no',
+      parse: url(['http:', 'https:']),
+    },
+    `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+  ).replace(/\/+$/, '');
+
+  return {
+    port,
+    host,
+    publicUrl,
+    dataDir: path.resolve(
+      read(env, { name: 'DATA_DIR', expected: 'a directory path', parse: (v) => v }, './data'),
+    ),
+    databaseUrl,
+    databaseMode,
+    databasePoolMax: read(
+      env,
+      { name: 'DATABASE_POOL_MAX', expected: 'an integer from 1 to 200', parse: integer(1, 200) },
+      10,
+    ),
+    seedDemo: read(
+      env,
+      { name: 'SEED_DEMO', expected: 'true or false', parse: boolean },
+      databaseMode === 'embedded',
+    ),
+    logLevel: read(
+      env,
+      { name: 'LOG_LEVEL', expected: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
+      'info',
+    ),
+    trustProxy: read(env, { name: 'TRUST_PROXY', expected: 'true or false', parse: boolean }, false),
+    reportRateLimitPerMinute: read(
+      env,
+      {
+        name: 'REPORT_RATE_LIMIT_PER_MINUTE',
+        expected: 'an integer from 1 to 1000000',
+        parse: integer(1, 1_000_000),
+      },
+      30,
+    ),
+    shutdownTimeoutMs: read(
+      env,
+      {
+        name: 'SHUTDOWN_TIMEOUT_MS',
+        expected: 'milliseconds from 100 to 600000',
+        parse: integer(100, 600_000),
+      },
+      10_000,
+    ),
+  };
+}

@@ -1,0 +1,55 @@
+// Applies the checked-in migrations. On a PostgreSQL server, processes that start together take
+// turns under an advisory lock, so only one applies each migration and the others find it done.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { type Database, type DatabaseHandle, queryRows } from './client.ts';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Arbitrary but fixed: identifies "Meldepunkt migrations" among advisory locks. */
+const MIGRATION_LOCK_KEY = 40_012_026;
+
+interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
+
+function latestMigrationTimestamp(): number {
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as Journal;
+  return Math.max(...journal.entries.map((e) => e.when));
+}
+
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.pglite) {
+    await migratePglite(handle.db as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
+    return;
+  }
+  if (!handle.pool) throw new Error('Database handle has neither a pool nor PGlite');
+  const client = await handle.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePg(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** True when the database answers and has every migration this code knows of. */
+export async function isSchemaCurrent(db: Database): Promise<boolean> {
+  const expected = latestMigrationTimestamp();
+  const rows = await queryRows<{ latest: string | number | null }>(
+    db,
+    sql`select max(created_at) as latest from drizzle.__drizzle_migrations`,
+  );
+  const latest = rows[0]?.latest;
+  return latest !== null && latest !== undefined && Number(latest) >= expected;
+}

@@ -1,0 +1,44 @@
+// Starts Meldepunkt: configuration, database (embedded or server), migrations, demo data,
+// the job queue and the HTTP server; and stops them in reverse order on SIGTERM/SIGINT.
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { startServices } from './services.ts';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Meldepunkt cannot start: ${error.message}`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  const services = await startServices(config);
+  const app = await buildApp(services.ctx);
+  services.attachLogger(app.log);
+
+  closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    // Stop taking requests and let the ones in flight finish, then stop jobs and the database.
+    await app.close();
+    await services.stop();
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    {
+      url: config.publicUrl,
+      database: config.databaseMode,
+      startupMs: Math.round(performance.now() - started),
+    },
+    `Meldepunkt is ready at ${config.publicUrl} (${config.databaseMode} database)`,
+  );
+}
+
+await main();

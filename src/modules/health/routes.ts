@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.ts';
+import { isSchemaCurrent } from '../../db/migrate.ts';
+
+const Health = Type.Object({ status: Type.String() });
+
+/** Liveness (the process runs) and readiness (the database answers and its schema is current). */
+export const healthRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Health } }, logLevel: 'warn' },
+    async () => ({ status: 'ok' }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: { tags: ['operations'], summary: 'Readiness', response: { 200: Health, 503: Health } },
+      logLevel: 'warn',
+    },
+    async (request, reply) => {
+      try {
+        if (await isSchemaCurrent(ctx.db.db)) return { status: 'ready' };
+        return reply.status(503).send({ status: 'migrations pending' });
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check failed');
+        return reply.status(503).send({ status: 'database unavailable' });
+      }
+    },
+  );
+};

@@ -1,0 +1,172 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../app-context.ts';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
+import { errorResponseRef } from '../../http/errors.ts';
+import { requestLanguage } from '../../http/language.ts';
+import { messages } from '../../i18n/messages.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type CreatedReport, createReport } from './create-report.ts';
+import { getPublicReport } from './get-public-report.ts';
+import {
+  CreatedReportResponse,
+  CreateReportBody,
+  ListReportsQuery,
+  PublicReportResponse,
+  ReportPageResponse,
+  ReportRefParams,
+  TrackingQuery,
+} from './http-schemas.ts';
+import {
+  describeRequest,
+  IDEMPOTENCY_KEY_PATTERN,
+  type IdempotencyRequest,
+  lookUpIdempotentAnswer,
+  rememberAnswer,
+  type StoredAnswer,
+} from './idempotency.ts';
+import { listReportsForPublic, parseBbox, parseStatuses } from './list-public-reports.ts';
+
+const errors = {
+  400: errorResponseRef,
+  403: errorResponseRef,
+  404: errorResponseRef,
+  413: errorResponseRef,
+  415: errorResponseRef,
+  422: errorResponseRef,
+  429: errorResponseRef,
+};
+
+export function trackingUrl(
+  publicUrl: string,
+  report: Pick<CreatedReport, 'slug' | 'ref' | 'trackingToken'>,
+): string {
+  return `${publicUrl}/${report.slug}/meldinger/${report.ref}?token=${encodeURIComponent(report.trackingToken)}`;
+}
+
+export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/api/v1/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Submit a report',
+        description:
+          'Creates a report. Send an `Idempotency-Key` header (8–255 visible characters) so a retry after a lost answer returns the first answer instead of creating a second report.',
+        headers: {
+          type: 'object',
+          properties: { 'idempotency-key': { type: 'string', description: 'Makes retries safe' } },
+        },
+        body: CreateReportBody,
+        response: { 201: CreatedReportResponse, ...errors },
+      },
+      config: { rateLimit: { max: ctx.config.reportRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const header = request.headers['idempotency-key'];
+      const key = Array.isArray(header) ? header[0] : header;
+      let idempotency: IdempotencyRequest | undefined;
+      if (key !== undefined) {
+        if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+          throw new AppError(400, 'invalid_idempotency_key', messages.idempotencyKeyInvalid());
+        }
+        idempotency = describeRequest(key, request.body);
+        const earlier = await replay(idempotency);
+        if (earlier)
+          return reply.status(earlier.statusCode).header('idempotent-replayed', 'true').send(earlier.body);
+      }
+
+      const body = request.body;
+      try {
+        const created = await createReport(
+          { db: ctx.db.db, jobs: ctx.jobs, locator: ctx.locator },
+          {
+            category: body.category,
+            municipality: body.municipality,
+            location: body.location,
+            address: body.address,
+            description: body.description,
+            answers: body.answers,
+            contact: body.contact,
+            channel: 'api',
+            language: requestLanguage(request),
+          },
+          idempotency
+            ? (tx, report) => rememberAnswer(tx, idempotency, { statusCode: 201, body: present(report) })
+            : undefined,
+        );
+        return reply.status(201).send(present(created));
+      } catch (error) {
+        // The same key in flight twice: the other request committed first; answer as it did.
+        if (idempotency && pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
+          const earlier = await replay(idempotency);
+          if (earlier)
+            return reply.status(earlier.statusCode).header('idempotent-replayed', 'true').send(earlier.body);
+        }
+        throw error;
+      }
+    },
+  );
+
+  function present(report: CreatedReport) {
+    return {
+      id: report.id,
+      ref: report.ref,
+      status: report.status,
+      acute: report.acute,
+      trackingToken: report.trackingToken,
+      trackingUrl: trackingUrl(ctx.config.publicUrl, report),
+    };
+  }
+
+  async function replay(idempotency: IdempotencyRequest): Promise<StoredAnswer | undefined> {
+    const found = await lookUpIdempotentAnswer(ctx.db.db, idempotency);
+    if (found.kind === 'mismatch')
+      throw new AppError(422, 'idempotency_key_reused', messages.idempotencyKeyReused());
+    return found.kind === 'replay' ? found.answer : undefined;
+  }
+
+  app.get(
+    '/api/v1/reports/:ref',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The public view of a report',
+        description:
+          'Never contains contact details or internal notes. With `token` (the tracking token from the receipt) it also shows the reporter their own contact choices.',
+        params: ReportRefParams,
+        querystring: TrackingQuery,
+        response: { 200: PublicReportResponse, ...errors },
+      },
+    },
+    async (request) =>
+      getPublicReport(ctx.db.db, request.params.ref, requestLanguage(request), request.query.token),
+  );
+
+  app.get(
+    '/api/v1/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Reports for maps and lists',
+        description: 'Public fields only, newest first, paginated with `cursor`.',
+        querystring: ListReportsQuery,
+        response: { 200: ReportPageResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return listReportsForPublic(
+        ctx.db.db,
+        {
+          kommunenummer: q.municipality,
+          bbox: q.bbox ? parseBbox(q.bbox) : undefined,
+          statuses: q.status ? parseStatuses(q.status) : undefined,
+          categoryCode: q.category,
+          cursor: q.cursor,
+          limit: q.limit ?? 100,
+        },
+        requestLanguage(request),
+      );
+    },
+  );
+};

@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  point,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Answers } from '../categories/questions.ts';
+import { categories } from '../categories/schema.ts';
+import { municipalities } from '../tenants/schema.ts';
+import type { Channel, NotifyChannel, ReportEventKind, ReportStatus } from './statuses.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Human-readable reference, unique per municipality and year: 4001-2026-00123. */
+    ref: text('ref').notNull().unique(),
+    kommunenummer: char('kommunenummer', { length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id),
+    status: text('status').$type<ReportStatus>().notNull().default('mottatt'),
+    channel: text('channel').$type<Channel>().notNull(),
+    acute: boolean('acute').notNull().default(false),
+    description: text('description').notNull(),
+    /** Address or a free-text description of the place; the only location when there is no point. */
+    address: text('address'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    /**
+     * The same point as (lon, lat) in PostgreSQL's built-in point type, kept by the database,
+     * so a GiST index serves bounding-box (<@ box) and nearest (<->) queries without PostGIS.
+     */
+    location: point('location', { mode: 'xy' }).generatedAlwaysAs(
+      sql`case when lon is not null and lat is not null then point(lon, lat) end`,
+    ),
+    answers: jsonb('answers').$type<Answers>().notNull().default({}),
+    /** SHA-256 of the tracking token; the token itself is only ever in the reporter's hands. */
+    trackingTokenHash: bytea('tracking_token_hash').notNull().unique(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reports_location').using('gist', t.location),
+    index('reports_municipality_created').on(t.kommunenummer, t.createdAt.desc(), t.id.desc()),
+    index('reports_created').on(t.createdAt.desc(), t.id.desc()),
+    index('reports_category').on(t.categoryId),
+    check('reports_lat_range', sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
+    check('reports_lon_range', sql`${t.lon} is null or (${t.lon} between -180 and 180)`),
+    check('reports_point_complete', sql`(${t.lat} is null) = (${t.lon} is null)`),
+    check('reports_has_place', sql`${t.lat} is not null or ${t.address} is not null`),
+    check('reports_description_length', sql`char_length(${t.description}) between 1 and 4000`),
+  ],
+);
+
+/** Reporter contact details live apart from the report, so no public query can reach them by accident. */
+export const reportContacts = pgTable('report_contacts', {
+  reportId: uuid('report_id')
+    .primaryKey()
+    .references(() => reports.id, { onDelete: 'cascade' }),
+  name: text('name'),
+  email: text('email'),
+  phone: text('phone'),
+  notify: text('notify').$type<NotifyChannel>().notNull().default('none'),
+  language: text('language').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Everything that happens to a report, in order. Only rows marked public are shown to the public. */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<ReportEventKind>().notNull(),
+    public: boolean('public').notNull(),
+    status: text('status').$type<ReportStatus>(),
+    message: text('message'),
+    /** Who did it: "system", "reporter", or a staff account id once accounts exist. */
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_events_report').on(t.reportId, t.id)],
+);
+
+/**
+ * Remembers the answer to a POST sent with an Idempotency-Key, so a phone that retries on a bad
+ * connection gets its first answer again instead of creating a second report. The key is stored
+ * only as a hash and the answer (which holds the tracking token) is encrypted with a key derived
+ * from the Idempotency-Key, so the database alone cannot reveal a tracking token.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    keyHash: bytea('key_hash').primaryKey(),
+    requestHash: bytea('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    responseSealed: bytea('response_sealed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('idempotency_keys_created').on(t.createdAt)],
+);

@@ -1,0 +1,62 @@
+// The long-lived parts of a running Meldepunkt, started in order and stopped in reverse.
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import type { AppContext } from './app-context.ts';
+import type { Config } from './config.ts';
+import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { startJobQueue } from './jobs/queue.ts';
+import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
+import { seedMunicipality } from './modules/tenants/seed-municipality.ts';
+
+export interface Services {
+  ctx: AppContext;
+  /** Hands the HTTP server's logger to the background parts once it exists. */
+  attachLogger(log: FastifyBaseLogger): void;
+  stop(): Promise<void>;
+}
+
+export async function startServices(config: Config): Promise<Services> {
+  let log: FastifyBaseLogger = pino({ level: config.logLevel });
+  const [db, locator] = await Promise.all([
+    openDatabase(
+      config.databaseUrl
+        ? { kind: 'server', url: config.databaseUrl, poolMax: config.databasePoolMax }
+        : { kind: 'embedded', dataDir: config.dataDir },
+      (error) => log.error({ err: error }, 'database pool error'),
+    ),
+    loadMunicipalityLocator(),
+  ]);
+  try {
+    await migrateDatabase(db);
+    if (config.seedDemo) {
+      const added = await seedMunicipality(db.db, porsgrunn);
+      if (added.categories > 0) log.info(added, 'demo municipality Porsgrunn loaded');
+    }
+    const jobs = await startJobQueue(db, {
+      onError: (error) => log.error({ err: error }, 'job queue error'),
+    });
+    return {
+      ctx: { config, db, jobs, locator },
+      attachLogger(next) {
+        log = next;
+      },
+      async stop() {
+        await jobs.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await closeQuietly(db);
+    throw error;
+  }
+}
+
+async function closeQuietly(db: DatabaseHandle): Promise<void> {
+  try {
+    await db.close();
+  } catch {
+    // Already failing; the first error is the one worth reporting.
+  }
+}
