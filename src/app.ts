@@ -8,11 +8,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { ErrorResponse, installErrorHandling } from './http/errors.ts';
-import { requestLanguage } from './http/language.ts';
 import { messages } from './i18n/messages.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { AppError } from './shared/errors.ts';
 
 /** JSON bodies are small: a report is at most a few kilobytes of text. */
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -28,6 +28,8 @@ export async function buildApp(
     requestIdHeader: 'x-request-id',
     // Keep-alive sockets must not hold a graceful shutdown open for long.
     forceCloseConnections: 'idle',
+    // While shutting down, new requests get our own 503 (below) so the error shape stays the same.
+    return503OnClosing: false,
     ajv: {
       customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
@@ -35,6 +37,19 @@ export async function buildApp(
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+
+  // Requests that arrive after shutdown began are refused with a 503 the client can retry
+  // elsewhere; requests already in flight run to the end.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new AppError(503, 'shutting_down', messages.shuttingDown());
+    }
   });
 
   installErrorHandling(app, JSON_BODY_LIMIT);
@@ -55,14 +70,9 @@ export async function buildApp(
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (request, context) => {
-      const seconds = Math.ceil(context.ttl / 1000);
-      const language = requestLanguage(request);
-      return {
-        statusCode: 429,
-        error: { code: 'rate_limited', message: messages.rateLimited(seconds)[language], details: [] },
-      };
-    },
+    // Thrown as an AppError so the 429 has the common error shape, in the caller's language.
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, 'rate_limited', messages.rateLimited(Math.ceil(context.ttl / 1000))),
   });
 
   await app.register(swagger, {
@@ -83,7 +93,18 @@ export async function buildApp(
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI's own CSP, with script hashes for its inline scripts. Its React views set inline
+    // style attributes, so styles (not scripts) may be inline here; no external hosts.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'")
+        .replace(' validator.swagger.io', '')
+        .replace(' upgrade-insecure-requests;', ''),
+    uiConfig: { validatorUrl: null },
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { ctx });

@@ -56,10 +56,10 @@ export const messages = {
     nn: 'Noko gjekk gale hos oss. Prøv igjen litt seinare.',
     en: 'Something went wrong on our side. Please try again shortly.',
   }),
-  serviceUnavailable: (): Message => ({
-    nb: 'Tjenesten er ikke klar ennå. Prøv igjen om litt.',
-    nn: 'Tenesta er ikkje klar enno. Prøv igjen om litt.',
-    en: 'The service is not ready yet. Try again shortly.',
+  shuttingDown: (): Message => ({
+    nb: 'Tjenesten starter på nytt. Prøv igjen om noen sekunder.',
+    nn: 'Tenesta startar på nytt. Prøv igjen om nokre sekund.',
+    en: 'The service is restarting. Try again in a few seconds.',
   }),
 
   // Municipalities and places

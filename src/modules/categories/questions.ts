@@ -53,7 +53,9 @@ function isBlank(value: unknown): boolean {
 function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && /^-?\d+([.,]\d+)?$/.test(value.trim())) {
-    return Number(value.trim().replace(',', '.'));
+    // A long enough digit string overflows to Infinity, which JSON would store as null.
+    const n = Number(value.trim().replace(',', '.'));
+    return Number.isFinite(n) ? n : undefined;
   }
   return undefined;
 }
@@ -92,7 +94,8 @@ export function checkAnswers(questions: readonly Question[], input: unknown): An
 
   for (const question of questions) {
     const field = `answers.${question.code}`;
-    const raw = given[question.code];
+    // Own properties only: a question coded "constructor" must not read Object.prototype's.
+    const raw = Object.hasOwn(given, question.code) ? given[question.code] : undefined;
     if (isBlank(raw)) {
       if (question.required) {
         errors.push({ field, code: 'required', message: messages.answerRequired(question.label) });

@@ -17,6 +17,9 @@ interface Cursor {
   id: string;
 }
 
+/** A timestamp as PostgreSQL prints timestamptz: 2026-11-27 10:39:40.334512+00 */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
 }
@@ -28,7 +31,7 @@ export function decodeCursor(text: string): Cursor {
       Array.isArray(value) &&
       value.length === 2 &&
       typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0].replace(' ', 'T'))) &&
+      TIMESTAMP.test(value[0]) &&
       typeof value[1] === 'string' &&
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value[1])
     ) {
@@ -89,19 +92,22 @@ export function parseStatuses(text: string): ReportStatus[] {
     .filter(Boolean);
   const result = new Set<ReportStatus>();
   for (const status of wanted) {
-    if (status === 'open') for (const s of OPEN_STATUSES) result.add(s);
-    else if (status === 'closed')
-      for (const s of REPORT_STATUSES)
+    if (status === 'open') {
+      for (const s of OPEN_STATUSES) result.add(s);
+    } else if (status === 'closed') {
+      for (const s of REPORT_STATUSES) {
         if (!OPEN_STATUSES.includes(s)) result.add(s);
-        else if ((REPORT_STATUSES as readonly string[]).includes(status)) result.add(status as ReportStatus);
-        else {
-          const message = messages.invalidField(
-            `status "${status}"; use open, closed or ${REPORT_STATUSES.join(', ')}`,
-          );
-          throw new AppError(400, 'invalid_status', message, [
-            { field: 'status', code: 'invalid_status', message },
-          ]);
-        }
+      }
+    } else if ((REPORT_STATUSES as readonly string[]).includes(status)) {
+      result.add(status as ReportStatus);
+    } else {
+      const message = messages.invalidField(
+        `status "${status}"; use open, closed or ${REPORT_STATUSES.join(', ')}`,
+      );
+      throw new AppError(400, 'invalid_status', message, [
+        { field: 'status', code: 'invalid_status', message },
+      ]);
+    }
   }
   return [...result];
 }

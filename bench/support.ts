@@ -1,0 +1,194 @@
+// Helpers for bench/run.ts: clean-up that always runs, scratch databases, free ports, and
+// server child processes with captured output, readiness polling and peak memory.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+
+export const PG_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** Clean-up steps run last-in first-out, each at most once, also from signal handlers. */
+export class Cleanup {
+  private readonly steps: { label: string; run: () => Promise<void> }[] = [];
+
+  defer(label: string, run: () => Promise<void>): void {
+    this.steps.push({ label, run });
+  }
+
+  async runAll(): Promise<void> {
+    for (let step = this.steps.pop(); step; step = this.steps.pop()) {
+      try {
+        await withTimeout(step.run(), 20_000, `clean-up: ${step.label}`);
+      } catch (error) {
+        console.error(`clean-up step "${step.label}" failed:`, error);
+      }
+    }
+  }
+}
+
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates an empty database and returns its URL; its drop is registered with `cleanup`. */
+export async function createScratchDatabase(cleanup: Cleanup, purpose: string): Promise<string> {
+  const name = `meldepunkt_bench_${purpose}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`create database "${name}"`);
+  cleanup.defer(`drop database ${name}`, () => adminQuery(`drop database if exists "${name}" with (force)`));
+  return PG_ADMIN_URL.replace(/\/postgres$/, `/${name}`);
+}
+
+export async function queryOne<T>(url: string, text: string): Promise<T | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query(text);
+    return result.rows[0] as T | undefined;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly baseUrl: string;
+  /** Output lines (stdout and stderr), newest last, at most the last 500. */
+  readonly output: string[];
+  /** Lines that are pino records at warn or above, or plain stderr text. */
+  readonly problems: string[];
+  waitReady(timeoutMs: number): Promise<number>;
+  /** VmHWM of the process in MiB, or undefined where /proc is not available. */
+  peakRssMiB(): Promise<number | undefined>;
+  stop(): Promise<number | null>;
+}
+
+export function startServer(
+  cleanup: Cleanup,
+  label: string,
+  script: string,
+  env: Record<string, string | undefined>,
+  port: number,
+  cwd: string,
+): ServerProcess {
+  const child = spawn(process.execPath, [script], {
+    cwd,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const problems: string[] = [];
+  const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      output.push(line);
+      if (output.length > 500) output.shift();
+      if (isProblem(line, stream) && problems.length < 200) problems.push(line);
+    }
+  };
+  child.stdout?.on('data', collect('stdout'));
+  child.stderr?.on('data', collect('stderr'));
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null)));
+  });
+
+  async function stop(): Promise<number | null> {
+    if (child.exitCode !== null || child.signalCode !== null) return exited;
+    child.kill('SIGTERM');
+    try {
+      return await withTimeout(exited, 15_000, `${label} shutdown`);
+    } catch {
+      console.error(`${label} did not stop within 15 s of SIGTERM; killing it`);
+      child.kill('SIGKILL');
+      return exited;
+    }
+  }
+  cleanup.defer(`stop ${label}`, async () => {
+    await stop();
+  });
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    child,
+    baseUrl,
+    output,
+    problems,
+    stop,
+    async waitReady(timeoutMs) {
+      const started = performance.now();
+      while (performance.now() - started < timeoutMs) {
+        if (child.exitCode !== null) {
+          throw new Error(`${label} exited with ${child.exitCode} before it was ready:\n${tail(output)}`);
+        }
+        try {
+          const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
+          if (response.status === 200) return Math.round(performance.now() - started);
+        } catch {
+          // Not listening yet.
+        }
+        await sleep(200);
+      }
+      throw new Error(`${label} was not ready within ${timeoutMs} ms:\n${tail(output)}`);
+    },
+    async peakRssMiB() {
+      if (child.pid === undefined) return undefined;
+      try {
+        const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+        const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+        return kb ? Math.round(Number(kb) / 102.4) / 10 : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function isProblem(line: string, stream: 'stdout' | 'stderr'): boolean {
+  try {
+    const record: unknown = JSON.parse(line);
+    if (typeof record === 'object' && record !== null && 'level' in record) {
+      return typeof record.level === 'number' && record.level >= 40;
+    }
+  } catch {
+    // Not JSON.
+  }
+  return stream === 'stderr';
+}
+
+export function tail(lines: readonly string[], count = 20): string {
+  return lines
+    .slice(-count)
+    .map((line) => `    ${line.length > 400 ? `${line.slice(0, 400)}…` : line}`)
+    .join('\n');
+}

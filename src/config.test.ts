@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig(${JSON.stringify(env)}) did not throw`);
+}
+
+describe('loadConfig', () => {
+  it('has working defaults for a laptop: embedded database, demo data, local URL', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      publicUrl: 'http://127.0.0.1:8080',
+      databaseUrl: undefined,
+      databaseMode: 'embedded',
+      databasePoolMax: 10,
+      seedDemo: true,
+      logLevel: 'info',
+      trustProxy: false,
+      reportRateLimitPerMinute: 30,
+      shutdownTimeoutMs: 10_000,
+    });
+    expect(path.isAbsolute(config.dataDir)).toBe(true);
+    expect(config.dataDir).toBe(path.resolve(process.cwd(), 'data'));
+  });
+
+  it('does not read process.env when given an env', () => {
+    const before = process.env.PORT;
+    process.env.PORT = '1234';
+    try {
+      expect(loadConfig({}).port).toBe(8080);
+    } finally {
+      if (before === undefined) delete process.env.PORT;
+      else process.env.PORT = before;
+    }
+  });
+
+  it.each([['postgres://user:pw@db.example.no:5432/meldepunkt'], ['postgresql://localhost/meldepunkt']])(
+    'uses a PostgreSQL server for DATABASE_URL=%s and does not seed the demo there',
+    (url) => {
+      const config = loadConfig({ DATABASE_URL: url });
+      expect(config.databaseMode).toBe('server');
+      expect(config.databaseUrl).toBe(url);
+      expect(config.seedDemo).toBe(false);
+    },
+  );
+
+  it('lets SEED_DEMO override the default either way', () => {
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
+    expect(loadConfig({ SEED_DEMO: 'true', DATABASE_URL: 'postgres://localhost/m' }).seedDemo).toBe(true);
+    expect(configError({ SEED_DEMO: 'kanskje' }).message).toMatch(/SEED_DEMO.*true or false/);
+  });
+
+  it('reads port and host and builds the public URL from them', () => {
+    expect(loadConfig({ PORT: '3000', HOST: '0.0.0.0' })).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      publicUrl: 'http://0.0.0.0:3000',
+    });
+    expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:8080');
+  });
+
+  it.each([['abc'], ['70000'], ['-1'], ['80.5'], ['65536']])(
+    'rejects PORT=%s with a message naming PORT and what it expects',
+    (value) => {
+      const error = configError({ PORT: value });
+      expect(error.name).toBe('ConfigError');
+      expect(error.message).toContain('PORT');
+      expect(error.message).toContain(JSON.stringify(value));
+      expect(error.message).toContain('a port number from 0 to 65535');
+    },
+  );
+
+  it('accepts the edges of the port range', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+  });
+
+  it.each([['mysql://x'], ['not a url'], ['http://db.example.no']])(
+    'rejects DATABASE_URL=%s naming DATABASE_URL',
+    (value) => {
+      const error = configError({ DATABASE_URL: value });
+      expect(error.message).toContain('DATABASE_URL');
+      expect(error.message).toContain('PostgreSQL URL');
+    },
+  );
+
+  it('removes trailing slashes from PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://meld.porsgrunn.kommune.no/' }).publicUrl).toBe(
+      'https://meld.porsgrunn.kommune.no',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://meld.example.no/vann//' }).publicUrl).toBe(
+      'https://meld.example.no/vann',
+    );
+    expect(configError({ PUBLIC_URL: 'ftp://meld.example.no' }).message).toContain('PUBLIC_URL');
+  });
+
+  it('reads LOG_LEVEL case-insensitively and rejects unknown levels', () => {
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
+    const error = configError({ LOG_LEVEL: 'verbose' });
+    expect(error.message).toContain('LOG_LEVEL');
+    expect(error.message).toContain('fatal, error, warn, info, debug, trace, silent');
+  });
+
+  it('checks the numeric limits', () => {
+    expect(loadConfig({ DATABASE_POOL_MAX: '25', REPORT_RATE_LIMIT_PER_MINUTE: '5' })).toMatchObject({
+      databasePoolMax: 25,
+      reportRateLimitPerMinute: 5,
+    });
+    expect(configError({ DATABASE_POOL_MAX: '0' }).message).toContain('DATABASE_POOL_MAX');
+    expect(configError({ SHUTDOWN_TIMEOUT_MS: '50' }).message).toContain('SHUTDOWN_TIMEOUT_MS');
+    expect(loadConfig({ TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
+  });
+
+  it('treats empty and blank values as unset', () => {
+    const config = loadConfig({
+      PORT: '',
+      HOST: '  ',
+      DATABASE_URL: '',
+      PUBLIC_URL: ' ',
+      SEED_DEMO: '',
+      LOG_LEVEL: '',
+      DATA_DIR: '',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseMode: 'embedded',
+      publicUrl: 'http://127.0.0.1:8080',
+      seedDemo: true,
+      logLevel: 'info',
+      dataDir: path.resolve('data'),
+    });
+  });
+
+  it('trims surrounding whitespace from values', () => {
+    expect(loadConfig({ PORT: ' 9000 ', DATA_DIR: ' /var/lib/meldepunkt ' })).toMatchObject({
+      port: 9000,
+      dataDir: '/var/lib/meldepunkt',
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../test/support/databases.ts';
+import { sharedLocator, startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/client.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+
+describe.each(databaseKinds())('health checks on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('is live and ready on a migrated database', async () => {
+    expect((await t.request('GET', '/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await t.request('GET', '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready' });
+  });
+
+  it('serves the OpenAPI document with the report endpoints', async () => {
+    const res = await t.request('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/reports',
+        '/api/v1/reports/{ref}',
+        '/api/v1/municipalities/{kommunenummer}/categories',
+      ]),
+    );
+    expect(res.body.components.schemas.ErrorResponse).toBeDefined();
+  });
+
+  it('answers unknown addresses with a 404 in the error shape', async () => {
+    const res = await t.request('GET', '/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('route_not_found');
+  });
+});
+
+describe('readiness without a migrated schema', () => {
+  it('is live but not ready (503) until migrations are applied', async () => {
+    const handle = await openDatabase({ kind: 'embedded' });
+    const jobs = { stop: async () => {} } as unknown as JobQueue;
+    const app = await buildApp(
+      { config: { ...loadConfig({}), logLevel: 'silent' }, db: handle, jobs, locator: await sharedLocator() },
+      false,
+    );
+    try {
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      const ready = await app.inject({ url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'database unavailable' });
+    } finally {
+      await app.close();
+      await handle.close();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+// The real application on a real port, with its own database, for HTTP tests.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import type { AppContext } from '../../src/app-context.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
+import {
+  loadMunicipalityLocator,
+  type MunicipalityLocator,
+} from '../../src/modules/geo/municipality-locator.ts';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
+
+let locatorPromise: Promise<MunicipalityLocator> | undefined;
+/** The boundaries are read once per test file. */
+export function sharedLocator(): Promise<MunicipalityLocator> {
+  locatorPromise ??= loadMunicipalityLocator();
+  return locatorPromise;
+}
+
+export interface TestApp {
+  kind: DatabaseKind;
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: TestDatabase;
+  baseUrl: string;
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON and assert on it
+  body: any;
+  text: string;
+}
+
+export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  let jobs: JobQueue | undefined;
+  try {
+    jobs = await startJobQueue(database.handle, { supervise: false });
+    const config: Config = {
+      ...loadConfig({}),
+      publicUrl: 'http://meld.test',
+      reportRateLimitPerMinute: 10_000,
+      logLevel: 'silent',
+      ...overrides,
+    };
+    const ctx: AppContext = { config, db: database.handle, jobs, locator: await sharedLocator() };
+    const app = await buildApp(ctx, false);
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const stop = jobs;
+    return {
+      kind,
+      app,
+      ctx,
+      database,
+      baseUrl: address,
+      async request(method, path, options = {}) {
+        const headers: Record<string, string> = { ...options.headers };
+        let body: string | undefined;
+        if (options.body !== undefined) {
+          body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+          headers['content-type'] ??= 'application/json';
+        }
+        const response = await fetch(`${address}${path}`, { method, headers, body });
+        const text = await response.text();
+        let parsed: unknown = text;
+        try {
+          parsed = text ? JSON.parse(text) : undefined;
+        } catch {
+          // not JSON; keep the text
+        }
+        return { status: response.status, headers: response.headers, body: parsed, text };
+      },
+      async close() {
+        await app.close();
+        await stop.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await jobs?.stop().catch(() => {});
+    await database.close();
+    throw error;
+  }
+}
