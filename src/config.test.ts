@@ -94,6 +94,12 @@ describe('loadConfig', () => {
     },
   );
 
+  it('never repeats a DATABASE_URL in the message, since it may hold a password', () => {
+    const error = configError({ DATABASE_URL: 'postgress://meldepunkt:hemmelig@db.example.no/meldepunkt' });
+    expect(error.message).toContain('DATABASE_URL=(value hidden) is not valid');
+    expect(error.message).not.toContain('hemmelig');
+  });
+
   it('removes trailing slashes from PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://meld.porsgrunn.kommune.no/' }).publicUrl).toBe(
       'https://meld.porsgrunn.kommune.no',

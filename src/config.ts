@@ -34,6 +34,8 @@ type Env = Record<string, string | undefined>;
 interface VariableSpec<T> {
   name: string;
   expected: string;
+  /** The value may hold a password: never repeat it in a message. */
+  secret?: boolean;
   parse: (raw: string) => T | undefined;
 }
 
@@ -42,7 +44,8 @@ function read<T>(env: Env, spec: VariableSpec<T>, fallback: T): T {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = spec.parse(raw.trim());
   if (value === undefined) {
-    throw new ConfigError(`${spec.name}=${JSON.stringify(raw)} is not valid: expected ${spec.expected}.`);
+    const shown = spec.secret ? '(value hidden)' : JSON.stringify(raw);
+    throw new ConfigError(`${spec.name}=${shown} is not valid: expected ${spec.expected}.`);
   }
   return value;
 }
@@ -95,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     {
       name: 'DATABASE_URL',
       expected: 'a PostgreSQL URL such as postgres://user:password@db.example.no:5432/meldepunkt',
+      secret: true,
       parse: url(['postgres:', 'postgresql:']),
     },
     undefined,

@@ -5,6 +5,7 @@ import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { scheduleMaintenance } from './jobs/maintenance.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
 import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
@@ -37,6 +38,7 @@ export async function startServices(config: Config): Promise<Services> {
     const jobs = await startJobQueue(db, {
       onError: (error) => log.error({ err: error }, 'job queue error'),
     });
+    await scheduleMaintenance(jobs, db.db);
     return {
       ctx: { config, db, jobs, locator },
       attachLogger(next) {

@@ -6,10 +6,13 @@ import type { DatabaseHandle, Queryable } from '../db/client.ts';
 
 /** Every queue the product uses, and the data its jobs carry. */
 export interface JobPayloads {
+  /** A report came in. Its consumers (notifications to the reporter and staff) arrive later. */
   'report.received': { reportId: string; ref: string; kommunenummer: string };
+  /** Hourly housekeeping: forget Idempotency-Key answers older than their retention. */
+  'maintenance.idempotency': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['report.received'];
+export const JOB_NAMES: readonly JobName[] = ['report.received', 'maintenance.idempotency'];
 
 export interface JobQueue {
   /** Enqueues inside the caller's transaction. */

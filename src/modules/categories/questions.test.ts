@@ -118,6 +118,14 @@ describe('checkAnswers: presence', () => {
     expect(check).toEqual({ answers: {}, errors: [], acute: false });
     expect(checkAnswers([inherited], { constructor: 'hei' }).answers).toEqual({ constructor: 'hei' });
   });
+
+  it('stores an answer to a question coded "__proto__" instead of replacing the prototype', () => {
+    const proto: Question = { ...comment, code: '__proto__', required: true };
+    const check = checkAnswers([proto], JSON.parse('{"__proto__":"hei"}'));
+    expect(check.errors).toEqual([]);
+    expect(Object.hasOwn(check.answers, '__proto__')).toBe(true);
+    expect(JSON.stringify(check.answers)).toBe('{"__proto__":"hei"}');
+  });
 });
 
 describe('checkAnswers: numbers', () => {
@@ -313,10 +321,9 @@ describe('checkAnswers: messages', () => {
 
 const text = fc.string({ minLength: 1, maxLength: 8 });
 // Names inherited from Object.prototype are included on purpose: a question code is free text.
-// ('__proto__' is left out: no category should be able to name a question that.)
 const code = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
-  fc.constantFrom('constructor', 'toString', 'valueOf', 'hasOwnProperty'),
+  fc.constantFrom('constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'),
 );
 const label = fc.record({
   nb: text,

@@ -70,6 +70,15 @@ function toBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/**
+ * Defines the answer as an own property, so that a question coded "__proto__" stores an answer
+ * instead of replacing the object's prototype. (A null-prototype object would do too, but the
+ * database layer expects plain objects.)
+ */
+function setAnswer(answers: Answers, code: string, value: AnswerValue): void {
+  Object.defineProperty(answers, code, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function checkAnswers(questions: readonly Question[], input: unknown): AnswerCheck {
   const errors: ErrorDetail[] = [];
   const answers: Answers = {};
@@ -114,7 +123,7 @@ export function checkAnswers(questions: readonly Question[], input: unknown): An
             message: messages.answerTooLong(question.label, MAX_TEXT_ANSWER_LENGTH),
           });
         } else {
-          answers[question.code] = raw.trim();
+          setAnswer(answers, question.code, raw.trim());
         }
         break;
       }
@@ -132,7 +141,7 @@ export function checkAnswers(questions: readonly Question[], input: unknown): An
             message: messages.answerOutOfRange(question.label, question.min, question.max),
           });
         } else {
-          answers[question.code] = n;
+          setAnswer(answers, question.code, n);
         }
         break;
       }
@@ -141,7 +150,7 @@ export function checkAnswers(questions: readonly Question[], input: unknown): An
         if (b === undefined) {
           errors.push({ field, code: 'invalid_type', message: messages.answerMustBeYesNo(question.label) });
         } else {
-          answers[question.code] = b;
+          setAnswer(answers, question.code, b);
         }
         break;
       }
@@ -154,7 +163,7 @@ export function checkAnswers(questions: readonly Question[], input: unknown): An
             message: messages.answerInvalidChoice(question.label),
           });
         } else {
-          answers[question.code] = option.code;
+          setAnswer(answers, question.code, option.code);
           acute ||= option.acute === true;
         }
         break;
@@ -172,7 +181,7 @@ export function checkAnswers(questions: readonly Question[], input: unknown): An
           });
         } else {
           const unique = [...new Set(chosen.map((o) => (o as QuestionOption).code))];
-          answers[question.code] = unique;
+          setAnswer(answers, question.code, unique);
           acute ||= chosen.some((o) => o?.acute === true);
         }
         break;

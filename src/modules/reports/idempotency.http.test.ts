@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildPorsgrunn, buildReportBody } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { reports } from './schema.ts';
+import { describeRequest, forgetExpiredAnswers, IDEMPOTENCY_TTL_HOURS } from './idempotency.ts';
+import { idempotencyKeys, reports } from './schema.ts';
 
 describe.each(databaseKinds())('Idempotency-Key on POST /api/v1/reports on %s', (kind) => {
   let t: TestApp;
@@ -95,5 +96,41 @@ describe.each(databaseKinds())('Idempotency-Key on POST /api/v1/reports on %s', 
     const text = JSON.stringify(dump);
     expect(text).not.toContain(res.body.trackingToken);
     expect(text).not.toContain(key);
+  });
+});
+
+describe.each(databaseKinds())('forgetting old Idempotency-Key answers on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    await buildPorsgrunn(t.ctx.db.db);
+  });
+  afterAll(() => t.close());
+
+  it('drops answers older than the retention and keeps newer ones', async () => {
+    const oldKey = randomUUID();
+    const newKey = randomUUID();
+    await t.request('POST', '/api/v1/reports', {
+      body: buildReportBody(),
+      headers: { 'idempotency-key': oldKey },
+    });
+    await t.request('POST', '/api/v1/reports', {
+      body: buildReportBody(),
+      headers: { 'idempotency-key': newKey },
+    });
+    const keys = await t.ctx.db.db.select().from(idempotencyKeys);
+    const oldRow = keys.find((k) => k.keyHash.equals(describeRequest(oldKey, {}).keyHash));
+    if (!oldRow) throw new Error('old key not stored');
+    await t.ctx.db.db
+      .update(idempotencyKeys)
+      .set({ createdAt: new Date(Date.now() - (IDEMPOTENCY_TTL_HOURS + 1) * 3600_000) })
+      .where(eq(idempotencyKeys.keyHash, oldRow.keyHash));
+
+    await forgetExpiredAnswers(t.ctx.db.db);
+
+    const left = await t.ctx.db.db.select().from(idempotencyKeys);
+    expect(left.map((k) => k.keyHash.toString('hex'))).toEqual([
+      describeRequest(newKey, {}).keyHash.toString('hex'),
+    ]);
   });
 });

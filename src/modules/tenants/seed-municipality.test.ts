@@ -24,15 +24,13 @@ describe.each(databaseKinds())('seeding the demo municipality on %s', (kind) => 
       .update(categories)
       .set({ name: { nb: 'Lekkasje (endret)' }, active: false })
       .where(eq(categories.code, 'vann-lekkasje'));
-    const snapshot = await db.execute(
-      sql`select code, name, active, updated_at from categories order by code`,
-    );
+    const categoryRows = () =>
+      queryRows(db, sql`select code, name, active, updated_at from categories order by code`);
+    const snapshot = await categoryRows();
 
     const second = await seedMunicipality(db, porsgrunn);
     expect(second).toEqual({ municipalities: 0, teams: 0, groups: 0, categories: 0 });
-    expect(
-      await db.execute(sql`select code, name, active, updated_at from categories order by code`),
-    ).toEqual(snapshot);
+    expect(await categoryRows()).toEqual(snapshot);
 
     const [municipality] = await db.select().from(municipalities);
     expect(municipality).toMatchObject({

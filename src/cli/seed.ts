@@ -1,0 +1,29 @@
+// `npm run seed`: loads the demo municipality Porsgrunn into the configured database.
+// Only adds what is missing, so running it twice changes nothing.
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { porsgrunn } from '../modules/tenants/demo/porsgrunn.ts';
+import { seedMunicipality } from '../modules/tenants/seed-municipality.ts';
+
+try {
+  const config = loadConfig();
+  const db = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'server', url: config.databaseUrl, poolMax: 2 }
+      : { kind: 'embedded', dataDir: config.dataDir },
+  );
+  try {
+    await migrateDatabase(db);
+    const added = await seedMunicipality(db.db, porsgrunn);
+    console.log(
+      `Demo municipality ${porsgrunn.name} (${porsgrunn.kommunenummer}): added ${added.municipalities} municipality, ` +
+        `${added.teams} teams, ${added.groups} category groups, ${added.categories} categories.`,
+    );
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  console.error(`Seeding failed: ${error instanceof ConfigError ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

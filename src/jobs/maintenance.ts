@@ -1,0 +1,12 @@
+// Scheduled housekeeping, run by whichever process's pg-boss picks the job up (so it runs once
+// per schedule, however many processes are up).
+import type { Database } from '../db/client.ts';
+import { forgetExpiredAnswers } from '../modules/reports/idempotency.ts';
+import type { JobQueue } from './queue.ts';
+
+export async function scheduleMaintenance(jobs: JobQueue, db: Database): Promise<void> {
+  await jobs.boss.schedule('maintenance.idempotency', '17 * * * *');
+  await jobs.boss.work('maintenance.idempotency', async () => {
+    await forgetExpiredAnswers(db);
+  });
+}
