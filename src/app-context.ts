@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import type { JobQueue } from './jobs/queue.ts';
+import type { IntakeCatalog } from './modules/categories/intake-catalog.ts';
 import type { MunicipalityLocator } from './modules/geo/municipality-locator.ts';
 
 export interface AppContext {
@@ -9,4 +10,6 @@ export interface AppContext {
   db: DatabaseHandle;
   jobs: JobQueue;
   locator: MunicipalityLocator;
+  /** Municipalities and categories as report intake sees them, cached per process. */
+  catalog: IntakeCatalog;
 }

@@ -7,6 +7,7 @@ import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { scheduleMaintenance } from './jobs/maintenance.ts';
 import { startJobQueue } from './jobs/queue.ts';
+import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
 import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
 import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from './modules/tenants/seed-municipality.ts';
@@ -40,7 +41,7 @@ export async function startServices(config: Config): Promise<Services> {
     });
     await scheduleMaintenance(jobs, db.db);
     return {
-      ctx: { config, db, jobs, locator },
+      ctx: { config, db, jobs, locator, catalog: createIntakeCatalog(db.db) },
       attachLogger(next) {
         log = next;
       },

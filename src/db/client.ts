@@ -1,13 +1,14 @@
 // One place that knows whether the database is embedded PostgreSQL (PGlite, in-process) or a
 // PostgreSQL server (a pg pool). Everything else sees a Drizzle `Database` and does not care.
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
+import pg, { type QueryResultRow } from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
 import * as schema from './schema.ts';
 
@@ -80,6 +81,28 @@ export async function openDatabase(
     await lock?.release();
     throw error;
   }
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs a hot statement as a named prepared statement on a PostgreSQL server, so its plan is made
+ * once per connection instead of on every call (for large statements, planning costs more than
+ * running). The name is derived from the SQL text, so every shape gets its own statement.
+ * PGlite runs in-process and gets the statement directly.
+ */
+export async function queryPrepared<T>(handle: DatabaseHandle, query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  if (handle.pglite) return (await handle.pglite.query<T>(text, params)).rows;
+  if (!handle.pool) throw new Error('Database handle has neither a pool nor PGlite');
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `mp_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  const result = await handle.pool.query<T & QueryResultRow>({ name, text, values: params });
+  return result.rows;
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

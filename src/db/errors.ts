@@ -2,6 +2,7 @@
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_UNDEFINED_TABLE = '42P01';
 export const PG_CHECK_VIOLATION = '23514';
+export const PG_NOT_NULL_VIOLATION = '23502';
 
 export function pgErrorCode(error: unknown): string | undefined {
   let current: unknown = error;

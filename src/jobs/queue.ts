@@ -1,13 +1,14 @@
 // Background jobs run on pg-boss, a queue inside PostgreSQL. A job that must agree with a data
 // change is enqueued in the same transaction as that change: committed together or not at all.
-import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { type SQL, sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import type { DatabaseHandle, Queryable } from '../db/client.ts';
 
 /** Every queue the product uses, and the data its jobs carry. */
 export interface JobPayloads {
   /** A report came in. Its consumers (notifications to the reporter and staff) arrive later. */
-  'report.received': { reportId: string; ref: string; kommunenummer: string };
+  'report.received': { reportId: string; kommunenummer: string };
   /** Hourly housekeeping: forget Idempotency-Key answers older than their retention. */
   'maintenance.idempotency': Record<string, never>;
 }
@@ -17,6 +18,11 @@ export const JOB_NAMES: readonly JobName[] = ['report.received', 'maintenance.id
 export interface JobQueue {
   /** Enqueues inside the caller's transaction. */
   enqueue<N extends JobName>(tx: Queryable, name: N, data: JobPayloads[N]): Promise<void>;
+  /**
+   * The SQL statement that enqueues the job, for the caller to run as a data-modifying CTE of a
+   * larger statement: the job is then committed with the data in a single round trip.
+   */
+  enqueueStatement<N extends JobName>(name: N, data: JobPayloads[N]): Promise<SQL>;
   readonly boss: PgBoss;
   stop(): Promise<void>;
 }
@@ -49,8 +55,37 @@ export async function startJobQueue(
       const db = fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
       await boss.send(name, data, { db });
     },
+    async enqueueStatement(name, data) {
+      // pg-boss builds the insert (with the queue's retry policy) and hands it to the adapter;
+      // this adapter keeps the SQL instead of running it. The job id is chosen here so the
+      // adapter can answer as the database would have.
+      const id = randomUUID();
+      let captured: { text: string; values: unknown[] } | undefined;
+      const capture = {
+        async executeSql(text: string, values?: unknown[]) {
+          if (captured) throw new Error(`pg-boss issued more than one statement to enqueue ${name}`);
+          captured = { text, values: values ?? [] };
+          return { rows: [{ id }] };
+        },
+      };
+      await boss.send(name, data, { db: capture, id });
+      if (!captured) throw new Error(`pg-boss issued no statement to enqueue ${name}`);
+      return withParameters(captured.text, captured.values);
+    },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000, close: true });
     },
   };
+}
+
+/** Turns SQL text with $1, $2… placeholders into a Drizzle SQL object with those parameters. */
+export function withParameters(text: string, values: readonly unknown[]): SQL {
+  const parts = text.split(/\$(\d+)\b/);
+  let query = sql.raw(parts[0] ?? '');
+  for (let i = 1; i < parts.length; i += 2) {
+    const index = Number(parts[i]) - 1;
+    if (!(index in values)) throw new Error(`No value for placeholder $${index + 1}`);
+    query = sql`${query}${values[index]}${sql.raw(parts[i + 1] ?? '')}`;
+  }
+  return query;
 }

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/app-context.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
+import { createIntakeCatalog } from '../../src/modules/categories/intake-catalog.ts';
 import {
   loadMunicipalityLocator,
   type MunicipalityLocator,
@@ -51,7 +52,13 @@ export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config
       logLevel: 'silent',
       ...overrides,
     };
-    const ctx: AppContext = { config, db: database.handle, jobs, locator: await sharedLocator() };
+    const ctx: AppContext = {
+      config,
+      db: database.handle,
+      jobs,
+      locator: await sharedLocator(),
+      catalog: createIntakeCatalog(database.handle.db),
+    };
     const app = await buildApp(ctx, false);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const stop = jobs;

@@ -34,8 +34,8 @@ CREATE TABLE "category_groups" (
 CREATE TABLE "idempotency_keys" (
 	"key_hash" "bytea" PRIMARY KEY NOT NULL,
 	"request_hash" "bytea" NOT NULL,
-	"status_code" integer NOT NULL,
-	"response_sealed" "bytea" NOT NULL,
+	"report_id" uuid NOT NULL,
+	"tracking_token_sealed" "bytea" NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -79,7 +79,6 @@ CREATE TABLE "reports" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "reports_ref_unique" UNIQUE("ref"),
-	CONSTRAINT "reports_tracking_token_hash_unique" UNIQUE("tracking_token_hash"),
 	CONSTRAINT "reports_lat_range" CHECK ("reports"."lat" is null or ("reports"."lat" between -90 and 90)),
 	CONSTRAINT "reports_lon_range" CHECK ("reports"."lon" is null or ("reports"."lon" between -180 and 180)),
 	CONSTRAINT "reports_point_complete" CHECK (("reports"."lat" is null) = ("reports"."lon" is null)),
@@ -117,6 +116,7 @@ ALTER TABLE "categories" ADD CONSTRAINT "categories_kommunenummer_municipalities
 ALTER TABLE "categories" ADD CONSTRAINT "categories_group_id_category_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."category_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "categories" ADD CONSTRAINT "categories_default_team_id_teams_id_fk" FOREIGN KEY ("default_team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "category_groups" ADD CONSTRAINT "category_groups_kommunenummer_municipalities_kommunenummer_fk" FOREIGN KEY ("kommunenummer") REFERENCES "public"."municipalities"("kommunenummer") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_contacts" ADD CONSTRAINT "report_contacts_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_events" ADD CONSTRAINT "report_events_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_kommunenummer_municipalities_kommunenummer_fk" FOREIGN KEY ("kommunenummer") REFERENCES "public"."municipalities"("kommunenummer") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -127,5 +127,4 @@ CREATE INDEX "idempotency_keys_created" ON "idempotency_keys" USING btree ("crea
 CREATE INDEX "report_events_report" ON "report_events" USING btree ("report_id","id");--> statement-breakpoint
 CREATE INDEX "reports_location" ON "reports" USING gist ("location");--> statement-breakpoint
 CREATE INDEX "reports_municipality_created" ON "reports" USING btree ("kommunenummer","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "reports_created" ON "reports" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "reports_category" ON "reports" USING btree ("category_id");
+CREATE INDEX "reports_created" ON "reports" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);

@@ -5,6 +5,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
+import { createIntakeCatalog } from '../categories/intake-catalog.ts';
 
 describe.each(databaseKinds())('health checks on %s', (kind) => {
   let t: TestApp;
@@ -46,7 +47,13 @@ describe('readiness without a migrated schema', () => {
     const handle = await openDatabase({ kind: 'embedded' });
     const jobs = { stop: async () => {} } as unknown as JobQueue;
     const app = await buildApp(
-      { config: { ...loadConfig({}), logLevel: 'silent' }, db: handle, jobs, locator: await sharedLocator() },
+      {
+        config: { ...loadConfig({}), logLevel: 'silent' },
+        db: handle,
+        jobs,
+        locator: await sharedLocator(),
+        catalog: createIntakeCatalog(handle.db),
+      },
       false,
     );
     try {

@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import { stringEnum } from '../../http/schema-helpers.ts';
 import { LANGUAGES } from '../../shared/language.ts';
-import { MAX_DESCRIPTION_LENGTH } from './create-report.ts';
+import { MAX_DESCRIPTION_LENGTH } from './check-report.ts';
 import { REFERENCE_PATTERN } from './reference.ts';
 import { NOTIFY_CHANNELS, REPORT_EVENT_KINDS, REPORT_STATUSES } from './statuses.ts';
 

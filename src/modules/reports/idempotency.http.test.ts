@@ -91,7 +91,7 @@ describe.each(databaseKinds())('Idempotency-Key on POST /api/v1/reports on %s', 
       headers: { 'idempotency-key': key },
     });
     const dump = await t.ctx.db.db.execute(
-      sql`select encode(key_hash, 'hex') || encode(response_sealed, 'escape') as row from idempotency_keys`,
+      sql`select encode(key_hash, 'hex') || encode(tracking_token_sealed, 'escape') as row from idempotency_keys`,
     );
     const text = JSON.stringify(dump);
     expect(text).not.toContain(res.body.trackingToken);

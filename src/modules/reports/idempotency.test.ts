@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeRequest, IDEMPOTENCY_KEY_PATTERN, type StoredAnswer, seal, unseal } from './idempotency.ts';
+import { describeRequest, IDEMPOTENCY_KEY_PATTERN, seal, unseal } from './idempotency.ts';
 
 const key = 'c0ffee-4a7b-9d1e-idem';
 const token = 'Vq3kYt0rS8xN2mZp5LhW7bC1dF4gJ6kQ9rT0uX2yA3E';
-const answer: StoredAnswer = {
-  statusCode: 201,
-  body: { ref: '4001-2026-00123', trackingToken: token, note: 'Vannlekkasje på Storgata æøå' },
-};
+// What is sealed is the tracking token itself.
+const answer = token;
 
 describe('seal and unseal', () => {
-  it('round-trips the stored answer', () => {
+  it('round-trips the tracking token', () => {
     expect(unseal(key, seal(key, answer))).toEqual(answer);
   });
 
@@ -20,8 +18,6 @@ describe('seal and unseal', () => {
   it('does not put the plaintext, or the tracking token, into the sealed bytes', () => {
     const sealed = seal(key, answer);
     expect(sealed.includes(Buffer.from(token))).toBe(false);
-    expect(sealed.includes(Buffer.from('4001-2026-00123'))).toBe(false);
-    expect(sealed.toString('latin1')).not.toContain('trackingToken');
   });
 
   it('refuses to unseal with a different key', () => {

@@ -1,11 +1,13 @@
 // Idempotency-Key support for POST: a retried request gets the first answer again.
-// The key is stored as a hash; the answer is sealed (AES-256-GCM) with a key derived from the
-// Idempotency-Key, because the answer holds the tracking token and the database must not.
+// The key is stored as a hash. The answer is rebuilt from the report it created; the one secret
+// in it, the tracking token, is sealed (AES-256-GCM) with a key derived from the Idempotency-Key,
+// so only a client holding that key can get it back, and the database alone never reveals it.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
 import type { Queryable } from '../../db/client.ts';
-import { idempotencyKeys } from './schema.ts';
+import { municipalities } from '../tenants/schema.ts';
+import { idempotencyKeys, reports } from './schema.ts';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 /** How long an answer is kept for replay. */
@@ -15,11 +17,6 @@ export interface IdempotencyRequest {
   key: string;
   keyHash: Buffer;
   requestHash: Buffer;
-}
-
-export interface StoredAnswer {
-  statusCode: number;
-  body: unknown;
 }
 
 export function describeRequest(key: string, body: unknown): IdempotencyRequest {
@@ -33,45 +30,59 @@ export function describeRequest(key: string, body: unknown): IdempotencyRequest 
 }
 
 function sealingKey(key: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', key, 'meldepunkt-idempotency', 'response', 32));
+  return Buffer.from(hkdfSync('sha256', key, 'meldepunkt-idempotency', 'tracking-token', 32));
 }
 
-export function seal(key: string, answer: StoredAnswer): Buffer {
+export function seal(key: string, secret: string): Buffer {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealingKey(key), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(answer), 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-export function unseal(key: string, sealed: Buffer): StoredAnswer {
+export function unseal(key: string, sealed: Buffer): string {
   const decipher = createDecipheriv('aes-256-gcm', sealingKey(key), sealed.subarray(0, 12));
   decipher.setAuthTag(sealed.subarray(12, 28));
-  const plain = Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
-  return JSON.parse(plain.toString('utf8')) as StoredAnswer;
+  return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
 }
 
-export type Lookup = { kind: 'none' } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'mismatch' };
+export interface EarlierReport {
+  id: string;
+  ref: string;
+  slug: string;
+  acute: boolean;
+  trackingToken: string;
+}
+
+export type Lookup = { kind: 'none' } | { kind: 'replay'; report: EarlierReport } | { kind: 'mismatch' };
 
 export async function lookUpIdempotentAnswer(db: Queryable, request: IdempotencyRequest): Promise<Lookup> {
-  const rows = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, request.keyHash));
+  const rows = await db
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      sealed: idempotencyKeys.trackingTokenSealed,
+      id: reports.id,
+      ref: reports.ref,
+      acute: reports.acute,
+      slug: municipalities.slug,
+    })
+    .from(idempotencyKeys)
+    .innerJoin(reports, eq(idempotencyKeys.reportId, reports.id))
+    .innerJoin(municipalities, eq(reports.kommunenummer, municipalities.kommunenummer))
+    .where(eq(idempotencyKeys.keyHash, request.keyHash));
   const row = rows[0];
   if (!row) return { kind: 'none' };
   if (!row.requestHash.equals(request.requestHash)) return { kind: 'mismatch' };
-  return { kind: 'replay', answer: unseal(request.key, row.responseSealed) };
-}
-
-/** Inside the transaction that created the resource: a unique violation means a concurrent twin. */
-export async function rememberAnswer(
-  tx: Queryable,
-  request: IdempotencyRequest,
-  answer: StoredAnswer,
-): Promise<void> {
-  await tx.insert(idempotencyKeys).values({
-    keyHash: request.keyHash,
-    requestHash: request.requestHash,
-    statusCode: answer.statusCode,
-    responseSealed: seal(request.key, answer),
-  });
+  return {
+    kind: 'replay',
+    report: {
+      id: row.id,
+      ref: row.ref,
+      slug: row.slug,
+      acute: row.acute,
+      trackingToken: unseal(request.key, row.sealed),
+    },
+  };
 }
 
 export async function forgetExpiredAnswers(db: Queryable, now = new Date()): Promise<void> {

@@ -18,11 +18,10 @@ import {
 } from './http-schemas.ts';
 import {
   describeRequest,
+  type EarlierReport,
   IDEMPOTENCY_KEY_PATTERN,
   type IdempotencyRequest,
   lookUpIdempotentAnswer,
-  rememberAnswer,
-  type StoredAnswer,
 } from './idempotency.ts';
 import { listReportsForPublic, parseBbox, parseStatuses } from './list-public-reports.ts';
 
@@ -71,14 +70,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         }
         idempotency = describeRequest(key, request.body);
         const earlier = await replay(idempotency);
-        if (earlier)
-          return reply.status(earlier.statusCode).header('idempotent-replayed', 'true').send(earlier.body);
+        if (earlier) return reply.status(201).header('idempotent-replayed', 'true').send(present(earlier));
       }
 
       const body = request.body;
       try {
         const created = await createReport(
-          { db: ctx.db.db, jobs: ctx.jobs, locator: ctx.locator },
+          { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
           {
             category: body.category,
             municipality: body.municipality,
@@ -90,39 +88,37 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
             channel: 'api',
             language: requestLanguage(request),
           },
-          idempotency
-            ? (tx, report) => rememberAnswer(tx, idempotency, { statusCode: 201, body: present(report) })
-            : undefined,
+          idempotency,
         );
         return reply.status(201).send(present(created));
       } catch (error) {
         // The same key in flight twice: the other request committed first; answer as it did.
         if (idempotency && pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
           const earlier = await replay(idempotency);
-          if (earlier)
-            return reply.status(earlier.statusCode).header('idempotent-replayed', 'true').send(earlier.body);
+          if (earlier) return reply.status(201).header('idempotent-replayed', 'true').send(present(earlier));
         }
         throw error;
       }
     },
   );
 
-  function present(report: CreatedReport) {
+  function present(report: Pick<CreatedReport, 'id' | 'ref' | 'slug' | 'acute' | 'trackingToken'>) {
     return {
       id: report.id,
       ref: report.ref,
-      status: report.status,
+      // A new report is always received; a replay repeats the first answer.
+      status: 'mottatt' as const,
       acute: report.acute,
       trackingToken: report.trackingToken,
       trackingUrl: trackingUrl(ctx.config.publicUrl, report),
     };
   }
 
-  async function replay(idempotency: IdempotencyRequest): Promise<StoredAnswer | undefined> {
+  async function replay(idempotency: IdempotencyRequest): Promise<EarlierReport | undefined> {
     const found = await lookUpIdempotentAnswer(ctx.db.db, idempotency);
     if (found.kind === 'mismatch')
       throw new AppError(422, 'idempotency_key_reused', messages.idempotencyKeyReused());
-    return found.kind === 'replay' ? found.answer : undefined;
+    return found.kind === 'replay' ? found.report : undefined;
   }
 
   app.get(

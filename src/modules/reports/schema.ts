@@ -7,7 +7,6 @@ import {
   customType,
   doublePrecision,
   index,
-  integer,
   jsonb,
   pgTable,
   point,
@@ -53,8 +52,11 @@ export const reports = pgTable(
       sql`case when lon is not null and lat is not null then point(lon, lat) end`,
     ),
     answers: jsonb('answers').$type<Answers>().notNull().default({}),
-    /** SHA-256 of the tracking token; the token itself is only ever in the reporter's hands. */
-    trackingTokenHash: bytea('tracking_token_hash').notNull().unique(),
+    /**
+     * SHA-256 of the tracking token; the token itself is only ever in the reporter's hands.
+     * Not indexed: a token is always checked together with the reference it belongs to.
+     */
+    trackingTokenHash: bytea('tracking_token_hash').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -63,7 +65,6 @@ export const reports = pgTable(
     index('reports_location').using('gist', t.location),
     index('reports_municipality_created').on(t.kommunenummer, t.createdAt.desc(), t.id.desc()),
     index('reports_created').on(t.createdAt.desc(), t.id.desc()),
-    index('reports_category').on(t.categoryId),
     check('reports_lat_range', sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
     check('reports_lon_range', sql`${t.lon} is null or (${t.lon} between -180 and 180)`),
     check('reports_point_complete', sql`(${t.lat} is null) = (${t.lon} is null)`),
@@ -105,18 +106,20 @@ export const reportEvents = pgTable(
 );
 
 /**
- * Remembers the answer to a POST sent with an Idempotency-Key, so a phone that retries on a bad
- * connection gets its first answer again instead of creating a second report. The key is stored
- * only as a hash and the answer (which holds the tracking token) is encrypted with a key derived
- * from the Idempotency-Key, so the database alone cannot reveal a tracking token.
+ * Remembers which report a POST with an Idempotency-Key created, so a phone that retries on a bad
+ * connection gets the same answer again instead of creating a second report. The key is stored
+ * only as a hash, and the tracking token only sealed with a key derived from the Idempotency-Key:
+ * the database alone cannot reveal a tracking token.
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
     keyHash: bytea('key_hash').primaryKey(),
     requestHash: bytea('request_hash').notNull(),
-    statusCode: integer('status_code').notNull(),
-    responseSealed: bytea('response_sealed').notNull(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    trackingTokenSealed: bytea('tracking_token_sealed').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('idempotency_keys_created').on(t.createdAt)],
