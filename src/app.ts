@@ -8,24 +8,31 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { ErrorResponse, installErrorHandling } from './http/errors.ts';
+import { requestId, requestSerializer } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { AppError } from './shared/errors.ts';
 
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+  return { level, serializers: { req: requestSerializer }, ...(stream ? { stream } : {}) };
+}
+
 /** JSON bodies are small: a report is at most a few kilobytes of text. */
 export const JSON_BODY_LIMIT = 64 * 1024;
 
 export async function buildApp(
   ctx: AppContext,
-  logger: FastifyServerOptions['logger'] = { level: ctx.config.logLevel },
+  logger: FastifyServerOptions['logger'] = loggerOptions(ctx.config.logLevel),
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    // Ids unique across processes; a caller's plain X-Request-Id is kept (see requestId).
+    requestIdHeader: false,
+    genReqId: requestId,
     // Keep-alive sockets must not hold a graceful shutdown open for long.
     forceCloseConnections: 'idle',
     // While shutting down, new requests get our own 503 (below) so the error shape stays the same.

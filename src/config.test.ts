@@ -64,7 +64,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '3000', HOST: '0.0.0.0' })).toMatchObject({
       port: 3000,
       host: '0.0.0.0',
-      publicUrl: 'http://0.0.0.0:3000',
+      publicUrl: 'http://localhost:3000',
     });
     expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:8080');
   });

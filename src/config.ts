@@ -80,6 +80,12 @@ function url(protocols: readonly string[]) {
   };
 }
 
+/** Without PUBLIC_URL, links point at this machine; a wildcard address is no place to link to. */
+function defaultPublicUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -111,7 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
       expected: 'an http(s) URL such as https://meld.porsgrunn.kommune.no',
       parse: url(['http:', 'https:']),
     },
-    `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    defaultPublicUrl(host, port),
   ).replace(/\/+$/, '');
 
   return {

@@ -26,7 +26,12 @@ export function localize(text: LocalizedText, language: Language): string {
  * "no" (generic Norwegian) counts as bokmål. Falls back to `fallback`.
  */
 export function negotiateLanguage(header: string | undefined, fallback: Language = 'nb'): Language {
-  if (!header) return fallback;
+  return preferredLanguage(header) ?? fallback;
+}
+
+/** The best language from an Accept-Language header, or undefined when it names none of ours. */
+export function preferredLanguage(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
   const ranked = header
     .split(',')
     .map((part, index) => {
@@ -42,5 +47,5 @@ export function negotiateLanguage(header: string | undefined, fallback: Language
     if (primary === 'no' || primary === 'nb') return 'nb';
     if (isLanguage(primary)) return primary;
   }
-  return fallback;
+  return undefined;
 }

@@ -1,6 +1,6 @@
 // The real application on a real port, with its own database, for HTTP tests.
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, loggerOptions } from '../../src/app.ts';
 import type { AppContext } from '../../src/app-context.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
@@ -40,7 +40,11 @@ export interface TestResponse {
   text: string;
 }
 
-export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DatabaseKind,
+  overrides: Partial<Config> = {},
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   let jobs: JobQueue | undefined;
   try {
@@ -59,7 +63,7 @@ export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config
       locator: await sharedLocator(),
       catalog: createIntakeCatalog(database.handle.db),
     };
-    const app = await buildApp(ctx, false);
+    const app = await buildApp(ctx, options.logStream ? loggerOptions('info', options.logStream) : false);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const stop = jobs;
     return {

@@ -37,12 +37,13 @@ export interface CategoryTree {
 export async function listCategoryTree(
   db: Queryable,
   kommunenummer: string,
-  language: Language,
+  asked: Language | undefined,
 ): Promise<CategoryTree> {
   const municipality = await findMunicipality(db, kommunenummer);
   if (!municipality?.enabled) {
     throw new AppError(404, 'municipality_not_found', messages.municipalityNotFound(kommunenummer));
   }
+  const language = asked ?? municipality.defaultLanguage;
   const rows = await listActiveCategories(db, kommunenummer);
   const groups = new Map<string, CategoryTree['groups'][number]>();
   for (const { group, category } of rows) {

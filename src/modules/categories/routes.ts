@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { errorResponseRef } from '../../http/errors.ts';
-import { requestLanguage } from '../../http/language.ts';
+import { askedLanguage } from '../../http/language.ts';
 import { stringEnum } from '../../http/schema-helpers.ts';
 import { LANGUAGES } from '../../shared/language.ts';
 import { listCategoryTree } from './list-category-tree.ts';
@@ -56,12 +56,13 @@ export const categoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       schema: {
         tags: ['categories'],
         summary: "A municipality's active category tree",
-        description: 'Names in the language of `Accept-Language` (or `?lang=`): nb (default), nn or en.',
+        description:
+          "Names in the language of `?lang=` or `Accept-Language` (nb, nn or en); otherwise in the municipality's own language.",
         params: Type.Object({ kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }) }),
         querystring: Type.Object({ lang: Type.Optional(stringEnum(LANGUAGES)) }),
         response: { 200: CategoryTreeResponse, 400: errorResponseRef, 404: errorResponseRef },
       },
     },
-    async (request) => listCategoryTree(ctx.db.db, request.params.kommunenummer, requestLanguage(request)),
+    async (request) => listCategoryTree(ctx.db.db, request.params.kommunenummer, askedLanguage(request)),
   );
 };

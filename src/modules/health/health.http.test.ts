@@ -60,7 +60,7 @@ describe('readiness without a migrated schema', () => {
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
       const ready = await app.inject({ url: '/readyz' });
       expect(ready.statusCode).toBe(503);
-      expect(ready.json()).toEqual({ status: 'database unavailable' });
+      expect(ready.json()).toEqual({ status: 'migrations pending' });
     } finally {
       await app.close();
       await handle.close();

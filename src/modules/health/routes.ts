@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
+import { PG_INVALID_SCHEMA_NAME, PG_UNDEFINED_TABLE, pgErrorCode } from '../../db/errors.ts';
 import { isSchemaCurrent } from '../../db/migrate.ts';
 
 const Health = Type.Object({ status: Type.String() });
@@ -24,6 +25,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         if (await isSchemaCurrent(ctx.db.db)) return { status: 'ready' };
         return reply.status(503).send({ status: 'migrations pending' });
       } catch (error) {
+        // No migrations table at all: the database answers, but nothing has been applied yet.
+        const code = pgErrorCode(error);
+        if (code === PG_UNDEFINED_TABLE || code === PG_INVALID_SCHEMA_NAME) {
+          return reply.status(503).send({ status: 'migrations pending' });
+        }
         request.log.warn({ err: error }, 'readiness check failed');
         return reply.status(503).send({ status: 'database unavailable' });
       }

@@ -93,7 +93,7 @@ export function checkReport(target: IntakeTarget | undefined, place: Place, inpu
   const contactCheck = checkContact(input.contact, {
     required: category?.contactRequired ?? false,
     categoryName: category?.name ?? { nb: input.category },
-    fallbackLanguage: input.language,
+    fallbackLanguage: input.language ?? municipality.defaultLanguage,
   });
   errors.push(...contactCheck.errors);
 

@@ -25,8 +25,8 @@ export interface CreateReportInput {
   answers?: unknown;
   contact?: ContactInput | undefined;
   channel: Channel;
-  /** The language the reporter used; their default for messages. */
-  language: Language;
+  /** The language the reporter asked for; their default for messages (else the municipality's). */
+  language?: Language | undefined;
 }
 
 export interface CreatedReport {

@@ -22,7 +22,7 @@ export interface ReporterView {
 export async function getPublicReport(
   db: Queryable,
   ref: string,
-  language: Language,
+  asked: Language | undefined,
   trackingToken?: string,
 ): Promise<PublicReport & { reporter?: ReporterView | null }> {
   const row = await findPublicReport(db, ref);
@@ -30,6 +30,7 @@ export async function getPublicReport(
   if (trackingToken !== undefined && !trackingTokenMatches(trackingToken, row.trackingTokenHash)) {
     throw new AppError(403, 'tracking_token_invalid', messages.trackingTokenInvalid());
   }
+  const language = asked ?? row.defaultLanguage;
   const events = await listPublicEvents(db, row.id);
   const report = presentReport(row, events, language);
   if (trackingToken === undefined) return report;

@@ -11,6 +11,7 @@ const publicColumns = {
   ref: reports.ref,
   kommunenummer: reports.kommunenummer,
   municipalityName: municipalities.name,
+  defaultLanguage: municipalities.defaultLanguage,
   slug: municipalities.slug,
   categoryCode: categories.code,
   categoryName: categories.name,

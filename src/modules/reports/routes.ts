@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
 import { errorResponseRef } from '../../http/errors.ts';
-import { requestLanguage } from '../../http/language.ts';
+import { askedLanguage, requestLanguage } from '../../http/language.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type CreatedReport, createReport } from './create-report.ts';
@@ -86,7 +86,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
             answers: body.answers,
             contact: body.contact,
             channel: 'api',
-            language: requestLanguage(request),
+            language: askedLanguage(request),
           },
           idempotency,
         );
@@ -135,7 +135,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       },
     },
     async (request) =>
-      getPublicReport(ctx.db.db, request.params.ref, requestLanguage(request), request.query.token),
+      getPublicReport(ctx.db.db, request.params.ref, askedLanguage(request), request.query.token),
   );
 
   app.get(

@@ -1,0 +1,45 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPorsgrunn, buildReportBody } from '../../test/support/factories.ts';
+import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { redactUrl } from './logging.ts';
+
+describe('redactUrl', () => {
+  it('hides the tracking token and keeps the rest of the address', () => {
+    expect(redactUrl('/api/v1/reports/4001-2026-00001?token=abc&lang=nn')).toBe(
+      '/api/v1/reports/4001-2026-00001?token=REDACTED&lang=nn',
+    );
+    expect(redactUrl('/api/v1/reports?status=open')).toBe('/api/v1/reports?status=open');
+    expect(redactUrl('/healthz')).toBe('/healthz');
+  });
+});
+
+describe('request logs', () => {
+  let t: TestApp;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+    t = await startTestApp('pglite', {}, { logStream: stream });
+    await buildPorsgrunn(t.ctx.db.db);
+  });
+  afterAll(() => t.close());
+
+  it('never contain a tracking token or contact details, and carry unique request ids', async () => {
+    const created = await t.request('POST', '/api/v1/reports', { body: buildReportBody() });
+    await t.request('GET', `/api/v1/reports/${created.body.ref}?token=${created.body.trackingToken}`);
+    const traced = await t.request('GET', '/healthz', { headers: { 'x-request-id': 'proxy-1234' } });
+    const hostile = await t.request('GET', '/healthz', {
+      headers: { 'x-request-id': `${'x'.repeat(200)}<script>` },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const log = lines.join('\n');
+    expect(log).toContain(`/api/v1/reports/${created.body.ref}?token=REDACTED`);
+    expect(log).not.toContain(created.body.trackingToken);
+    expect(log).not.toContain('kari@example.no');
+    expect(traced.headers.get('x-request-id')).toBe('proxy-1234');
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
