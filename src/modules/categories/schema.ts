@@ -59,6 +59,8 @@ export const categories = pgTable(
     defaultTeamId: uuid('default_team_id').references(() => teams.id),
     /** Hours from receipt until the report is due; null means no deadline. */
     deadlineHours: integer('deadline_hours'),
+    /** How far away open reports of this category count as "already reported?" suggestions. */
+    nearbyRadiusMeters: integer('nearby_radius_meters').notNull().default(300),
     sortOrder: integer('sort_order').notNull().default(0),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -12,10 +12,12 @@ import {
   point,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Answers } from '../categories/questions.ts';
 import { categories } from '../categories/schema.ts';
+import { reportLinks } from '../report-links/schema.ts';
 import { municipalities } from '../tenants/schema.ts';
 import type { Channel, NotifyChannel, ReportEventKind, ReportStatus } from './statuses.ts';
 
@@ -52,6 +54,10 @@ export const reports = pgTable(
       sql`case when lon is not null and lat is not null then point(lon, lat) end`,
     ),
     answers: jsonb('answers').$type<Answers>().notNull().default({}),
+    /** The asset (hydrant, pumping station…) the report is about, e.g. from a QR sticker. */
+    assetRef: text('asset_ref'),
+    /** The QR sticker or link the report was started from. */
+    reportLinkId: uuid('report_link_id').references(() => reportLinks.id),
     /**
      * SHA-256 of the tracking token; the token itself is only ever in the reporter's hands.
      * Not indexed: a token is always checked together with the reference it belongs to.
@@ -123,4 +129,43 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('idempotency_keys_created').on(t.createdAt)],
+);
+
+/** People who follow a report ("already reported? follow it instead") and get its updates. */
+export const reportFollowers = pgTable(
+  'report_followers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    email: text('email'),
+    phone: text('phone'),
+    language: text('language').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('report_followers_email').on(t.reportId, t.email),
+    uniqueIndex('report_followers_phone').on(t.reportId, t.phone),
+    check('report_followers_reachable', sql`${t.email} is not null or ${t.phone} is not null`),
+  ],
+);
+
+/**
+ * A report being written on the web form: what the resident typed and the photos they uploaded,
+ * kept between the form, the "already reported?" step and sending, so nothing is lost when a
+ * step fails. Deleted when sent, or after a day.
+ */
+export const reportDrafts = pgTable(
+  'report_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kommunenummer: char('kommunenummer', { length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_drafts_created').on(t.createdAt)],
 );
