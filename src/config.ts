@@ -12,6 +12,8 @@ export interface Config {
   /** Base URL residents reach the service at; used in tracking links. */
   publicUrl: string;
   dataDir: string;
+  /** Where resized report photos are kept (default: DATA_DIR/photos). */
+  photoDir: string;
   /** Unset means embedded PostgreSQL (PGlite) in `dataDir`. */
   databaseUrl: string | undefined;
   databaseMode: DatabaseMode;
@@ -120,12 +122,20 @@ export function loadConfig(env: Env = process.env): Config {
     defaultPublicUrl(host, port),
   ).replace(/\/+$/, '');
 
+  const dataDir = path.resolve(
+    read(env, { name: 'DATA_DIR', expected: 'a directory path', parse: (v) => v }, './data'),
+  );
   return {
     port,
     host,
     publicUrl,
-    dataDir: path.resolve(
-      read(env, { name: 'DATA_DIR', expected: 'a directory path', parse: (v) => v }, './data'),
+    dataDir,
+    photoDir: path.resolve(
+      read(
+        env,
+        { name: 'PHOTO_DIR', expected: 'a directory path', parse: (v) => v },
+        path.join(dataDir, 'photos'),
+      ),
     ),
     databaseUrl,
     databaseMode,
