@@ -11,6 +11,7 @@ import type { MunicipalityLocator } from '../geo/municipality-locator.ts';
 import { checkReport, type Place, resolvePlace } from './check-report.ts';
 import type { ContactInput } from './contact.ts';
 import { type IdempotencyRequest, seal } from './idempotency.ts';
+import type { StoredPhoto } from './insert-received-report.ts';
 import { CatalogChangedError, insertReceivedReport } from './insert-received-report.ts';
 import type { Channel, ReportStatus } from './statuses.ts';
 import { createTrackingToken } from './tracking-token.ts';
@@ -24,6 +25,12 @@ export interface CreateReportInput {
   description: string;
   answers?: unknown;
   contact?: ContactInput | undefined;
+  /** The asset (hydrant, pumping station…) the report is about, e.g. from a QR sticker. */
+  assetRef?: string | undefined;
+  /** The report link (QR sticker) the report was started from. */
+  reportLinkId?: string | undefined;
+  /** Photos already processed and in photo storage, in order; and/or a draft whose photos move over. */
+  photos?: { stored?: StoredPhoto[] | undefined; draftId?: string | undefined } | undefined;
   channel: Channel;
   /** The language the reporter asked for; their default for messages (else the municipality's). */
   language?: Language | undefined;
@@ -93,6 +100,10 @@ export async function createReport(
           lat: input.location?.lat ?? null,
           lon: input.location?.lon ?? null,
           answers: checked.answers,
+          assetRef: input.assetRef?.trim() || null,
+          reportLinkId: input.reportLinkId ?? null,
+          photos: input.photos?.stored ?? [],
+          photosFromDraft: input.photos?.draftId ?? null,
           trackingTokenHash: hash,
           dueAt: category.deadlineHours ? new Date(now.getTime() + category.deadlineHours * 3600_000) : null,
           createdAt: now,

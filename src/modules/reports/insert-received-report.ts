@@ -23,9 +23,23 @@ export interface ReceivedReportRow {
   lat: number | null;
   lon: number | null;
   answers: Answers;
+  assetRef: string | null;
+  reportLinkId: string | null;
+  /** Photos already in photo storage, to attach in this order. */
+  photos: StoredPhoto[];
+  /** A web-form draft whose uploaded photos become the report's. */
+  photosFromDraft: string | null;
   trackingTokenHash: Buffer;
   dueAt: Date | null;
   createdAt: Date;
+}
+
+/** A processed photo already written to photo storage under `storageKey`. */
+export interface StoredPhoto {
+  storageKey: string;
+  width: number;
+  height: number;
+  bytes: number;
 }
 
 export interface IdempotencyRecord {
@@ -62,11 +76,11 @@ function statement(
   const parts: SQL[] = [
     sql`report as (
       insert into reports (id, ref, kommunenummer, category_id, status, channel, acute, description, address,
-        lat, lon, answers, tracking_token_hash, due_at, created_at, updated_at)
+        lat, lon, answers, asset_ref, report_link_id, tracking_token_hash, due_at, created_at, updated_at)
       values (${report.id}::uuid, ${nextReferenceSql(report.kommunenummer, year)}, ${report.kommunenummer},
         ${checkedCategory(report)}, 'mottatt', ${report.channel}, ${report.acute}, ${report.description},
         ${report.address}, ${report.lat}::double precision, ${report.lon}::double precision,
-        ${JSON.stringify(report.answers)}::jsonb, ${report.trackingTokenHash}, ${report.dueAt?.toISOString() ?? null}::timestamptz,
+        ${JSON.stringify(report.answers)}::jsonb, ${report.assetRef}, ${report.reportLinkId}::uuid, ${report.trackingTokenHash}, ${report.dueAt?.toISOString() ?? null}::timestamptz,
         ${report.createdAt.toISOString()}::timestamptz, ${report.createdAt.toISOString()}::timestamptz)
       returning id, ref
     )`,
@@ -80,6 +94,23 @@ function statement(
     parts.push(sql`contact as (
       insert into report_contacts (report_id, name, email, phone, notify, language)
       select id, ${contact.name}, ${contact.email}, ${contact.phone}, ${contact.notify}, ${contact.language} from report
+    )`);
+  }
+  if (report.photos.length > 0) {
+    const rows = report.photos.map(
+      (p, position) =>
+        sql`(${p.storageKey}, ${p.width}::int, ${p.height}::int, ${p.bytes}::int, ${position}::int)`,
+    );
+    parts.push(sql`photos as (
+      insert into report_photos (report_id, storage_key, width, height, bytes, position)
+      select report.id, p.storage_key, p.width, p.height, p.bytes, p.position
+      from report, (values ${sql.join(rows, sql`, `)}) as p (storage_key, width, height, bytes, position)
+    )`);
+  }
+  if (report.photosFromDraft) {
+    parts.push(sql`draft_photos as (
+      update report_photos set report_id = report.id, draft_id = null
+      from report where report_photos.draft_id = ${report.photosFromDraft}::uuid
     )`);
   }
   if (idempotency) {
