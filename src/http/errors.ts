@@ -81,11 +81,32 @@ function send(
   });
 }
 
+/**
+ * What of an unexpected error goes into the log. Database drivers attach the statement, its
+ * parameters and the failing row (PGlite: query, params; PostgreSQL: detail) — which can hold what
+ * a reporter typed, contact details included — so only the fields that locate the fault are kept.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const e = error as Error & Record<string, unknown>;
+  const cause = e.cause instanceof Error ? loggableError(e.cause) : undefined;
+  return {
+    type: e.name,
+    message: e.message,
+    stack: e.stack,
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.table === 'string' ? { table: e.table } : {}),
+    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+    ...(typeof e.column === 'string' ? { column: e.column } : {}),
+    ...(cause ? { cause } : {}),
+  };
+}
+
 export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error instanceof AppError ? error : translateKnownError(error, bodyLimit);
     if (known) {
-      if (known.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (known.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
       return send(reply, request, known.status, known.code, known.localized, known.details);
     }
     const status = error.statusCode ?? 500;
@@ -100,7 +121,7 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
         [],
       );
     }
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ err: loggableError(error) }, 'request failed');
     return send(reply, request, 500, 'internal_error', messages.internalError(), []);
   });
   app.setNotFoundHandler((request, reply) =>

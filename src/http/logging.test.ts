@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPorsgrunn, buildReportBody } from '../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { loggableError } from './errors.ts';
 import { redactUrl } from './logging.ts';
 
 describe('redactUrl', () => {
@@ -41,5 +42,25 @@ describe('request logs', () => {
     expect(traced.headers.get('x-request-id')).toBe('proxy-1234');
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('loggableError', () => {
+  it('keeps what locates a database fault and drops the statement, its parameters and the row', async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = new PGlite();
+    await db.exec('create table contacts (email text not null, phone text check (phone like $$+%$$))');
+    let caught: unknown;
+    try {
+      await db.query('insert into contacts (email, phone) values ($1, $2)', ['kari@example.no', '91234567']);
+    } catch (error) {
+      caught = error;
+    }
+    await db.close();
+    expect(JSON.stringify(caught)).toContain('kari@example.no');
+    const logged = JSON.stringify(loggableError(caught));
+    expect(logged).not.toContain('kari@example.no');
+    expect(logged).not.toContain('91234567');
+    expect(loggableError(caught)).toMatchObject({ code: '23514', table: 'contacts' });
   });
 });

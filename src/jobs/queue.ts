@@ -2,8 +2,8 @@
 // change is enqueued in the same transaction as that change: committed together or not at all.
 import { randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
-import type { DatabaseHandle, Queryable } from '../db/client.ts';
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { DatabaseHandle } from '../db/client.ts';
 
 /** Every queue the product uses, and the data its jobs carry. */
 export interface JobPayloads {
@@ -16,8 +16,6 @@ export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = ['report.received', 'maintenance.idempotency'];
 
 export interface JobQueue {
-  /** Enqueues inside the caller's transaction. */
-  enqueue<N extends JobName>(tx: Queryable, name: N, data: JobPayloads[N]): Promise<void>;
   /**
    * The SQL statement that enqueues the job, for the caller to run as a data-modifying CTE of a
    * larger statement: the job is then committed with the data in a single round trip.
@@ -50,11 +48,6 @@ export async function startJobQueue(
   }
   return {
     boss,
-    async enqueue(tx, name, data) {
-      // Drizzle's transaction type is generic over the driver; pg-boss only calls tx.execute(sql).
-      const db = fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
-      await boss.send(name, data, { db });
-    },
     async enqueueStatement(name, data) {
       // pg-boss builds the insert (with the queue's retry policy) and hands it to the adapter;
       // this adapter keeps the SQL instead of running it. The job id is chosen here so the

@@ -2,6 +2,7 @@
 // Open311) goes through. It checks everything, then stores the report, the reporter's contact,
 // the first history entry, the Idempotency-Key record and the `report.received` job together.
 import { randomUUID } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -77,14 +78,15 @@ export async function createReport(
   const now = deps.now?.() ?? new Date();
   const id = randomUUID();
   const { token, hash } = createTrackingToken();
-  const job = await deps.jobs.enqueueStatement('report.received', {
-    reportId: id,
-    kommunenummer: place.kommunenummer,
-  });
+  let job: SQL | undefined;
 
   for (let attempt = 0; ; attempt++) {
     const checked = await check(deps, place, input, attempt > 0);
     const { municipality, category } = checked;
+    job ??= await deps.jobs.enqueueStatement('report.received', {
+      reportId: id,
+      kommunenummer: municipality.kommunenummer,
+    });
     try {
       const ref = await insertReceivedReport(
         deps.database,
