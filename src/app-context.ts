@@ -4,6 +4,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { IntakeCatalog } from './modules/categories/intake-catalog.ts';
 import type { MunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import type { PhotoStorage } from './modules/photos/storage.ts';
 
 export interface AppContext {
   config: Config;
@@ -12,4 +13,8 @@ export interface AppContext {
   locator: MunicipalityLocator;
   /** Municipalities and categories as report intake sees them, cached per process. */
   catalog: IntakeCatalog;
+  /** Where report photos are kept (a local directory, later also S3-compatible storage). */
+  photos: PhotoStorage;
+  /** Signs form tokens (shared by all processes; see tenants/app-secret.ts). */
+  secret: Buffer;
 }

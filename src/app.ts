@@ -1,6 +1,8 @@
 // Builds the HTTP application: plugins, error shape, OpenAPI, and each module's routes.
 // main.ts listens on it; tests call it directly with their own database.
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,7 +14,12 @@ import { requestId, requestSerializer } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { MULTIPART_LIMITS } from './modules/photos/read-multipart-report.ts';
+import { photoRoutes } from './modules/photos/routes.ts';
+import { reportLinkRoutes } from './modules/report-links/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { pageCsp } from './modules/web/page.ts';
+import { renderErrorPage, webPlugins, webRoutes } from './modules/web/routes.ts';
 import { AppError } from './shared/errors.ts';
 
 export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
@@ -59,7 +66,11 @@ export async function buildApp(
     }
   });
 
-  installErrorHandling(app, JSON_BODY_LIMIT);
+  installErrorHandling(app, JSON_BODY_LIMIT, renderErrorPage);
+  app.decorate('pageCsp', pageCsp(ctx.config.mapTileUrl));
+  // Phones on slow connections: text (pages, scripts, styles, JSON) goes compressed.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  await app.register(webPlugins);
   app.addSchema(ErrorResponse);
 
   await app.register(helmet, {
@@ -82,6 +93,9 @@ export async function buildApp(
       new AppError(429, 'rate_limited', messages.rateLimited(Math.ceil(context.ttl / 1000))),
   });
 
+  // Reports with photos. Each route reads its own parts (see photos/read-multipart-report.ts).
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -95,6 +109,10 @@ export async function buildApp(
       tags: [
         { name: 'reports', description: 'Submit and follow reports' },
         { name: 'categories', description: "Municipalities' category trees" },
+        {
+          name: 'report-links',
+          description: 'QR stickers that open the report form for a hydrant, pumping station or other place',
+        },
         { name: 'operations', description: 'Health checks' },
       ],
     },
@@ -117,5 +135,9 @@ export async function buildApp(
   await app.register(healthRoutes, { ctx });
   await app.register(categoryRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
+  await app.register(photoRoutes, { ctx });
+  await app.register(reportLinkRoutes, { ctx });
+  // Last: the residents' pages live at /{municipality}, after every fixed path.
+  await app.register(webRoutes, { ctx });
   return app;
 }

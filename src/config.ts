@@ -14,6 +14,9 @@ export interface Config {
   dataDir: string;
   /** Where resized report photos are kept (default: DATA_DIR/photos). */
   photoDir: string;
+  /** Background map tiles ({z}/{x}/{y} template); empty for no tiles (markers and shapes still show). */
+  mapTileUrl: string;
+  mapAttribution: string;
   /** Unset means embedded PostgreSQL (PGlite) in `dataDir`. */
   databaseUrl: string | undefined;
   databaseMode: DatabaseMode;
@@ -88,6 +91,11 @@ function defaultPublicUrl(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
+function tileUrl(raw: string): string | undefined {
+  if (raw.toLowerCase() === 'none') return '';
+  return /^https?:\/\/.+\{z\}.*/.test(raw) && raw.includes('{x}') && raw.includes('{y}') ? raw : undefined;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -137,6 +145,16 @@ export function loadConfig(env: Env = process.env): Config {
         path.join(dataDir, 'photos'),
       ),
     ),
+    mapTileUrl: read(
+      env,
+      {
+        name: 'MAP_TILE_URL',
+        expected: 'a tile URL template with {z}, {x} and {y}, or "none"',
+        parse: tileUrl,
+      },
+      'https://cache.kartverket.no/v1/wmts/1.0.0/topograatone/default/webmercator/{z}/{y}/{x}.png',
+    ),
+    mapAttribution: read(env, { name: 'MAP_ATTRIBUTION', expected: 'text', parse: (v) => v }, '© Kartverket'),
     databaseUrl,
     databaseMode,
     databasePoolMax: read(

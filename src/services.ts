@@ -9,6 +9,8 @@ import { scheduleMaintenance } from './jobs/maintenance.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
 import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import { createLocalPhotoStorage } from './modules/photos/storage.ts';
+import { loadAppSecret } from './modules/tenants/app-secret.ts';
 import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from './modules/tenants/seed-municipality.ts';
 
@@ -34,14 +36,24 @@ export async function startServices(config: Config): Promise<Services> {
     await migrateDatabase(db);
     if (config.seedDemo) {
       const added = await seedMunicipality(db.db, porsgrunn);
-      if (added.categories > 0) log.info(added, 'demo municipality Porsgrunn loaded');
+      // Also when only newer demo data (such as the QR links) was added to an older install.
+      const addedAny = Object.values(added).some((count) => count > 0);
+      if (addedAny) log.info(added, 'demo municipality Porsgrunn loaded');
     }
     const jobs = await startJobQueue(db, {
       onError: (error) => log.error({ err: error }, 'job queue error'),
     });
     await scheduleMaintenance(jobs, db.db);
     return {
-      ctx: { config, db, jobs, locator, catalog: createIntakeCatalog(db.db) },
+      ctx: {
+        config,
+        db,
+        jobs,
+        locator,
+        catalog: createIntakeCatalog(db.db),
+        photos: createLocalPhotoStorage(config.photoDir),
+        secret: await loadAppSecret(db.db),
+      },
       attachLogger(next) {
         log = next;
       },

@@ -18,7 +18,8 @@ try {
     const added = await seedMunicipality(db.db, porsgrunn);
     console.log(
       `Demo municipality ${porsgrunn.name} (${porsgrunn.kommunenummer}): added ${added.municipalities} municipality, ` +
-        `${added.teams} teams, ${added.groups} category groups, ${added.categories} categories.`,
+        `${added.teams} teams, ${added.groups} category groups, ${added.categories} categories, ` +
+        `${added.reportLinks} report links (QR).`,
     );
   } finally {
     await db.close();

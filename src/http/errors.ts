@@ -63,6 +63,13 @@ function translateKnownError(error: FastifyError, bodyLimit: number): AppError |
   return undefined;
 }
 
+/** Renders an error as an HTML page, for requests a person made from a page. */
+export type HtmlErrorRenderer = (request: FastifyRequest, status: number, message: Message) => string;
+
+function wantsPage(request: FastifyRequest): boolean {
+  return request.routeOptions.config?.page === true;
+}
+
 function send(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -70,7 +77,14 @@ function send(
   code: string,
   message: Message,
   details: ErrorDetail[],
+  htmlErrors?: HtmlErrorRenderer,
 ) {
+  if (htmlErrors && wantsPage(request)) {
+    return reply
+      .status(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .send(htmlErrors(request, status, message));
+  }
   const language = requestLanguage(request);
   return reply.status(status).send({
     error: {
@@ -102,12 +116,16 @@ export function loggableError(error: unknown): Record<string, unknown> {
   };
 }
 
-export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  bodyLimit: number,
+  htmlErrors?: HtmlErrorRenderer,
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error instanceof AppError ? error : translateKnownError(error, bodyLimit);
     if (known) {
       if (known.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
-      return send(reply, request, known.status, known.code, known.localized, known.details);
+      return send(reply, request, known.status, known.code, known.localized, known.details, htmlErrors);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -119,12 +137,20 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
         error.code ?? 'bad_request',
         messages.invalidField(error.message),
         [],
+        htmlErrors,
       );
     }
     request.log.error({ err: loggableError(error) }, 'request failed');
-    return send(reply, request, 500, 'internal_error', messages.internalError(), []);
+    return send(reply, request, 500, 'internal_error', messages.internalError(), [], htmlErrors);
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, request, 404, 'route_not_found', messages.routeNotFound(), []),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // Addresses outside the API are pages a person typed or followed: answer with a page.
+    if (htmlErrors && !request.url.startsWith('/api/')) {
+      return reply
+        .status(404)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(htmlErrors(request, 404, messages.routeNotFound()));
+    }
+    return send(reply, request, 404, 'route_not_found', messages.routeNotFound(), []);
+  });
 }

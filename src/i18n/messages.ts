@@ -223,4 +223,91 @@ export const messages = {
     nn: 'bbox må vere minLon,minLat,maxLon,maxLat i grader, med min mindre enn maks.',
     en: 'bbox must be minLon,minLat,maxLon,maxLat in degrees, with min below max.',
   }),
+
+  // Photos: what a resident sees when a photo cannot be used, and what to do instead.
+  photoTooLarge: (maxMegabytes: number): Message => ({
+    nb: `Bildet er for stort (over ${maxMegabytes} MB). Velg et mindre bilde, eller ta det med lavere oppløsning.`,
+    nn: `Biletet er for stort (over ${maxMegabytes} MB). Vel eit mindre bilete, eller ta det med lågare oppløysing.`,
+    en: `The photo is too large (over ${maxMegabytes} MB). Choose a smaller photo, or take it at a lower resolution.`,
+  }),
+  photoNotAnImage: (): Message => ({
+    nb: 'Filen er ikke et bilde vi kan bruke. Send et bilde i JPEG, PNG, WebP eller AVIF.',
+    nn: 'Fila er ikkje eit bilete vi kan bruke. Send eit bilete i JPEG, PNG, WebP eller AVIF.',
+    en: 'The file is not a photo we can use. Send a JPEG, PNG, WebP or AVIF image.',
+  }),
+  // iPhones save HEIC by default. The setting is named as the phone shows it (iOS has no nynorsk).
+  photoHeic: (): Message => ({
+    nb: 'Bilder i HEIC-format (vanlig på iPhone) kan vi ikke ta imot. Send bildet som JPEG, eller velg «Mest kompatibel» under Innstillinger > Kamera > Formater og ta bildet på nytt.',
+    nn: 'Bilete i HEIC-format (vanleg på iPhone) kan vi ikkje ta imot. Send biletet som JPEG, eller vel «Mest kompatibel» under Innstillinger > Kamera > Formater og ta biletet på nytt.',
+    en: 'We cannot take photos in HEIC format (common on iPhones). Send the photo as JPEG, or choose "Most Compatible" under Settings > Camera > Formats and take the photo again.',
+  }),
+  photoDamaged: (): Message => ({
+    nb: 'Bildet er skadet eller ufullstendig. Prøv å ta det på nytt.',
+    nn: 'Biletet er skadd eller ufullstendig. Prøv å ta det på nytt.',
+    en: 'The photo is damaged or incomplete. Try taking it again.',
+  }),
+  photoTooManyPixels: (maxMegapixels: number): Message => ({
+    nb: `Bildet har for mange piksler (over ${maxMegapixels} megapiksler). Send et mindre bilde.`,
+    nn: `Biletet har for mange pikslar (over ${maxMegapixels} megapikslar). Send eit mindre bilete.`,
+    en: `The photo has too many pixels (over ${maxMegapixels} megapixels). Send a smaller photo.`,
+  }),
+  tooManyPhotos: (max: number): Message => ({
+    nb: `Du kan legge ved høyst ${max} bilder.`,
+    nn: `Du kan leggje ved høgst ${max} bilete.`,
+    en: `You can attach at most ${max} photos.`,
+  }),
+  photoNotFound: (): Message => ({
+    nb: 'Finner ikke bildet.',
+    nn: 'Finn ikkje biletet.',
+    en: 'No such photo.',
+  }),
+  draftNotFound: (): Message => ({
+    nb: 'Finner ikke utkastet til meldingen. Det kan ha gått ut på tid. Start på nytt.',
+    nn: 'Finn ikkje utkastet til meldinga. Det kan ha gått ut på tid. Start på nytt.',
+    en: 'The draft report was not found. It may have expired. Please start again.',
+  }),
+  formPartUnexpected: (name: string): Message => ({
+    nb: `Skjemaet kan bare ha tekstfeltet «report» (meldingen som JSON) og filer med navnet «photo», ikke «${name}».`,
+    nn: `Skjemaet kan berre ha tekstfeltet «report» (meldinga som JSON) og filer med namnet «photo», ikkje «${name}».`,
+    en: `The form may only hold the text field "report" (the report as JSON) and files named "photo", not "${name}".`,
+  }),
+  reportFieldMissing: (): Message => ({
+    nb: 'Skjemaet mangler tekstfeltet «report» med meldingen som JSON.',
+    nn: 'Skjemaet manglar tekstfeltet «report» med meldinga som JSON.',
+    en: 'The form lacks the text field "report" holding the report as JSON.',
+  }),
+  reportFieldRepeated: (): Message => ({
+    nb: 'Tekstfeltet «report» kan bare sendes én gang.',
+    nn: 'Tekstfeltet «report» kan berre sendast éin gong.',
+    en: 'The text field "report" can be sent only once.',
+  }),
+  formTooLarge: (): Message => ({
+    nb: 'Skjemaet har for mange felt eller filer.',
+    nn: 'Skjemaet har for mange felt eller filer.',
+    en: 'The form has too many fields or files.',
+  }),
+  formUnreadable: (): Message => ({
+    nb: 'Skjemaet kunne ikke leses. Send det på nytt.',
+    nn: 'Skjemaet kunne ikkje lesast. Send det på nytt.',
+    en: 'The form could not be read. Please send it again.',
+  }),
+
+  // Report links (QR stickers on hydrants and pumping stations, /q/{code})
+  reportLinkNotInUse: (): Message => ({
+    nb: 'Denne QR-koden er ikke i bruk lenger. Du kan fortsatt melde fra om problemet, med kart eller adresse.',
+    nn: 'Denne QR-koden er ikkje i bruk lenger. Du kan framleis melde frå om problemet, med kart eller adresse.',
+    en: 'This QR code is no longer in use. You can still report the problem, with the map or an address.',
+  }),
+
+  // Web forms (residents' pages)
+  formExpired: (): Message => ({
+    nb: 'Skjemaet var for gammelt eller kom fra et annet sted. Se over og send på nytt.',
+    nn: 'Skjemaet var for gammalt eller kom frå ein annan stad. Sjå over og send på nytt.',
+    en: 'The form was too old or came from somewhere else. Check it and send it again.',
+  }),
+  followNeedsContact: (): Message => ({
+    nb: 'Oppgi e-post eller mobilnummer for å følge meldingen.',
+    nn: 'Oppgi e-post eller mobilnummer for å følgje meldinga.',
+    en: 'Give an email address or mobile number to follow the report.',
+  }),
 };

@@ -1,4 +1,7 @@
 // The real application on a real port, with its own database, for HTTP tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loggerOptions } from '../../src/app.ts';
 import type { AppContext } from '../../src/app-context.ts';
@@ -9,6 +12,8 @@ import {
   loadMunicipalityLocator,
   type MunicipalityLocator,
 } from '../../src/modules/geo/municipality-locator.ts';
+import { createLocalPhotoStorage } from '../../src/modules/photos/storage.ts';
+import { loadAppSecret } from '../../src/modules/tenants/app-secret.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
 let locatorPromise: Promise<MunicipalityLocator> | undefined;
@@ -29,6 +34,13 @@ export interface TestApp {
     path: string,
     options?: { body?: unknown; headers?: Record<string, string> },
   ): Promise<TestResponse>;
+  /** Sends a multipart/form-data body; fetch sets the boundary. */
+  requestForm(
+    method: string,
+    path: string,
+    form: FormData,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -46,6 +58,8 @@ export async function startTestApp(
   options: { logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
+  // Each app keeps its photos in its own directory, removed on close.
+  const photoDir = await mkdtemp(path.join(tmpdir(), 'meldepunkt-photos-'));
   let jobs: JobQueue | undefined;
   try {
     jobs = await startJobQueue(database.handle, { supervise: false });
@@ -54,6 +68,7 @@ export async function startTestApp(
       publicUrl: 'http://meld.test',
       reportRateLimitPerMinute: 10_000,
       logLevel: 'silent',
+      photoDir,
       ...overrides,
     };
     const ctx: AppContext = {
@@ -62,6 +77,8 @@ export async function startTestApp(
       jobs,
       locator: await sharedLocator(),
       catalog: createIntakeCatalog(database.handle.db),
+      photos: createLocalPhotoStorage(config.photoDir),
+      secret: await loadAppSecret(database.handle.db),
     };
     const app = await buildApp(ctx, options.logStream ? loggerOptions('info', options.logStream) : false);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -79,25 +96,33 @@ export async function startTestApp(
           body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
           headers['content-type'] ??= 'application/json';
         }
-        const response = await fetch(`${address}${path}`, { method, headers, body });
-        const text = await response.text();
-        let parsed: unknown = text;
-        try {
-          parsed = text ? JSON.parse(text) : undefined;
-        } catch {
-          // not JSON; keep the text
-        }
-        return { status: response.status, headers: response.headers, body: parsed, text };
+        return readResponse(await fetch(`${address}${path}`, { method, headers, body }));
+      },
+      async requestForm(method, path, form, headers = {}) {
+        return readResponse(await fetch(`${address}${path}`, { method, headers, body: form }));
       },
       async close() {
         await app.close();
         await stop.stop();
         await database.close();
+        await rm(photoDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await jobs?.stop().catch(() => {});
     await database.close();
+    await rm(photoDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+async function readResponse(response: Response): Promise<TestResponse> {
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON; keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
 }

@@ -49,9 +49,17 @@ CREATE TABLE "report_followers" (
 	CONSTRAINT "report_followers_reachable" CHECK ("report_followers"."email" is not null or "report_followers"."phone" is not null)
 );
 --> statement-breakpoint
+CREATE TABLE "app_settings" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "categories" ADD COLUMN "nearby_radius_meters" integer DEFAULT 300 NOT NULL;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "asset_ref" text;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "report_link_id" uuid;--> statement-breakpoint
+ALTER TABLE "municipalities" ADD COLUMN "brand_color" text DEFAULT '#005a8c' NOT NULL;--> statement-breakpoint
+ALTER TABLE "municipalities" ADD COLUMN "logo_url" text;--> statement-breakpoint
 ALTER TABLE "report_photos" ADD CONSTRAINT "report_photos_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_photos" ADD CONSTRAINT "report_photos_draft_id_report_drafts_id_fk" FOREIGN KEY ("draft_id") REFERENCES "public"."report_drafts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_links" ADD CONSTRAINT "report_links_kommunenummer_municipalities_kommunenummer_fk" FOREIGN KEY ("kommunenummer") REFERENCES "public"."municipalities"("kommunenummer") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -62,4 +70,5 @@ CREATE INDEX "report_photos_draft" ON "report_photos" USING btree ("draft_id","p
 CREATE INDEX "report_drafts_created" ON "report_drafts" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "report_followers_email" ON "report_followers" USING btree ("report_id","email");--> statement-breakpoint
 CREATE UNIQUE INDEX "report_followers_phone" ON "report_followers" USING btree ("report_id","phone");--> statement-breakpoint
-ALTER TABLE "reports" ADD CONSTRAINT "reports_report_link_id_report_links_id_fk" FOREIGN KEY ("report_link_id") REFERENCES "public"."report_links"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "reports" ADD CONSTRAINT "reports_report_link_id_report_links_id_fk" FOREIGN KEY ("report_link_id") REFERENCES "public"."report_links"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "municipalities" ADD CONSTRAINT "municipalities_brand_color" CHECK ("municipalities"."brand_color" ~ '^#[0-9a-fA-F]{6}$');

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { sharedLocator, startTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -6,6 +8,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { createIntakeCatalog } from '../categories/intake-catalog.ts';
+import { createLocalPhotoStorage } from '../photos/storage.ts';
 
 describe.each(databaseKinds())('health checks on %s', (kind) => {
   let t: TestApp;
@@ -53,6 +56,9 @@ describe('readiness without a migrated schema', () => {
         jobs,
         locator: await sharedLocator(),
         catalog: createIntakeCatalog(handle.db),
+        // Never written to: this app serves no photos before its schema exists.
+        photos: createLocalPhotoStorage(path.join(tmpdir(), 'meldepunkt-health-unused')),
+        secret: Buffer.alloc(32),
       },
       false,
     );

@@ -57,7 +57,12 @@ export interface CreateReportDeps {
 }
 
 /** Checks against the cached catalog; a refusal is confirmed against fresh rows first. */
-async function check(deps: CreateReportDeps, place: Place, input: CreateReportInput, fresh = false) {
+async function check(
+  deps: Pick<CreateReportDeps, 'catalog'>,
+  place: Place,
+  input: CreateReportInput,
+  fresh = false,
+) {
   const target = fresh
     ? await deps.catalog.refresh(place.kommunenummer, input.category)
     : await deps.catalog.get(place.kommunenummer, input.category);
@@ -67,6 +72,32 @@ async function check(deps: CreateReportDeps, place: Place, input: CreateReportIn
     if (!(error instanceof AppError) || !target?.fromCache) throw error;
     return checkReport(await deps.catalog.refresh(place.kommunenummer, input.category), place, input);
   }
+}
+
+/**
+ * Runs every check intake would run, without storing anything: for forms that show the resident
+ * their mistakes before the last step. Throws the same AppError createReport would.
+ */
+export async function checkNewReport(
+  deps: Pick<CreateReportDeps, 'catalog' | 'locator'>,
+  input: CreateReportInput,
+): Promise<void> {
+  let place: Place;
+  try {
+    place = resolvePlace(deps.locator, input);
+  } catch (placeError) {
+    // Without a usable place, still tell the resident everything else that is wrong, at once.
+    if (!(placeError instanceof AppError) || !input.municipality) throw placeError;
+    try {
+      await check(deps, { kommunenummer: input.municipality, name: '' }, input);
+    } catch (other) {
+      if (other instanceof AppError && other.status === 422 && other.code === 'invalid_report') {
+        throw new AppError(422, 'invalid_report', other.localized, [...placeError.details, ...other.details]);
+      }
+    }
+    throw placeError;
+  }
+  await check(deps, place, input);
 }
 
 export async function createReport(

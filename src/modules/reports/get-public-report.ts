@@ -2,6 +2,8 @@ import type { Queryable } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
+import { presentPhotos } from '../photos/photo-urls.ts';
+import { listReportPhotos } from '../photos/queries.ts';
 import { type PublicReport, presentReport } from './present-report.ts';
 import { findContact, findPublicReport, listPublicEvents } from './queries.ts';
 import type { NotifyChannel } from './statuses.ts';
@@ -31,8 +33,14 @@ export async function getPublicReport(
     throw new AppError(403, 'tracking_token_invalid', messages.trackingTokenInvalid());
   }
   const language = asked ?? row.defaultLanguage;
-  const events = await listPublicEvents(db, row.id);
-  const report = presentReport(row, events, language);
+  // Photos can show as much as a description: where that is private, only the reporter sees them.
+  const photosVisible = row.publicDescription || trackingToken !== undefined;
+  const [events, photos] = await Promise.all([
+    listPublicEvents(db, row.id),
+    photosVisible ? listReportPhotos(db, row.id) : [],
+  ]);
+  const photoToken = row.publicDescription ? undefined : trackingToken;
+  const report = presentReport(row, events, language, presentPhotos(photos, photoToken));
   if (trackingToken === undefined) return report;
   const contact = await findContact(db, row.id);
   return {

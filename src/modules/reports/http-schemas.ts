@@ -95,6 +95,18 @@ export const PublicReportResponse = Type.Object({
     description: 'Null where the category keeps descriptions private',
   }),
   dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  photos: Type.Array(
+    Type.Object({
+      url: Type.String({ description: 'At most 2048 px on the longest side, WebP' }),
+      thumbUrl: Type.String({ description: 'At most 480 px on the longest side, WebP' }),
+      width: Type.Integer(),
+      height: Type.Integer(),
+    }),
+    {
+      description:
+        'In the order they were attached. Empty where the category keeps descriptions private, unless the tracking token is given; the URLs then carry it.',
+    },
+  ),
   history: Type.Array(
     Type.Object({
       at: Type.String({ format: 'date-time' }),
@@ -137,6 +149,7 @@ export const ListReportsQuery = Type.Object({
     Type.String({ description: 'Comma-separated statuses, or "open" / "closed"', maxLength: 300 }),
   ),
   category: Type.Optional(Type.String({ maxLength: 100 })),
+  group: Type.Optional(Type.String({ maxLength: 100, description: 'Category group code, e.g. "vann"' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   lang: Type.Optional(stringEnum(LANGUAGES)),

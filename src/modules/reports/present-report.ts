@@ -1,6 +1,7 @@
 // How a report looks to the public: no contact details, no internal notes, and the description
 // only where the category allows it.
 import { type Language, localize } from '../../shared/language.ts';
+import type { PublicPhoto } from '../photos/photo-urls.ts';
 import type { PublicReportRow } from './queries.ts';
 import { type ReportEventKind, type ReportStatus, STATUS_INFO } from './statuses.ts';
 
@@ -23,6 +24,7 @@ export interface PublicReportSummary {
 export interface PublicReport extends PublicReportSummary {
   description: string | null;
   dueAt: string | null;
+  photos: PublicPhoto[];
   history: {
     at: string;
     kind: ReportEventKind;
@@ -57,11 +59,13 @@ export function presentReport(
   row: Row,
   events: { kind: ReportEventKind; status: ReportStatus | null; message: string | null; createdAt: Date }[],
   language: Language,
+  photos: PublicPhoto[] = [],
 ): PublicReport {
   return {
     ...presentSummary(row, language),
     description: row.publicDescription ? row.description : null,
     dueAt: row.dueAt?.toISOString() ?? null,
+    photos,
     history: events.map((e) => ({
       at: e.createdAt.toISOString(),
       kind: e.kind,

@@ -70,6 +70,7 @@ export interface PublicReportFilter {
   bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number } | undefined;
   statuses?: readonly ReportStatus[] | undefined;
   categoryCode?: string | undefined;
+  groupCode?: string | undefined;
   /** Keyset position: the (created_at, id) of the last row of the previous page. */
   after?: { createdAt: string; id: string } | undefined;
   limit: number;
@@ -88,6 +89,7 @@ export async function listPublicReports(db: Queryable, filter: PublicReportFilte
   if (filter.statuses && filter.statuses.length > 0)
     conditions.push(inArray(reports.status, [...filter.statuses]));
   if (filter.categoryCode) conditions.push(eq(categories.code, filter.categoryCode));
+  if (filter.groupCode) conditions.push(eq(categoryGroups.code, filter.groupCode));
   if (filter.after) {
     conditions.push(
       sql`(${reports.createdAt}, ${reports.id}) < (${filter.after.createdAt}::timestamptz, ${filter.after.id}::uuid)`,

@@ -5,6 +5,8 @@ import { errorResponseRef } from '../../http/errors.ts';
 import { askedLanguage, requestLanguage } from '../../http/language.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
+import { idempotencySubject, readMultipartReport, uploadedPhotos } from '../photos/read-multipart-report.ts';
+import { withStoredPhotos } from '../photos/store-photo.ts';
 import { type CreatedReport, createReport } from './create-report.ts';
 import { getPublicReport } from './get-public-report.ts';
 import {
@@ -49,8 +51,12 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       schema: {
         tags: ['reports'],
         summary: 'Submit a report',
-        description:
+        description: [
           'Creates a report. Send an `Idempotency-Key` header (8–255 visible characters) so a retry after a lost answer returns the first answer instead of creating a second report.',
+          '',
+          "With photos, send `multipart/form-data` instead: a text field `report` holding the JSON below, and up to 5 files named `photo` (JPEG, PNG, WebP or AVIF; at most 15 MB and 50 megapixels each; HEIC is refused). Photos are resized and stripped of all metadata, GPS positions included. A photo that cannot be used refuses the whole report (413, 415 or 422, naming `photo.N` in the details). Example: `curl -F 'report=<report.json' -F photo=@leak.jpg …`. With photos, the Idempotency-Key stands for the JSON and the bytes of each photo.",
+        ].join('\n'),
+        consumes: ['application/json', 'multipart/form-data'],
         headers: {
           type: 'object',
           properties: { 'idempotency-key': { type: 'string', description: 'Makes retries safe' } },
@@ -59,8 +65,10 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         response: { 201: CreatedReportResponse, ...errors },
       },
       config: { rateLimit: { max: ctx.config.reportRateLimitPerMinute, timeWindow: '1 minute' } },
+      preValidation: readMultipartReport,
     },
     async (request, reply) => {
+      const photos = uploadedPhotos(request);
       const header = request.headers['idempotency-key'];
       const key = Array.isArray(header) ? header[0] : header;
       let idempotency: IdempotencyRequest | undefined;
@@ -68,27 +76,31 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
           throw new AppError(400, 'invalid_idempotency_key', messages.idempotencyKeyInvalid());
         }
-        idempotency = describeRequest(key, request.body);
+        idempotency = describeRequest(key, idempotencySubject(request.body, photos));
         const earlier = await replay(idempotency);
         if (earlier) return reply.status(201).header('idempotent-replayed', 'true').send(present(earlier));
       }
 
       const body = request.body;
       try {
-        const created = await createReport(
-          { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
-          {
-            category: body.category,
-            municipality: body.municipality,
-            location: body.location,
-            address: body.address,
-            description: body.description,
-            answers: body.answers,
-            contact: body.contact,
-            channel: 'api',
-            language: askedLanguage(request),
-          },
-          idempotency,
+        // The photos are stored first and removed again if the report is refused.
+        const created = await withStoredPhotos(ctx.photos, photos, (stored) =>
+          createReport(
+            { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
+            {
+              category: body.category,
+              municipality: body.municipality,
+              location: body.location,
+              address: body.address,
+              description: body.description,
+              answers: body.answers,
+              contact: body.contact,
+              photos: { stored },
+              channel: 'api',
+              language: askedLanguage(request),
+            },
+            idempotency,
+          ),
         );
         return reply.status(201).send(present(created));
       } catch (error) {
@@ -158,6 +170,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
           bbox: q.bbox ? parseBbox(q.bbox) : undefined,
           statuses: q.status ? parseStatuses(q.status) : undefined,
           categoryCode: q.category,
+          groupCode: q.group,
           cursor: q.cursor,
           limit: q.limit ?? 100,
         },

@@ -15,6 +15,10 @@ export const municipalities = pgTable(
     onCallPhone: text('on_call_phone'),
     contactEmail: text('contact_email'),
     enabled: boolean('enabled').notNull().default(false),
+    /** Brand colour for the public pages (#rrggbb); must keep white text readable (WCAG AA). */
+    brandColor: text('brand_color').notNull().default('#005a8c'),
+    /** Logo image URL (https, or a path on this server); the name is shown when there is none. */
+    logoUrl: text('logo_url'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -22,6 +26,7 @@ export const municipalities = pgTable(
     check('municipalities_kommunenummer_format', sql`${t.kommunenummer} ~ '^[0-9]{4}$'`),
     check('municipalities_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('municipalities_default_language', sql`${t.defaultLanguage} in ('nb', 'nn')`),
+    check('municipalities_brand_color', sql`${t.brandColor} ~ '^#[0-9a-fA-F]{6}$'`),
   ],
 );
 
@@ -40,3 +45,13 @@ export const teams = pgTable(
   },
   (t) => [unique('teams_municipality_code').on(t.kommunenummer, t.code)],
 );
+
+/**
+ * Settings the running processes share, such as the secret that signs form tokens: created
+ * once by whichever process starts first, so every process behind a load balancer agrees.
+ */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../../test/support/databases.ts';
 import { queryRows } from '../../db/client.ts';
 import { categories } from '../categories/schema.ts';
+import { reportLinks } from '../report-links/schema.ts';
 import { porsgrunn } from './demo/porsgrunn.ts';
 import { municipalities, teams } from './schema.ts';
 import { seedMunicipality } from './seed-municipality.ts';
@@ -17,20 +18,25 @@ describe.each(databaseKinds())('seeding the demo municipality on %s', (kind) => 
   it('loads Porsgrunn once, and a second run changes nothing, not even edits made since', async () => {
     const db = database.handle.db;
     const first = await seedMunicipality(db, porsgrunn);
-    expect(first).toEqual({ municipalities: 1, teams: 2, groups: 4, categories: 19 });
+    expect(first).toEqual({ municipalities: 1, teams: 2, groups: 4, categories: 19, reportLinks: 2 });
 
     // An administrator renames a category and switches one off after the first start.
     await db
       .update(categories)
       .set({ name: { nb: 'Lekkasje (endret)' }, active: false })
       .where(eq(categories.code, 'vann-lekkasje'));
+    // ...and takes the pumping station's sticker out of use.
+    await db.update(reportLinks).set({ active: false }).where(eq(reportLinks.code, 'pg-pst12'));
     const categoryRows = () =>
       queryRows(db, sql`select code, name, active, updated_at from categories order by code`);
     const snapshot = await categoryRows();
+    const linkRows = () => queryRows(db, sql`select * from report_links order by code`);
+    const linkSnapshot = await linkRows();
 
     const second = await seedMunicipality(db, porsgrunn);
-    expect(second).toEqual({ municipalities: 0, teams: 0, groups: 0, categories: 0 });
+    expect(second).toEqual({ municipalities: 0, teams: 0, groups: 0, categories: 0, reportLinks: 0 });
     expect(await categoryRows()).toEqual(snapshot);
+    expect(await linkRows()).toEqual(linkSnapshot);
 
     const [municipality] = await db.select().from(municipalities);
     expect(municipality).toMatchObject({
@@ -48,5 +54,42 @@ describe.each(databaseKinds())('seeding the demo municipality on %s', (kind) => 
           where t.code = 'va-drift' and (c.code like 'vann-%' or c.code like 'avlop-%')`,
     );
     expect(routed).toEqual([{ n: 13 }]);
+  });
+
+  it('loads the QR links for a hydrant and a pumping station, unscanned', async () => {
+    const db = database.handle.db;
+    await seedMunicipality(db, porsgrunn);
+    const links = await db
+      .select({
+        code: reportLinks.code,
+        kommunenummer: reportLinks.kommunenummer,
+        assetRef: reportLinks.assetRef,
+        suggestedCategories: reportLinks.suggestedCategories,
+        label: reportLinks.label,
+        scanCount: reportLinks.scanCount,
+        hasPoint: sql<boolean>`${reportLinks.lat} is not null and ${reportLinks.lon} is not null`,
+      })
+      .from(reportLinks)
+      .orderBy(reportLinks.code);
+    expect(links).toEqual([
+      {
+        code: 'pg-bh0417',
+        kommunenummer: '4001',
+        assetRef: 'BH-0417',
+        suggestedCategories: ['vann-brannhydrant', 'vann-lekkasje'],
+        label: expect.objectContaining({ en: 'Fire hydrant BH-0417 in Storgata' }),
+        scanCount: 0,
+        hasPoint: true,
+      },
+      {
+        code: 'pg-pst12',
+        kommunenummer: '4001',
+        assetRef: 'PST-12',
+        suggestedCategories: ['avlop-lukt', 'avlop-tett', 'avlop-overvann'],
+        label: expect.objectContaining({ en: 'Sewage pumping station PST-12 in Brevik' }),
+        scanCount: 0,
+        hasPoint: true,
+      },
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { categories, categoryGroups } from '../categories/schema.ts';
+import { seedReportLinks } from '../report-links/seed-report-links.ts';
 import type { DemoMunicipality } from './demo/porsgrunn.ts';
 import { municipalities, teams } from './schema.ts';
 
@@ -11,11 +12,12 @@ export interface SeedResult {
   teams: number;
   groups: number;
   categories: number;
+  reportLinks: number;
 }
 
 export async function seedMunicipality(db: Database, data: DemoMunicipality): Promise<SeedResult> {
   return db.transaction(async (tx) => {
-    const added: SeedResult = { municipalities: 0, teams: 0, groups: 0, categories: 0 };
+    const added: SeedResult = { municipalities: 0, teams: 0, groups: 0, categories: 0, reportLinks: 0 };
     const { kommunenummer } = data;
     const inserted = await tx
       .insert(municipalities)
@@ -83,6 +85,7 @@ export async function seedMunicipality(db: Database, data: DemoMunicipality): Pr
         added.categories += rows.length;
       }
     }
+    added.reportLinks = await seedReportLinks(tx, kommunenummer, data.reportLinks ?? []);
     return added;
   });
 }

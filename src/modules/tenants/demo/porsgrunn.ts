@@ -4,6 +4,8 @@
 
 import type { LocalizedText } from '../../../shared/language.ts';
 import type { Question } from '../../categories/questions.ts';
+import { porsgrunnReportLinks } from '../../report-links/demo/porsgrunn.ts';
+import type { DemoReportLink } from '../../report-links/seed-report-links.ts';
 
 export interface DemoCategory {
   code: string;
@@ -27,6 +29,8 @@ export interface DemoMunicipality {
   contactEmail: string;
   teams: { code: string; name: string }[];
   groups: { code: string; name: LocalizedText; categories: DemoCategory[] }[];
+  /** QR stickers on the municipality's hydrants, pumping stations and the like. */
+  reportLinks?: DemoReportLink[];
 }
 
 const placeOptions: Question = {
@@ -402,4 +406,5 @@ export const porsgrunn: DemoMunicipality = {
       ],
     },
   ],
+  reportLinks: porsgrunnReportLinks,
 };

@@ -1,0 +1,14 @@
+import { buildApp } from './src/app.ts';
+import { loadConfig } from './src/config.ts';
+import { openDatabase } from './src/db/client.ts';
+import { createIntakeCatalog } from './src/modules/categories/intake-catalog.ts';
+import { loadMunicipalityLocator } from './src/modules/geo/municipality-locator.ts';
+import { createLocalPhotoStorage } from './src/modules/photos/storage.ts';
+import type { JobQueue } from './src/jobs/queue.ts';
+const handle = await openDatabase({ kind: 'embedded' });
+const app = await buildApp({ config: { ...loadConfig({}), logLevel: 'silent' }, db: handle, jobs: {} as JobQueue, locator: await loadMunicipalityLocator(), catalog: createIntakeCatalog(handle.db), photos: createLocalPhotoStorage('/tmp/x-unused'), secret: Buffer.alloc(32) }, false);
+const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+console.log(JSON.stringify(Object.keys(doc.paths['/api/v1/reports'].post.requestBody.content)));
+console.log(JSON.stringify(doc.paths['/photos/{id}/{variant}'].get, null, 1).slice(0, 1500));
+console.log(JSON.stringify(doc.paths['/api/v1/reports/{ref}'].get.responses['200'].content['application/json'].schema.properties.photos).slice(0,600));
+await app.close(); await handle.close();

@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../test/support/databases.ts';
+import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { buildReportLink } from './report-link-factory.ts';
+import { reportLinks } from './schema.ts';
+
+describe.each(databaseKinds())('following a QR sticker (/q/{code}) on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    await buildPorsgrunn(t.ctx.db.db);
+  });
+  afterAll(() => t.close());
+
+  /** Without following the redirect: the test is about where it points. */
+  function scan(code: string, init: RequestInit = {}) {
+    return fetch(`${t.baseUrl}/q/${code}`, { redirect: 'manual', ...init });
+  }
+
+  async function scansOf(code: string) {
+    const [row] = await t.ctx.db.db
+      .select({ count: reportLinks.scanCount, at: reportLinks.lastScannedAt })
+      .from(reportLinks)
+      .where(eq(reportLinks.code, code));
+    if (!row) throw new Error(`no link ${code}`);
+    return row;
+  }
+
+  it("redirects to the municipality's report form with the link, counting each GET once", async () => {
+    const { code } = await buildReportLink(t.ctx.db.db);
+    expect(await scansOf(code)).toEqual({ count: 0, at: null });
+
+    const first = await scan(code);
+    expect(first.status).toBe(302);
+    expect(first.headers.get('location')).toBe(`/porsgrunn/meld?link=${code}`);
+    // A cached redirect would send the next scan past the counter.
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const afterFirst = await scansOf(code);
+    expect(afterFirst.count).toBe(1);
+    expect(afterFirst.at).toBeInstanceOf(Date);
+    expect(Math.abs(Date.now() - (afterFirst.at?.getTime() ?? 0))).toBeLessThan(60_000);
+
+    expect((await scan(code)).status).toBe(302);
+    expect((await scansOf(code)).count).toBe(2);
+  });
+
+  it('leads the demo hydrant sticker to the Porsgrunn form', async () => {
+    const before = (await scansOf('pg-bh0417')).count;
+    const res = await scan('pg-bh0417');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/porsgrunn/meld?link=pg-bh0417');
+    expect((await scansOf('pg-bh0417')).count).toBe(before + 1);
+  });
+
+  it('counts every one of 20 simultaneous scans', async () => {
+    const { code } = await buildReportLink(t.ctx.db.db);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => scan(code)));
+    expect(answers.map((res) => res.status)).toEqual(Array(20).fill(302));
+    expect((await scansOf(code)).count).toBe(20);
+  });
+
+  it('answers HEAD with the same redirect without counting a scan', async () => {
+    const { code } = await buildReportLink(t.ctx.db.db);
+    const head = await scan(code, { method: 'HEAD' });
+    expect(head.status).toBe(302);
+    expect(head.headers.get('location')).toBe(`/porsgrunn/meld?link=${code}`);
+    expect(await scansOf(code)).toEqual({ count: 0, at: null });
+
+    expect((await scan(code)).status).toBe(302);
+    expect((await scansOf(code)).count).toBe(1);
+  });
+
+  it('answers an unknown code with 404 in the common error shape, in Norwegian by default', async () => {
+    const res = await t.request('GET', '/q/pg-finnesikke');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({
+      error: {
+        code: 'report_link_not_found',
+        message: expect.stringContaining('Denne QR-koden er ikke i bruk lenger'),
+        details: [],
+      },
+    });
+  });
+
+  it("answers in the caller's language", async () => {
+    const nn = await t.request('GET', '/q/pg-finnesikke', { headers: { 'accept-language': 'nn-NO' } });
+    expect(nn.body.error.message).toContain('Denne QR-koden er ikkje i bruk lenger');
+    const en = await t.request('GET', '/q/pg-finnesikke?lang=en');
+    expect(en.body.error.message).toContain('This QR code is no longer in use');
+  });
+
+  it('answers a code no link could have (wrong characters, too short) with the same 404', async () => {
+    for (const code of ['x', '%3Cscript%3E', 'a'.repeat(41)]) {
+      const res = await t.request('GET', `/q/${code}`);
+      expect(res.status, code).toBe(404);
+      expect(res.body.error.code, code).toBe('report_link_not_found');
+    }
+  });
+
+  it('answers a switched-off link with 404 and does not count it', async () => {
+    const { code } = await buildReportLink(t.ctx.db.db, { active: false });
+    const res = await scan(code);
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('report_link_not_found');
+    expect((await scansOf(code)).count).toBe(0);
+  });
+
+  it('answers a link of a municipality that does not use the service with 404', async () => {
+    await buildMunicipality(t.ctx.db.db, { kommunenummer: '4003', name: 'Skien', enabled: false });
+    const { code } = await buildReportLink(t.ctx.db.db, { kommunenummer: '4003' });
+    expect((await scan(code)).status).toBe(404);
+    expect((await scansOf(code)).count).toBe(0);
+  });
+});

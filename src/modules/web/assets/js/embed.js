@@ -1,0 +1,26 @@
+// Meldepunkt embed: <script src="https://…/embed.js" data-src="https://…/porsgrunn/meld?embed=1"></script>
+// Inserts the form as an iframe after this script tag and keeps its height equal to its content.
+(() => {
+  const script = document.currentScript;
+  if (!script) return;
+  const src = script.getAttribute('data-src');
+  if (!src) return;
+  const frame = document.createElement('iframe');
+  frame.src = src;
+  frame.title = script.getAttribute('data-title') || 'Meld fra';
+  frame.loading = 'lazy';
+  frame.style.width = '100%';
+  frame.style.border = '0';
+  frame.style.minHeight = '40rem';
+  script.parentNode.insertBefore(frame, script.nextSibling);
+  const origin = new URL(src, location.href).origin;
+  window.addEventListener('message', (event) => {
+    if (event.origin !== origin || event.source !== frame.contentWindow) return;
+    const data = event.data;
+    if (data && data.type === 'meldepunkt:height' && Number.isFinite(data.height)) {
+      frame.style.height = `${Math.ceil(data.height)}px`;
+      frame.style.minHeight = '0';
+    }
+    if (data && data.type === 'meldepunkt:navigated') frame.scrollIntoView({ block: 'start' });
+  });
+})();

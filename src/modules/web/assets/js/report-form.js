@@ -1,0 +1,134 @@
+// Report form enhancements. The form works without any of this; with it the resident gets a
+// category search, the on-call notice for acute categories, the category's own questions, a map
+// to pick the place, "use my position", and a progress bar while photos upload.
+(() => {
+  const form = document.getElementById('report-form');
+  if (!form) return;
+  const $ = (selector) => form.querySelector(selector);
+  const $$ = (selector) => Array.from(form.querySelectorAll(selector));
+
+  // Category search
+  const search = $('.category-search');
+  const input = $('#category-search');
+  const status = $('#category-search-status');
+  if (search && input) {
+    search.hidden = false;
+    input.addEventListener('input', () => {
+      const q = input.value.trim().toLowerCase();
+      let shown = 0;
+      for (const option of $$('.category')) {
+        const match = !q || option.dataset.search.includes(q);
+        option.hidden = !match;
+        if (match) shown++;
+      }
+      for (const group of $$('#category-list .group')) {
+        group.hidden = !group.querySelector('.category:not([hidden])');
+      }
+      status.textContent = shown === 0 ? form.dataset.noMatch : '';
+    });
+  }
+
+  // Acute notice and the chosen category's questions
+  const acute = document.getElementById('acute-notice');
+  const onCategory = () => {
+    const chosen = $('input[name="category"]:checked');
+    if (acute) acute.hidden = !(chosen && chosen.dataset.acute === '1');
+    for (const set of $$('fieldset.questions')) {
+      const mine = chosen && set.dataset.category === chosen.value;
+      set.hidden = !mine;
+      set.disabled = !mine;
+    }
+  };
+  for (const radio of $$('input[name="category"]')) radio.addEventListener('change', onCategory);
+
+  // Map, position and address
+  const lat = $('#lat');
+  const lon = $('#lon');
+  const placeStatus = $('#place-status');
+  const mapEl = $('#map');
+  let marker = null;
+  let map = null;
+  const setPoint = (latitude, longitude, message) => {
+    lat.value = latitude.toFixed(6);
+    lon.value = longitude.toFixed(6);
+    placeStatus.textContent = message;
+    const clear = $('#clear-point');
+    if (clear) clear.checked = false;
+    if (map) {
+      if (!marker) {
+        marker = L.marker([latitude, longitude], {
+          draggable: true,
+          keyboard: true,
+          title: form.dataset.pointChosen,
+          icon: L.divIcon({ className: 'pin', html: '', iconSize: [24, 24] }),
+        }).addTo(map);
+        marker.on('dragend', () => {
+          const p = marker.getLatLng();
+          setPoint(p.lat, p.lng, form.dataset.pointChosen);
+        });
+      } else {
+        marker.setLatLng([latitude, longitude]);
+      }
+      map.panTo([latitude, longitude]);
+    }
+  };
+  if (mapEl && window.L) {
+    mapEl.hidden = false;
+    $('#map-actions').hidden = false;
+    const start =
+      lat.value && lon.value
+        ? [Number(lat.value), Number(lon.value)]
+        : [Number(mapEl.dataset.lat), Number(mapEl.dataset.lon)];
+    map = L.map(mapEl, { scrollWheelZoom: false }).setView(start, lat.value ? 17 : 13);
+    if (form.dataset.tiles) {
+      L.tileLayer(form.dataset.tiles, {
+        attribution: form.dataset.attribution || '© Kartverket',
+        maxZoom: 19,
+      }).addTo(map);
+    } else {
+      map.attributionControl.addAttribution(form.dataset.attribution || '© Kartverket');
+    }
+    if (lat.value && lon.value)
+      setPoint(Number(lat.value), Number(lon.value), placeStatus.textContent || form.dataset.pointChosen);
+    map.on('click', (event) => setPoint(event.latlng.lat, event.latlng.lng, form.dataset.pointChosen));
+  }
+  const positionButton = $('#use-position');
+  if (positionButton) {
+    if (!('geolocation' in navigator)) positionButton.hidden = true;
+    positionButton.addEventListener('click', () => {
+      navigator.geolocation.getCurrentPosition(
+        (position) =>
+          setPoint(position.coords.latitude, position.coords.longitude, form.dataset.positionFound),
+        () => {
+          placeStatus.textContent = form.dataset.positionFailed;
+        },
+        { enableHighAccuracy: true, timeout: 15000 },
+      );
+    });
+  }
+
+  // Upload progress: send the same form with XMLHttpRequest when photos are attached.
+  const files = $('#photos');
+  const progressBox = $('.upload-progress');
+  form.addEventListener('submit', (event) => {
+    if (!files || files.files.length === 0 || !window.FormData || !progressBox) return;
+    event.preventDefault();
+    const bar = progressBox.querySelector('progress');
+    const text = progressBox.querySelector('.upload-status');
+    const template = form.dataset.uploading;
+    progressBox.hidden = false;
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.upload.addEventListener('progress', (e) => {
+      if (!e.lengthComputable) return;
+      const percent = Math.round((e.loaded / e.total) * 100);
+      bar.value = percent;
+      text.textContent = template.replace(/\d+ %/, `${percent} %`);
+    });
+    xhr.addEventListener('load', () => {
+      window.location.assign(xhr.responseURL || form.action);
+    });
+    xhr.addEventListener('error', () => form.submit());
+    xhr.send(new FormData(form));
+  });
+})();

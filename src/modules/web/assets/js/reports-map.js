@@ -1,0 +1,41 @@
+// Public map: the reports listed on the page, drawn on a map with clusters, coloured by status.
+(() => {
+  const el = document.getElementById('reports-map');
+  if (!el || !window.L) return;
+  el.hidden = false;
+  const map = L.map(el, { scrollWheelZoom: false }).setView([59.14, 9.66], 12);
+  if (el.dataset.tiles) {
+    L.tileLayer(el.dataset.tiles, {
+      attribution: el.dataset.attribution || '© Kartverket',
+      maxZoom: 19,
+    }).addTo(map);
+  } else {
+    map.attributionControl.addAttribution(el.dataset.attribution || '© Kartverket');
+  }
+  const layer = L.markerClusterGroup ? L.markerClusterGroup() : L.layerGroup();
+  layer.addTo(map);
+  fetch(el.dataset.api, { headers: { accept: 'application/json' } })
+    .then((res) => (res.ok ? res.json() : { reports: [] }))
+    .then((page) => {
+      const bounds = [];
+      for (const r of page.reports) {
+        if (!r.location) continue;
+        const marker = L.circleMarker([r.location.lat, r.location.lon], {
+          radius: 9,
+          color: r.open ? '#8a4b00' : '#1e6b34',
+          weight: 3,
+          fillOpacity: 0.5,
+        });
+        const link = document.createElement('a');
+        link.href = `${el.dataset.base}/meldinger/${r.ref}`;
+        link.textContent = `${r.category.name} – ${r.ref} (${r.statusText})`;
+        marker.bindPopup(link);
+        layer.addLayer(marker);
+        bounds.push([r.location.lat, r.location.lon]);
+      }
+      if (bounds.length > 0) map.fitBounds(bounds, { maxZoom: 16, padding: [20, 20] });
+    })
+    .catch(() => {
+      el.hidden = true;
+    });
+})();

@@ -1,0 +1,48 @@
+import type { FastifyReply } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Marks a route as an HTML page: its errors are rendered as pages, not JSON. */
+    page?: boolean;
+  }
+}
+
+/** Route options for an HTML page. */
+export const pageConfig = { config: { page: true }, schema: { hide: true } } as const;
+
+/**
+ * The residents' pages' Content-Security-Policy: scripts and styles only from this server (no
+ * inline script), images also from the map tile server, and framing allowed from anywhere,
+ * since municipalities embed the form in their own sites.
+ */
+export function pageCsp(tileUrl: string): string {
+  const tiles = tileUrl ? ` ${new URL(tileUrl.replace(/[{}]/g, '')).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data: blob:${tiles}`,
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    'frame-ancestors *',
+  ].join('; ');
+}
+
+export function sendPage(reply: FastifyReply, html: string, status = 200) {
+  reply.removeHeader('x-frame-options');
+  // Pages carry form tokens and a resident's own data: never store them in shared caches.
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', reply.request.server.pageCsp)
+    .send(html);
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    pageCsp: string;
+  }
+}

@@ -1,0 +1,30 @@
+import { html } from 'htm/preact';
+import { renderPage } from '../layout.ts';
+import { type Site, siteHref } from '../site.ts';
+
+export function startPage(site: Site): string {
+  const t = site.text.start;
+  const phone = site.municipality.onCallPhone;
+  return renderPage(site, {
+    title: t.title,
+    body: html`
+      <h1>${t.title}</h1>
+      <p>${t.intro(site.municipality.name)}</p>
+      <div class="actions">
+        <a class="button" href=${siteHref(site, `${site.base}/meld`)}>${t.report}</a>
+        <a class="button secondary" href=${siteHref(site, `${site.base}/kart`)}>${t.map}</a>
+      </div>
+      ${phone ? html`<p class="notice acute">${t.onCall(phone)}</p>` : null}
+      <p class="notice">${t.notices}</p>
+    `,
+  });
+}
+
+export function privacyPage(site: Site): string {
+  const t = site.text;
+  return renderPage(site, {
+    title: t.layout.privacy,
+    body: html`<h1>${t.layout.privacy}</h1>
+      <p>${t.form.privacy}</p>`,
+  });
+}

@@ -1,0 +1,95 @@
+// A report being written on the web form, kept in the database between steps so that nothing
+// the resident typed (or uploaded) is lost when a step fails or the page is reloaded.
+import { and, asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../../db/client.ts';
+import type { ErrorDetail } from '../../../shared/errors.ts';
+import type { LocalizedText } from '../../../shared/language.ts';
+import { reportPhotos } from '../../photos/schema.ts';
+import { reportDrafts } from '../../reports/schema.ts';
+
+export interface DraftData {
+  category?: string;
+  lat?: number;
+  lon?: number;
+  address?: string;
+  description?: string;
+  /** As typed: one string per field, or several for multiple choice. */
+  answers: Record<string, string | string[]>;
+  contact: { name?: string; email?: string; phone?: string; notify?: string; language?: string };
+  assetRef?: string;
+  reportLinkId?: string;
+  /** From a QR sticker: what it is on, and the categories it suggests. */
+  linkLabel?: LocalizedText;
+  suggested?: string[];
+  /** Problems found when the draft was last checked, shown next to the fields. */
+  errors: ErrorDetail[];
+}
+
+export interface DraftPhoto {
+  id: string;
+  width: number;
+  height: number;
+}
+
+export interface Draft {
+  id: string;
+  kommunenummer: string;
+  data: DraftData;
+  photos: DraftPhoto[];
+}
+
+export function emptyDraft(): DraftData {
+  return { answers: {}, contact: {}, errors: [] };
+}
+
+export async function saveDraft(
+  db: Queryable,
+  kommunenummer: string,
+  data: DraftData,
+  id?: string,
+): Promise<string> {
+  if (id) {
+    const updated = await db
+      .update(reportDrafts)
+      .set({ data: data as unknown as Record<string, unknown>, updatedAt: new Date() })
+      .where(and(eq(reportDrafts.id, id), eq(reportDrafts.kommunenummer, kommunenummer)))
+      .returning({ id: reportDrafts.id });
+    if (updated[0]) return updated[0].id;
+  }
+  const [row] = await db
+    .insert(reportDrafts)
+    .values({ kommunenummer, data: data as unknown as Record<string, unknown> })
+    .returning({ id: reportDrafts.id });
+  if (!row) throw new Error('The draft was not stored');
+  return row.id;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loadDraft(
+  db: Queryable,
+  kommunenummer: string,
+  id: string,
+): Promise<Draft | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await db
+    .select()
+    .from(reportDrafts)
+    .where(and(eq(reportDrafts.id, id), eq(reportDrafts.kommunenummer, kommunenummer)));
+  if (!row) return undefined;
+  const photos = await db
+    .select({ id: reportPhotos.id, width: reportPhotos.width, height: reportPhotos.height })
+    .from(reportPhotos)
+    .where(eq(reportPhotos.draftId, id))
+    .orderBy(asc(reportPhotos.position), asc(reportPhotos.createdAt));
+  return {
+    id: row.id,
+    kommunenummer: row.kommunenummer,
+    data: { ...emptyDraft(), ...(row.data as Partial<DraftData>) },
+    photos,
+  };
+}
+
+export async function deleteDraft(db: Queryable, id: string): Promise<void> {
+  await db.delete(reportDrafts).where(eq(reportDrafts.id, id));
+}

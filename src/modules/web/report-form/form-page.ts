@@ -1,0 +1,292 @@
+// The report form: one page that works without JavaScript (plain fields, a post, errors shown
+// next to fields and summarised at the top), enhanced by /assets/js/report-form.js with a map,
+// "use my position", a category search and an upload progress bar.
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import type {
+  CategoryTree,
+  CategoryTreeNode,
+  CategoryTreeQuestion,
+} from '../../categories/list-category-tree.ts';
+import { renderPage } from '../layout.ts';
+import { type Site, siteHref } from '../site.ts';
+import type { DraftData, DraftPhoto } from './draft.ts';
+import { anchorFor, errorFor, type FieldErrors, Fieldset, TextField } from './fields.ts';
+
+export interface FormPageInput {
+  site: Site;
+  tree: CategoryTree;
+  draft: DraftData;
+  draftId?: string | undefined;
+  photos: DraftPhoto[];
+  formToken: string;
+  /** Categories to offer first (from a QR sticker). */
+  suggested: string[];
+  linkLabel?: string | undefined;
+  mapTiles: { url: string; attribution: string } | null;
+  /** Where the map opens when no place is chosen yet: the municipality's middle. */
+  mapCenter: { lat: number; lon: number };
+}
+
+function questionField(
+  q: CategoryTreeQuestion,
+  category: string,
+  value: string | string[] | undefined,
+  fe: FieldErrors,
+  site: Site,
+): VNode {
+  const t = site.text.form;
+  const id = `answer-${category}-${q.code}`;
+  const name = `answers.${q.code}`;
+  const error = errorFor(fe, `answers.${q.code}`);
+  const required = q.required ? html` <span class="required">${t.required}</span>` : null;
+  if (q.type === 'text' || q.type === 'number') {
+    return TextField({
+      id,
+      name,
+      label: q.label,
+      value: typeof value === 'string' ? value : undefined,
+      hint: q.help,
+      error,
+      required: q.required,
+      requiredText: t.required,
+      inputmode: q.type === 'number' ? 'decimal' : undefined,
+      maxlength: 1000,
+    });
+  }
+  const options =
+    q.type === 'boolean'
+      ? [
+          { code: 'true', label: t.yes },
+          { code: 'false', label: t.no },
+        ]
+      : (q.options ?? []);
+  const chosen = Array.isArray(value) ? value : value ? [value] : [];
+  const inputType = q.type === 'multiple' ? 'checkbox' : 'radio';
+  return html`<fieldset class=${error ? 'choice has-error' : 'choice'} id=${id}>
+    <legend>${q.label}${required}</legend>
+    ${q.help ? html`<p class="hint">${q.help}</p>` : null}
+    ${error ? html`<p class="field-error">${error}</p>` : null}
+    ${options.map(
+      (o) => html`<label class="choice">
+        <input type=${inputType} name=${name} value=${o.code} checked=${chosen.includes(o.code)} />
+        <span>${o.label}</span>
+      </label>`,
+    )}
+  </fieldset>`;
+}
+
+function categoryOption(c: CategoryTreeNode, selected: string | undefined): VNode {
+  const helpId = c.help ? `category-${c.code}-help` : undefined;
+  return html`<div class="category" data-search=${`${c.name} ${c.help ?? ''}`.toLowerCase()}>
+    <label class="choice" for=${`category-${c.code}`}>
+      <input type="radio" name="category" id=${`category-${c.code}`} value=${c.code} checked=${selected === c.code}
+        data-acute=${c.acute ? '1' : undefined} aria-describedby=${helpId} />
+      <span>${c.name}</span>
+    </label>
+    ${c.help ? html`<p class="category-help" id=${helpId}>${c.help}</p>` : null}
+  </div>`;
+}
+
+function acuteNotice(site: Site, id: string, hidden: boolean): VNode {
+  const t = site.text.form;
+  const phone = site.municipality.onCallPhone;
+  return html`<div class="notice acute" id=${id} hidden=${hidden} role=${hidden ? undefined : 'note'}>
+    <strong>${t.acuteTitle}</strong> ${phone ? t.acuteText(phone) : t.acuteTextNoPhone}
+  </div>`;
+}
+
+export function formPage(input: FormPageInput): string {
+  const { site, tree, draft } = input;
+  const t = site.text.form;
+  const fe: FieldErrors = { language: site.language, errors: draft.errors };
+  const all = tree.groups.flatMap((g) => g.categories);
+  const selected = all.find((c) => c.code === draft.category);
+  const suggested = all.filter((c) => input.suggested.includes(c.code));
+  const action = siteHref(site, `${site.base}/meld`);
+  const hasPoint = draft.lat !== undefined && draft.lon !== undefined;
+
+  const summary =
+    draft.errors.length > 0
+      ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
+          <h2 id="error-summary-title">${t.errorsTitle(draft.errors.length)}</h2>
+          <ul>
+            ${draft.errors.map(
+              (e) =>
+                html`<li><a href=${`#${anchorFor(e.field, all[0]?.code, draft.category)}`}>${e.message[site.language]}</a></li>`,
+            )}
+          </ul>
+        </div>`
+      : null;
+
+  const body = html`
+    <h1>${t.title}</h1>
+    ${summary}
+    ${acuteNotice(site, 'acute-notice', !(selected?.acute ?? false))}
+    <p>${t.intro}</p>
+    <form method="post" action=${action} enctype="multipart/form-data" novalidate id="report-form"
+      data-tiles=${input.mapTiles?.url || undefined} data-attribution=${input.mapTiles?.attribution}
+      data-uploading=${t.uploading(0)} data-position-found=${t.positionFound} data-position-failed=${t.positionFailed}
+      data-point-chosen=${t.pointChosen} data-no-match=${t.noCategoryMatch}>
+      <input type="hidden" name="_token" value=${input.formToken} />
+      ${input.draftId ? html`<input type="hidden" name="draft" value=${input.draftId} />` : null}
+      <div class="honeypot" aria-hidden="true">
+        <label for="website">${t.honeypot}</label>
+        <input type="text" id="website" name="website" tabindex="-1" autocomplete="off" />
+      </div>
+
+      ${Fieldset({
+        legend: t.categoryLegend,
+        id: 'categories',
+        error: errorFor(fe, 'category'),
+        children: html`
+          <div class="category-search" hidden>
+            <label for="category-search">${t.categorySearch}</label>
+            <p class="hint" id="category-search-hint">${t.categorySearchHint}</p>
+            <input type="search" id="category-search" aria-describedby="category-search-hint" aria-controls="category-list" />
+            <p class="hint" id="category-search-status" aria-live="polite"></p>
+          </div>
+          ${site.municipality.onCallPhone && !selected?.acute ? html`<p class="hint">${site.text.start.onCall(site.municipality.onCallPhone)}</p>` : null}
+          <div id="category-list">
+            ${
+              suggested.length > 0
+                ? html`<div class="group"><h3>${t.suggested}</h3>${suggested.map((c) => categoryOption(c, draft.category))}</div>`
+                : null
+            }
+            ${tree.groups.map(
+              (g) => html`<div class="group">
+                <h3>${g.name}</h3>
+                ${g.categories.filter((c) => !input.suggested.includes(c.code)).map((c) => categoryOption(c, draft.category))}
+              </div>`,
+            )}
+          </div>
+        `,
+      })}
+
+      ${Fieldset({
+        legend: t.placeLegend,
+        id: 'place',
+        hint: t.placeHint,
+        error: errorFor(fe, 'location', 'municipality'),
+        children: html`
+          <div id="map" class="map" hidden role="application" aria-label=${t.mapLabel}
+            data-lat=${input.mapCenter.lat} data-lon=${input.mapCenter.lon}></div>
+          <p class="actions" hidden id="map-actions">
+            <button type="button" class="secondary" id="use-position">${t.useMyPosition}</button>
+          </p>
+          <p id="place-status" class="hint" aria-live="polite">${hasPoint ? (input.linkLabel ?? t.pointChosen) : ''}</p>
+          <input type="hidden" name="lat" id="lat" value=${draft.lat ?? ''} />
+          <input type="hidden" name="lon" id="lon" value=${draft.lon ?? ''} />
+          ${
+            hasPoint
+              ? html`<label class="choice"><input type="checkbox" name="clearPoint" value="1" id="clear-point" /> <span>${t.clearPoint}</span></label>`
+              : null
+          }
+          ${TextField({ id: 'address', name: 'address', label: t.address, hint: t.addressHint, value: draft.address, maxlength: 500, autocomplete: 'street-address' })}
+          ${
+            draft.assetRef
+              ? html`<p>${t.asset}: <strong>${draft.assetRef}</strong></p><input type="hidden" name="assetRef" value=${draft.assetRef} />`
+              : null
+          }
+          ${draft.reportLinkId ? html`<input type="hidden" name="reportLinkId" value=${draft.reportLinkId} />` : null}
+        `,
+      })}
+
+      ${Fieldset({
+        legend: t.detailsLegend,
+        children: html`
+          ${TextField({
+            id: 'description',
+            name: 'description',
+            label: t.description,
+            hint: t.descriptionHint,
+            value: draft.description,
+            error: errorFor(fe, 'description'),
+            required: true,
+            requiredText: t.required,
+            multiline: true,
+            maxlength: 4000,
+          })}
+          ${all
+            .filter((c) => c.questions.length > 0)
+            .map(
+              (
+                c,
+              ) => html`<fieldset class="questions" data-category=${c.code} hidden=${c.code !== draft.category} disabled=${c.code !== draft.category}>
+                <legend class="visually-hidden">${c.name}</legend>
+                ${c.questions.map((q) => questionField(q, c.code, c.code === draft.category ? draft.answers[q.code] : undefined, fe, site))}
+              </fieldset>`,
+            )}
+          <div class=${errorFor(fe, 'photos') ? 'field has-error' : 'field'}>
+            <label for="photos">${t.photos}</label>
+            <p class="hint" id="photos-hint">${t.photosHint}</p>
+            ${errorFor(fe, 'photos') ? html`<p class="field-error" id="photos-error">${errorFor(fe, 'photos')}</p>` : null}
+            <input type="file" id="photos" name="photos" multiple accept="image/jpeg,image/png,image/webp"
+              aria-describedby=${errorFor(fe, 'photos') ? 'photos-hint photos-error' : 'photos-hint'} />
+            ${
+              input.photos.length > 0
+                ? html`<p>${t.photosKept}</p>
+                  <ul class="photos">
+                    ${input.photos.map(
+                      (p, i) => html`<li>
+                        <img src=${`/photos/${p.id}/thumb.webp`} alt=${`${t.photos} ${i + 1}`} width=${Math.min(160, p.width)} />
+                        <label class="choice"><input type="checkbox" name="removePhoto" value=${p.id} /> <span>${t.removePhoto}</span></label>
+                      </li>`,
+                    )}
+                  </ul>`
+                : null
+            }
+          </div>
+        `,
+      })}
+
+      ${Fieldset({
+        legend: t.contactLegend,
+        id: 'contact',
+        hint: selected?.contactRequired ? t.contactRequiredHint : t.contactHint,
+        error: errorFor(fe, 'contact'),
+        children: html`
+          ${TextField({ id: 'contact-name', name: 'contact.name', label: t.name, value: draft.contact.name, autocomplete: 'name', maxlength: 200 })}
+          ${TextField({ id: 'contact-email', name: 'contact.email', label: t.email, type: 'email', value: draft.contact.email, error: errorFor(fe, 'contact.email'), autocomplete: 'email', maxlength: 254 })}
+          ${TextField({ id: 'contact-phone', name: 'contact.phone', label: t.phone, type: 'tel', value: draft.contact.phone, error: errorFor(fe, 'contact.phone'), autocomplete: 'tel', maxlength: 40 })}
+          <fieldset class="choice">
+            <legend>${t.notify}</legend>
+            ${(
+              [
+                ['email', t.notifyEmail],
+                ['sms', t.notifySms],
+                ['none', t.notifyNone],
+              ] as const
+            ).map(
+              ([value, label]) => html`<label class="choice">
+                <input type="radio" name="contact.notify" value=${value} checked=${(draft.contact.notify ?? 'email') === value} />
+                <span>${label}</span>
+              </label>`,
+            )}
+          </fieldset>
+          <label for="contact-language">${t.notifyLanguage}</label>
+          <select id="contact-language" name="contact.language">
+            ${(['nb', 'nn', 'en'] as const).map(
+              (l) =>
+                html`<option value=${l} selected=${(draft.contact.language ?? site.language) === l}>${site.text.lang[l]}</option>`,
+            )}
+          </select>
+          <h3>${t.privacyTitle}</h3>
+          <p>${t.privacy}</p>
+        `,
+      })}
+
+      <div class="upload-progress" hidden aria-live="polite">
+        <progress class="progress" max="100" value="0"></progress>
+        <p class="hint upload-status"></p>
+      </div>
+      <div class="actions"><button type="submit">${t.next}</button></div>
+    </form>
+  `;
+  return renderPage(site, {
+    title: draft.errors.length > 0 ? `${t.errorsTitle(draft.errors.length)} – ${t.title}` : t.title,
+    body,
+    scripts: ['/assets/leaflet/leaflet.js', '/assets/js/report-form.js'],
+    styles: ['/assets/leaflet/leaflet.css'],
+  });
+}

@@ -1,0 +1,64 @@
+// The residents' web: plugins the pages need (cookies for the language choice, form posts,
+// static assets), their error pages, and the page routes.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppContext } from '../../app-context.ts';
+import { requestLanguage } from '../../http/language.ts';
+import type { Message } from '../../shared/errors.ts';
+import { isLanguage } from '../../shared/language.ts';
+import { embedRoutes } from './embed-routes.ts';
+import { formRoutes } from './form-routes.ts';
+import { mapRoutes } from './map-routes.ts';
+import { errorPage } from './pages/error-page.ts';
+import { LANGUAGE_COOKIE } from './site.ts';
+import { siteRoutes } from './site-routes.ts';
+
+const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
+const LEAFLET = path.dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js'));
+const MARKERCLUSTER = path.dirname(
+  createRequire(import.meta.url).resolve('leaflet.markercluster/dist/leaflet.markercluster.js'),
+);
+
+/** Error pages in the language the resident chose on the site, else their browser's. */
+export function renderErrorPage(request: FastifyRequest, status: number, message: Message): string {
+  const chosen = request.cookies?.[LANGUAGE_COOKIE];
+  const language = isLanguage(chosen) ? chosen : requestLanguage(request);
+  const site = /^\/([a-z0-9-]+|\d{4})(\/|$)/.exec(request.url)?.[1];
+  return errorPage(language, status, message[language], site ? `/${site}` : '/');
+}
+
+/** Registered at the top level so the cookie parser also serves the error pages. */
+export const webPlugins = fp(async (app) => {
+  await app.register(cookie);
+});
+
+export const webRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Forms without files post urlencoded; only the pages accept that, the API stays JSON.
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(fastifyStatic, { root: ASSETS, prefix: '/assets/', maxAge: '1h', index: false });
+  await app.register(fastifyStatic, {
+    root: LEAFLET,
+    prefix: '/assets/leaflet/',
+    decorateReply: false,
+    maxAge: '7d',
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: MARKERCLUSTER,
+    prefix: '/assets/markercluster/',
+    decorateReply: false,
+    maxAge: '7d',
+    index: false,
+  });
+  await app.register(siteRoutes, { ctx });
+  await app.register(formRoutes, { ctx });
+  await app.register(mapRoutes, { ctx });
+  await app.register(embedRoutes, { ctx });
+};

@@ -1,0 +1,129 @@
+// The municipality's public site: start page, theme, privacy, tracking and receipt pages, and
+// following a report or stopping its updates.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { messages } from '../../i18n/messages.ts';
+import { AppError } from '../../shared/errors.ts';
+import { countFollowers, followReport } from '../reports/follow-report.ts';
+import { getPublicReport } from '../reports/get-public-report.ts';
+import { findPublicReport } from '../reports/queries.ts';
+import { trackingUrl } from '../reports/routes.ts';
+import { stopUpdates } from '../reports/stop-updates.ts';
+import { issueFormToken, isValidFormToken } from './form-token.ts';
+import { themeCss } from './layout.ts';
+import { pageConfig, sendPage } from './page.ts';
+import { receiptPage } from './pages/receipt-page.ts';
+import { privacyPage, startPage } from './pages/start-page.ts';
+import { trackingPage } from './pages/tracking-page.ts';
+import { resolveSite, siteHref } from './site.ts';
+
+type SiteParams = { Params: { site: string } };
+type ReportParams = { Params: { site: string; ref: string }; Querystring: { token?: string; ok?: string } };
+
+const REF = /^\d{4}-\d{4}-\d{5,}$/;
+
+export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const db = ctx.db.db;
+
+  app.get<SiteParams>('/:site', pageConfig, async (request, reply) => {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    return sendPage(reply, startPage(site));
+  });
+
+  app.get<SiteParams>('/:site/theme.css', { schema: { hide: true } }, async (request, reply) => {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    return reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(themeCss(site));
+  });
+
+  app.get<SiteParams>('/:site/personvern', pageConfig, async (request, reply) => {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    return sendPage(reply, privacyPage(site));
+  });
+
+  async function reportOf(siteKommunenummer: string, ref: string) {
+    if (!REF.test(ref)) throw new AppError(404, 'report_not_found', messages.reportNotFound(ref));
+    const row = await findPublicReport(db, ref);
+    if (!row || row.kommunenummer !== siteKommunenummer)
+      throw new AppError(404, 'report_not_found', messages.reportNotFound(ref));
+    return row;
+  }
+
+  app.get<ReportParams>('/:site/meldinger/:ref', pageConfig, async (request, reply) => {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
+    const token = request.query.token || undefined;
+    const report = await getPublicReport(db, row.ref, site.language, token);
+    const t = site.text.tracking;
+    const notice =
+      request.query.ok === 'folg' ? t.followDone : request.query.ok === 'stopp' ? t.stopped : undefined;
+    return sendPage(
+      reply,
+      trackingPage({
+        site,
+        report,
+        token,
+        followers: await countFollowers(db, row.id),
+        followToken: issueFormToken(ctx.secret, 'follow'),
+        notice,
+        tiles: { url: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
+      }),
+    );
+  });
+
+  app.get<ReportParams>('/:site/meldinger/:ref/kvittering', pageConfig, async (request, reply) => {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
+    const token = request.query.token ?? '';
+    // Only the reporter, holding the token, sees the receipt with the private link.
+    await getPublicReport(db, row.ref, site.language, token);
+    return sendPage(
+      reply,
+      receiptPage(
+        site,
+        { ref: row.ref, acute: row.acute },
+        trackingUrl(ctx.config.publicUrl, {
+          slug: site.municipality.slug,
+          ref: row.ref,
+          trackingToken: token,
+        }),
+      ),
+    );
+  });
+
+  app.post<ReportParams>(
+    '/:site/meldinger/:ref/folg',
+    {
+      ...pageConfig,
+      config: {
+        ...pageConfig.config,
+        rateLimit: { max: ctx.config.reportRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const site = await resolveSite(db, request, reply, request.params.site);
+      const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
+      const body = (request.body ?? {}) as Record<string, string | undefined>;
+      if (!isValidFormToken(ctx.secret, 'follow', body._token))
+        throw new AppError(400, 'form_expired', messages.formExpired());
+      await followReport(db, row.ref, { email: body.email, phone: body.phone, language: site.language });
+      return reply.redirect(siteHref(site, `${site.base}/meldinger/${row.ref}?ok=folg`), 303);
+    },
+  );
+
+  app.post<ReportParams>('/:site/meldinger/:ref/stopp', pageConfig, async (request, reply) => {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
+    const body = (request.body ?? {}) as Record<string, string | undefined>;
+    if (!isValidFormToken(ctx.secret, 'follow', body._token))
+      throw new AppError(400, 'form_expired', messages.formExpired());
+    const token = body.token ?? '';
+    await stopUpdates(db, row.ref, token);
+    return reply.redirect(
+      siteHref(site, `${site.base}/meldinger/${row.ref}?token=${encodeURIComponent(token)}&ok=stopp`),
+      303,
+    );
+  });
+};

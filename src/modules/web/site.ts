@@ -1,0 +1,77 @@
+// Which municipality's site a page belongs to (/porsgrunn or /4001), in which language
+// (?lang= first and remembered in a cookie, then the municipality's own), and whether it is shown
+// inside another site's page (?embed=1).
+
+import type {} from '@fastify/cookie';
+import { eq, or } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Queryable } from '../../db/client.ts';
+import { messages } from '../../i18n/messages.ts';
+import { type WebCatalog, webText } from '../../i18n/web.ts';
+import { AppError } from '../../shared/errors.ts';
+import { isLanguage, type Language } from '../../shared/language.ts';
+import type { Municipality } from '../tenants/queries.ts';
+import { municipalities } from '../tenants/schema.ts';
+
+export interface Site {
+  municipality: Municipality;
+  language: Language;
+  text: WebCatalog;
+  /** "/porsgrunn": every link on the site starts here. */
+  base: string;
+  embed: boolean;
+  /** The current path and query without `lang`, for the language switch. */
+  path: string;
+}
+
+export const LANGUAGE_COOKIE = 'meldepunkt_lang';
+
+async function findBySlugOrNumber(db: Queryable, site: string): Promise<Municipality | undefined> {
+  const condition = /^\d{4}$/.test(site)
+    ? eq(municipalities.kommunenummer, site)
+    : eq(municipalities.slug, site);
+  const rows = await db.select().from(municipalities).where(or(condition));
+  return rows[0];
+}
+
+export async function resolveSite(
+  db: Queryable,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  site: string,
+): Promise<Site> {
+  const municipality = await findBySlugOrNumber(db, site.toLowerCase());
+  if (!municipality?.enabled) throw new AppError(404, 'site_not_found', messages.routeNotFound());
+  const query = request.query as Record<string, unknown>;
+  const offered = municipality.languages.filter(isLanguage);
+  let language: Language = municipality.defaultLanguage;
+  const asked = query.lang;
+  const remembered = request.cookies[LANGUAGE_COOKIE];
+  if (isLanguage(asked) && offered.includes(asked)) {
+    language = asked;
+    reply.setCookie(LANGUAGE_COOKIE, asked, {
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+      sameSite: 'lax',
+      httpOnly: true,
+    });
+  } else if (isLanguage(remembered) && offered.includes(remembered)) {
+    language = remembered;
+  }
+  const url = new URL(request.url, 'http://x');
+  url.searchParams.delete('lang');
+  return {
+    municipality,
+    language,
+    text: webText(language),
+    base: `/${municipality.slug}`,
+    embed: query.embed === '1',
+    path: `${url.pathname}${url.search}`,
+  };
+}
+
+/** A link within the site that keeps embed mode. */
+export function siteHref(site: Site, path: string): string {
+  if (!site.embed) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}embed=1`;
+}
