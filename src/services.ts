@@ -43,7 +43,8 @@ export async function startServices(config: Config): Promise<Services> {
     const jobs = await startJobQueue(db, {
       onError: (error) => log.error({ err: error }, 'job queue error'),
     });
-    await scheduleMaintenance(jobs, db.db);
+    const photos = createLocalPhotoStorage(config.photoDir);
+    await scheduleMaintenance(jobs, db.db, photos);
     return {
       ctx: {
         config,
@@ -51,7 +52,7 @@ export async function startServices(config: Config): Promise<Services> {
         jobs,
         locator,
         catalog: createIntakeCatalog(db.db),
-        photos: createLocalPhotoStorage(config.photoDir),
+        photos,
         secret: await loadAppSecret(db.db),
       },
       attachLogger(next) {

@@ -11,9 +11,11 @@ export interface JobPayloads {
   'report.received': { reportId: string; kommunenummer: string };
   /** Hourly housekeeping: forget Idempotency-Key answers older than their retention. */
   'maintenance.idempotency': Record<string, never>;
+  /** Hourly housekeeping: delete web-form drafts (and their photos) never sent within a day. */
+  'maintenance.drafts': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['report.received', 'maintenance.idempotency'];
+export const JOB_NAMES: readonly JobName[] = ['report.received', 'maintenance.idempotency', 'maintenance.drafts'];
 
 export interface JobQueue {
   /**

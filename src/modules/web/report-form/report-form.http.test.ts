@@ -1,0 +1,134 @@
+// The report form over real HTTP (no browser): every step posts and redirects, a post without
+// our token or with the honeypot filled creates nothing, and nothing typed is lost on an error.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../../test/support/databases.ts';
+import { buildPorsgrunn } from '../../../../test/support/factories.ts';
+import { jpeg } from '../../../../test/support/images.ts';
+import { startTestApp, type TestApp } from '../../../../test/support/test-app.ts';
+import { reportPhotos } from '../../photos/schema.ts';
+import { reportDrafts, reports } from '../../reports/schema.ts';
+import { forgetOldDrafts } from './forget-old-drafts.ts';
+
+function formToken(html: string): string {
+  const match = /name="_token" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('no form token on the page');
+  return match[1];
+}
+
+describe.each(databaseKinds())('the report form over HTTP on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { mapTileUrl: '' });
+    await buildPorsgrunn(t.ctx.db.db);
+  });
+  afterAll(() => t.close());
+
+  async function post(fields: Record<string, string>, files: Buffer[] = []) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const [i, file] of files.entries())
+      form.append('photos', new Blob([new Uint8Array(file)], { type: 'image/jpeg' }), `photo-${i}.jpg`);
+    return fetch(`${t.baseUrl}/porsgrunn/meld`, { method: 'POST', body: form, redirect: 'manual' });
+  }
+
+  async function countReports(): Promise<number> {
+    const [row] = await t.ctx.db.db.select({ n: sql<number>`count(*)::int` }).from(reports);
+    return row?.n ?? 0;
+  }
+
+  it('goes form → review → send → receipt, and the report has the photo', async () => {
+    const page = await (await fetch(`${t.baseUrl}/porsgrunn/meld`)).text();
+    const answer = await post(
+      {
+        _token: formToken(page),
+        category: 'vann-lekkasje',
+        address: 'Storgata 12',
+        description: 'Vann på fortauet',
+        'answers.mengde': 'renner',
+        'contact.email': 'kari@example.no',
+        'contact.notify': 'email',
+      },
+      [await jpeg(1200, 900)],
+    );
+    expect(answer.status).toBe(303);
+    const review = answer.headers.get('location') ?? '';
+    expect(review).toMatch(/^\/porsgrunn\/meld\/[0-9a-f-]{36}$/);
+    const reviewPage = await (await fetch(`${t.baseUrl}${review}`)).text();
+    expect(reviewPage).toContain('Vann på fortauet');
+    const sent = await fetch(`${t.baseUrl}${review}/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _token: formToken(reviewPage) }),
+      redirect: 'manual',
+    });
+    expect(sent.status).toBe(303);
+    const receipt = sent.headers.get('location') ?? '';
+    expect(receipt).toMatch(/^\/porsgrunn\/meldinger\/4001-\d{4}-\d{5}\/kvittering\?token=/);
+    const ref = receipt.split('/')[3] ?? '';
+    const [report] = await t.ctx.db.db.select().from(reports).where(eq(reports.ref, ref));
+    expect(report).toMatchObject({ channel: 'web', address: 'Storgata 12', answers: { mengde: 'renner' } });
+    const photos = await t.ctx.db.db
+      .select()
+      .from(reportPhotos)
+      .where(eq(reportPhotos.reportId, report?.id ?? ''));
+    expect(photos).toHaveLength(1);
+    // The draft is gone once sent; sending again finds nothing.
+    const again = await fetch(`${t.baseUrl}${review}/send`, { method: 'POST', redirect: 'manual' });
+    expect(again.status).toBe(404);
+  });
+
+  it('keeps everything typed when a step fails, and marks the problems', async () => {
+    const before = await countReports();
+    const answer = await post({
+      _token: 'forged.token',
+      category: 'vann-lekkasje',
+      description: 'Min tekst',
+      'contact.name': 'Ola',
+    });
+    expect(answer.status).toBe(303);
+    const back = answer.headers.get('location') ?? '';
+    expect(back).toMatch(/^\/porsgrunn\/meld\?utkast=[0-9a-f-]{36}#error-summary$/);
+    const page = await (await fetch(`${t.baseUrl}${back}`)).text();
+    expect(page).toContain('Min tekst');
+    expect(page).toContain('value="Ola"');
+    expect(page).toContain('Skjemaet var for gammelt eller kom fra et annet sted.');
+    expect(page).toContain('Oppgi hvor problemet er');
+    expect(await countReports()).toBe(before);
+  });
+
+  it('refuses a post with the honeypot filled, and stores nothing', async () => {
+    const page = await (await fetch(`${t.baseUrl}/porsgrunn/meld`)).text();
+    const before = await countReports();
+    const answer = await post({
+      _token: formToken(page),
+      website: 'http://spam.example',
+      category: 'vann-lekkasje',
+      address: 'x',
+      description: 'x',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toContain('text/html');
+    expect(await countReports()).toBe(before);
+  });
+
+  it('forgets drafts after a day, with their photo files', async () => {
+    const page = await (await fetch(`${t.baseUrl}/porsgrunn/meld`)).text();
+    const answer = await post({ _token: formToken(page), description: 'Glemt utkast' }, [
+      await jpeg(300, 200),
+    ]);
+    const draftId = /utkast=([0-9a-f-]{36})/.exec(answer.headers.get('location') ?? '')?.[1] ?? '';
+    const [photo] = await t.ctx.db.db.select().from(reportPhotos).where(eq(reportPhotos.draftId, draftId));
+    expect(photo).toBeDefined();
+    expect(await t.ctx.photos.get(photo?.storageKey ?? '', 'thumb')).toBeDefined();
+
+    expect(await forgetOldDrafts(t.ctx.db.db, t.ctx.photos)).toBe(0);
+    await t.ctx.db.db
+      .update(reportDrafts)
+      .set({ updatedAt: new Date(Date.now() - 25 * 3600_000) })
+      .where(eq(reportDrafts.id, draftId));
+    expect(await forgetOldDrafts(t.ctx.db.db, t.ctx.photos)).toBeGreaterThanOrEqual(1);
+    expect(await t.ctx.db.db.select().from(reportDrafts).where(eq(reportDrafts.id, draftId))).toEqual([]);
+    expect(await t.ctx.photos.get(photo?.storageKey ?? '', 'thumb')).toBeUndefined();
+  });
+});
