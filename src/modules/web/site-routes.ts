@@ -1,7 +1,10 @@
 // The municipality's public site: start page, theme, privacy, tracking and receipt pages, and
 // following a report or stopping its updates.
+
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
+import { requestLanguage } from '../../http/language.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { countFollowers, followReport } from '../reports/follow-report.ts';
@@ -9,9 +12,11 @@ import { getPublicReport } from '../reports/get-public-report.ts';
 import { findPublicReport } from '../reports/queries.ts';
 import { trackingUrl } from '../reports/routes.ts';
 import { stopUpdates } from '../reports/stop-updates.ts';
+import { municipalities } from '../tenants/schema.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
 import { themeCss } from './layout.ts';
 import { pageConfig, sendPage } from './page.ts';
+import { municipalityListPage } from './pages/municipality-list-page.ts';
 import { receiptPage } from './pages/receipt-page.ts';
 import { privacyPage, startPage } from './pages/start-page.ts';
 import { trackingPage } from './pages/tracking-page.ts';
@@ -24,6 +29,17 @@ const REF = /^\d{4}-\d{4}-\d{5,}$/;
 
 export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
+
+  // The bare address: straight to the municipality when there is one, else a list to choose from.
+  app.get('/', pageConfig, async (request, reply) => {
+    const enabled = await db
+      .select({ slug: municipalities.slug, name: municipalities.name })
+      .from(municipalities)
+      .where(eq(municipalities.enabled, true))
+      .orderBy(asc(municipalities.name));
+    if (enabled.length === 1 && enabled[0]) return reply.redirect(`/${enabled[0].slug}`, 302);
+    return sendPage(reply, municipalityListPage(requestLanguage(request), enabled));
+  });
 
   app.get<SiteParams>('/:site', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
