@@ -221,7 +221,7 @@ export function formPage(input: FormPageInput): string {
             <label for="photos">${t.photos}</label>
             <p class="hint" id="photos-hint">${t.photosHint}</p>
             ${errorFor(fe, 'photos') ? html`<p class="field-error" id="photos-error">${errorFor(fe, 'photos')}</p>` : null}
-            <input type="file" id="photos" name="photos" multiple accept="image/jpeg,image/png,image/webp"
+            <input type="file" id="photos" name="photos" multiple accept="image/jpeg,image/png,image/webp,image/avif"
               aria-describedby=${errorFor(fe, 'photos') ? 'photos-hint photos-error' : 'photos-hint'} />
             ${
               input.photos.length > 0
