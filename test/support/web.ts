@@ -3,7 +3,9 @@
 // made through the API.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Config } from '../../src/config.ts';
+import { launchBrowser } from './browser.ts';
 import { buildPorsgrunn, buildReportBody } from './factories.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
@@ -25,27 +27,25 @@ export async function startWebApp(overrides: Partial<Config> = {}): Promise<Test
 }
 
 /**
- * A browser context in which the public address (http://meld.test) is served by the test app, so
- * that links and iframes built from PUBLIC_URL work. Nothing else leaves the machine.
+ * Chromium that reaches the app at its public address too (http://meld.test is this app's port),
+ * so links and iframes built from PUBLIC_URL work, redirects included, as a real second origin.
  */
+export function launchBrowserFor(t: TestApp): Promise<Browser> {
+  const { hostname } = new URL(PUBLIC_URL);
+  return launchBrowser([`--host-resolver-rules=MAP ${hostname} 127.0.0.1:${new URL(t.baseUrl).port}`]);
+}
+
+/** A fresh browser context whose waits give up after 10 s, well inside a test's 30 s. */
 export async function openContext(
   browser: Browser,
-  t: TestApp,
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options);
-  await context.route(`${PUBLIC_URL}/**`, async (route) => {
-    const url = route.request().url().replace(PUBLIC_URL, t.baseUrl);
-    const response = await route.fetch({ url, maxRedirects: 0 });
-    const headers = { ...response.headers() };
-    if (headers.location?.startsWith(t.baseUrl))
-      headers.location = headers.location.replace(t.baseUrl, PUBLIC_URL);
-    await route.fulfill({ response, headers });
-  });
+  context.setDefaultTimeout(10_000);
   return context;
 }
 
-/** A link the app made with its public address, as an address of the test app. */
+/** A link the app made with its public address, as an address Node's fetch can reach. */
 export function local(t: TestApp, url: string): string {
   return url.replace(PUBLIC_URL, t.baseUrl);
 }
@@ -63,6 +63,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** Fails listing every violation (rule, element, what to fix), or passes when there are none. */
+export function expectNoViolations(problems: string[]): void {
+  expect(problems, `axe violations:\n${problems.join('\n\n')}`).toEqual([]);
+}
+
 /** A report made through the API; returns its reference and tracking token. */
 export async function createApiReport(
   t: TestApp,
@@ -73,7 +78,18 @@ export async function createApiReport(
   return { ref: res.body.ref, trackingToken: res.body.trackingToken };
 }
 
-/** The form's page after a post: the draft's review page, or the form again with errors. */
-export async function submitAndWait(page: Page, button = 'button[type="submit"]'): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.click(button)]);
+export const REVIEW_PAGE = /\/porsgrunn\/meld\/[0-9a-f-]{36}$/;
+export const FORM_WITH_ERRORS = /\/porsgrunn\/meld\?utkast=[0-9a-f-]{36}#error-summary$/;
+
+/**
+ * Sends the report form (with scripts, photos go by XMLHttpRequest and the page then loads the
+ * answer) and waits for the page that follows. When it was expected to pass but came back with
+ * problems, fails with what they say.
+ */
+export async function submitReportForm(page: Page, expected: RegExp): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.locator('#report-form button[type="submit"]').click()]);
+  if (expected.test(page.url())) return;
+  const summary = page.locator('#error-summary');
+  const problems = (await summary.count()) > 0 ? await summary.textContent() : '(no error summary)';
+  throw new Error(`expected ${expected}, got ${page.url()}: ${problems}`);
 }

@@ -32,6 +32,9 @@ export const embedRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
         <noscript><iframe src=${src} title=${site.text.form.title} width="100%" height="1800"></iframe></noscript>
       </div>
     `;
-    return sendPage(reply, renderPage(site, { title: site.text.embed.title, body }));
+    // The demo frames the form at the public address, which may not be the address this page was
+    // opened at (a proxy, another host name): allow exactly that origin as a frame.
+    const csp = `${reply.server.pageCsp}; frame-src 'self' ${new URL(ctx.config.publicUrl).origin}`;
+    return sendPage(reply, renderPage(site, { title: site.text.embed.title, body }), 200, csp);
   });
 };

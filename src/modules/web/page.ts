@@ -30,14 +30,15 @@ export function pageCsp(tileUrl: string): string {
   ].join('; ');
 }
 
-export function sendPage(reply: FastifyReply, html: string, status = 200) {
+/** `csp` replaces the pages' policy for a page that needs more (the embed demo frames the form). */
+export function sendPage(reply: FastifyReply, html: string, status = 200, csp = reply.server.pageCsp) {
   reply.removeHeader('x-frame-options');
   // Pages carry form tokens and a resident's own data: never store them in shared caches.
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .header('content-security-policy', reply.request.server.pageCsp)
+    .header('content-security-policy', csp)
     .send(html);
 }
 

@@ -26,10 +26,14 @@ const MARKERCLUSTER = path.dirname(
   createRequire(import.meta.url).resolve('leaflet.markercluster/dist/leaflet.markercluster.js'),
 );
 
-/** Error pages in the language the resident chose on the site, else their browser's. */
+/**
+ * Error pages in the language the page asked for (?lang=, which every form's address carries),
+ * else the one the resident chose on the site, else their browser's.
+ */
 export function renderErrorPage(request: FastifyRequest, status: number, message: Message): string {
+  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
   const chosen = request.cookies?.[LANGUAGE_COOKIE];
-  const language = isLanguage(chosen) ? chosen : requestLanguage(request);
+  const language = isLanguage(asked) ? asked : isLanguage(chosen) ? chosen : requestLanguage(request);
   const site = /^\/([a-z0-9-]+|\d{4})(\/|$)/.exec(request.url)?.[1];
   return errorPage(language, status, message[language], site ? `/${site}` : '/');
 }

@@ -70,8 +70,19 @@ export async function resolveSite(
   };
 }
 
-/** A link within the site that keeps embed mode. */
+/** A link within the site that keeps embed mode (in the query, before any #fragment). */
 export function siteHref(site: Site, path: string): string {
   if (!site.embed) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}embed=1`;
+  const hash = path.indexOf('#');
+  const [address, fragment] = hash === -1 ? [path, ''] : [path.slice(0, hash), path.slice(hash)];
+  return `${address}${address.includes('?') ? '&' : '?'}embed=1${fragment}`;
+}
+
+/**
+ * Where a form posts: like siteHref, and naming the page's language, so that a refusal answered
+ * before the site is looked up (too many posts, a robot caught) comes in the language the
+ * resident was reading, not their browser's.
+ */
+export function formAction(site: Site, path: string): string {
+  return siteHref(site, `${path}${path.includes('?') ? '&' : '?'}lang=${site.language}`);
 }

@@ -4,7 +4,7 @@ import { html } from 'htm/preact';
 import { formatDateTime } from '../../../i18n/web.ts';
 import type { getPublicReport } from '../../reports/get-public-report.ts';
 import { renderPage } from '../layout.ts';
-import { type Site, siteHref } from '../site.ts';
+import { formAction, type Site } from '../site.ts';
 
 type Report = Awaited<ReturnType<typeof getPublicReport>>;
 
@@ -38,7 +38,7 @@ export function trackingPage(input: TrackingPageInput): string {
       report.location
         ? html`<div id="report-map" class="map" hidden data-lat=${report.location.lat} data-lon=${report.location.lon}
           data-tiles=${input.tiles.url || undefined} data-attribution=${input.tiles.attribution}
-          role="img" aria-label=${`${t.place}: ${report.location.lat.toFixed(5)}, ${report.location.lon.toFixed(5)}`}></div>`
+          role="region" aria-label=${`${t.place}: ${report.location.lat.toFixed(5)}, ${report.location.lon.toFixed(5)}`}></div>`
         : null
     }
     ${
@@ -68,7 +68,7 @@ export function trackingPage(input: TrackingPageInput): string {
           <p>${t.notifyBy[report.reporter.notify]}</p>
           ${
             report.reporter.notify !== 'none'
-              ? html`<form method="post" action=${siteHref(site, `${path}/stopp`)}>
+              ? html`<form method="post" action=${formAction(site, `${path}/stopp`)}>
                 <input type="hidden" name="token" value=${input.token} />
                 <input type="hidden" name="_token" value=${input.followToken} />
                 <button type="submit" class="secondary">${t.stop}</button>
@@ -78,7 +78,7 @@ export function trackingPage(input: TrackingPageInput): string {
         </section>`
         : html`<section aria-labelledby="follow-title">
           <h2 id="follow-title">${t.followTitle}</h2>
-          <form method="post" action=${siteHref(site, `${path}/folg`)}>
+          <form method="post" action=${formAction(site, `${path}/folg`)}>
             <input type="hidden" name="_token" value=${input.followToken} />
             <p class="hint">${site.text.review.followHint}</p>
             <label for="follow-email">${site.text.form.email}</label>

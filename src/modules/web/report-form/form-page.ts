@@ -9,7 +9,7 @@ import type {
   CategoryTreeQuestion,
 } from '../../categories/list-category-tree.ts';
 import { renderPage } from '../layout.ts';
-import { type Site, siteHref } from '../site.ts';
+import { formAction, type Site } from '../site.ts';
 import type { DraftData, DraftPhoto } from './draft.ts';
 import { anchorFor, errorFor, type FieldErrors, Fieldset, TextField } from './fields.ts';
 
@@ -102,9 +102,13 @@ export function formPage(input: FormPageInput): string {
   const fe: FieldErrors = { language: site.language, errors: draft.errors };
   const all = tree.groups.flatMap((g) => g.categories);
   const selected = all.find((c) => c.code === draft.category);
-  const suggested = all.filter((c) => input.suggested.includes(c.code));
-  const action = siteHref(site, `${site.base}/meld`);
+  // In the sticker's order: a hydrant's sticker puts "damaged hydrant" first.
+  const suggested = input.suggested.flatMap((code) => all.filter((c) => c.code === code));
+  const action = formAction(site, `${site.base}/meld`);
   const hasPoint = draft.lat !== undefined && draft.lon !== undefined;
+  // Nothing chosen in advance: left unanswered, updates go to the e-mail or phone given, if any
+  // (a preselected "by e-mail" refused every anonymous report).
+  const notifyChoice = draft.contact.notify;
 
   const summary =
     draft.errors.length > 0
@@ -259,7 +263,7 @@ export function formPage(input: FormPageInput): string {
               ] as const
             ).map(
               ([value, label]) => html`<label class="choice">
-                <input type="radio" name="contact.notify" value=${value} checked=${(draft.contact.notify ?? 'email') === value} />
+                <input type="radio" name="contact.notify" value=${value} checked=${notifyChoice === value} />
                 <span>${label}</span>
               </label>`,
             )}

@@ -5,7 +5,7 @@ import { formatDate } from '../../../i18n/web.ts';
 import type { CategoryTreeNode } from '../../categories/list-category-tree.ts';
 import type { NearbyReport } from '../../reports/find-nearby-reports.ts';
 import { renderPage } from '../layout.ts';
-import { type Site, siteHref } from '../site.ts';
+import { formAction, type Site, siteHref } from '../site.ts';
 import type { Draft } from './draft.ts';
 
 export interface ReviewPageInput {
@@ -40,7 +40,7 @@ export function reviewPage(input: ReviewPageInput): string {
               (r) => html`<li>
                 <p><a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${r.ref}</a>: ${category?.name},
                   ${t.distance(r.meters)}, ${t.reported(formatDate(r.createdAt, site.language))}${r.address ? `, ${r.address}` : ''}</p>
-                <form method="post" action=${siteHref(site, `${site.base}/meldinger/${r.ref}/folg`)}>
+                <form method="post" action=${formAction(site, `${site.base}/meldinger/${r.ref}/folg`)}>
                   <input type="hidden" name="_token" value=${input.followToken} />
                   <input type="hidden" name="draft" value=${draft.id} />
                   <fieldset>
@@ -74,7 +74,7 @@ export function reviewPage(input: ReviewPageInput): string {
           </ul>`
         : null
     }
-    <form method="post" action=${siteHref(site, `${site.base}/meld/${draft.id}/send`)}>
+    <form method="post" action=${formAction(site, `${site.base}/meld/${draft.id}/send`)}>
       <input type="hidden" name="_token" value=${input.formToken} />
       <div class="actions">
         <button type="submit">${t.send}</button>

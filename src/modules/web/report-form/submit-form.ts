@@ -2,12 +2,16 @@
 // as intake would, and says where the resident goes next: back to the form with the problems
 // marked, or on to the review step. Nothing is lost on the way.
 import type { Multipart } from '@fastify/multipart';
+import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../app-context.ts';
+import type { Queryable } from '../../../db/client.ts';
 import { messages } from '../../../i18n/messages.ts';
 import { AppError, type ErrorDetail } from '../../../shared/errors.ts';
 import { isLanguage, type Language } from '../../../shared/language.ts';
 import { MAX_PHOTO_BYTES } from '../../photos/process-photo.ts';
 import { attachPhotoToDraft } from '../../photos/store-photo.ts';
+import { prefillFromLink } from '../../report-links/prefill-from-link.ts';
+import { reportLinks } from '../../report-links/schema.ts';
 import { type CreateReportInput, checkNewReport } from '../../reports/create-report.ts';
 import type { NotifyChannel } from '../../reports/statuses.ts';
 import type { Municipality } from '../../tenants/queries.ts';
@@ -90,7 +94,8 @@ export function draftFromFields(fields: Map<string, string[]>, earlier: DraftDat
       notify: one(fields, 'contact.notify'),
       language: one(fields, 'contact.language'),
     },
-    // The place's asset and link came from a QR sticker; only the server sets them.
+    // The place's asset and link come from how the form was opened (see firstPostStart); later
+    // posts cannot change them.
     assetRef: earlier.assetRef,
     reportLinkId: earlier.reportLinkId,
     linkLabel: earlier.linkLabel,
@@ -130,6 +135,44 @@ export function reportInputFromDraft(
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What the form was opened with, on its first post (before there is a draft): the QR link is
+ * looked up again (only an active link of this municipality counts), and the asset is taken as
+ * shown on the form, which is what the `asset` query parameter gave it anyway.
+ */
+async function firstPostStart(
+  db: Queryable,
+  kommunenummer: string,
+  fields: Map<string, string[]>,
+): Promise<DraftData> {
+  const start = emptyDraft();
+  const linkId = one(fields, 'reportLinkId');
+  if (linkId && UUID.test(linkId)) {
+    const [link] = await db
+      .select()
+      .from(reportLinks)
+      .where(
+        and(
+          eq(reportLinks.id, linkId),
+          eq(reportLinks.kommunenummer, kommunenummer),
+          eq(reportLinks.active, true),
+        ),
+      );
+    if (link) {
+      const prefill = prefillFromLink(link);
+      start.reportLinkId = prefill.reportLinkId;
+      start.assetRef = prefill.assetRef;
+      start.linkLabel = prefill.label;
+      start.suggested = prefill.suggestedCategories;
+    }
+  }
+  const asset = one(fields, 'assetRef');
+  if (asset) start.assetRef = asset.slice(0, 100);
+  return start;
+}
+
 export type SubmitOutcome =
   | { kind: 'invalid'; draftId: string }
   | { kind: 'ready'; draftId: string }
@@ -148,7 +191,7 @@ export async function submitReportForm(
   const existing = one(fields, 'draft')
     ? await loadDraft(db, kommunenummer, one(fields, 'draft') ?? '')
     : undefined;
-  const draft = draftFromFields(fields, existing?.data ?? emptyDraft());
+  const draft = draftFromFields(fields, existing?.data ?? (await firstPostStart(db, kommunenummer, fields)));
   const errors: ErrorDetail[] = [...post.photoErrors];
   if (!isValidFormToken(ctx.secret, `report:${kommunenummer}`, one(fields, '_token'))) {
     errors.push({ field: 'form', code: 'form_expired', message: messages.formExpired() });

@@ -2,6 +2,11 @@
 // category search, the on-call notice for acute categories, the category's own questions, a map
 // to pick the place, "use my position", and a progress bar while photos upload.
 (() => {
+  // After a failed post the page opens at #error-summary; move focus there too, so a screen
+  // reader reads the problems first and the next Tab reaches the first link to a field.
+  const summary = document.getElementById('error-summary');
+  if (summary) summary.focus();
+
   const form = document.getElementById('report-form');
   if (!form) return;
   const $ = (selector) => form.querySelector(selector);
@@ -126,7 +131,25 @@
       text.textContent = template.replace(/\d+ %/, `${percent} %`);
     });
     xhr.addEventListener('load', () => {
-      window.location.assign(xhr.responseURL || form.action);
+      // A refusal (too many posts, a robot check) is a page of its own: post the form the plain
+      // way, so the browser shows it (going to the post's address would show an empty form).
+      if (xhr.status >= 400) {
+        form.submit();
+        return;
+      }
+      const url = xhr.responseURL || form.action;
+      // Back on the form with problems: open it at their summary, as the redirect says (the
+      // fragment does not survive XMLHttpRequest).
+      const failed = xhr.responseText.includes('id="error-summary"');
+      const target = failed ? `${url}#error-summary` : url;
+      if (url === window.location.href.split('#')[0]) {
+        // The same draft again: going there would only move to the fragment, not show the
+        // new problems. Load it afresh instead.
+        window.history.replaceState(null, '', target);
+        window.location.reload();
+      } else {
+        window.location.assign(target);
+      }
     });
     xhr.addEventListener('error', () => form.submit());
     xhr.send(new FormData(form));

@@ -3,7 +3,8 @@
   const el = document.getElementById('reports-map');
   if (!el || !window.L) return;
   el.hidden = false;
-  const map = L.map(el, { scrollWheelZoom: false }).setView([59.14, 9.66], 12);
+  // maxZoom on the map itself: clustering needs one even when no tile layer sets it (no tiles).
+  const map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 }).setView([59.14, 9.66], 12);
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, {
       attribution: el.dataset.attribution || '© Kartverket',
