@@ -64,7 +64,12 @@ function translateKnownError(error: FastifyError, bodyLimit: number): AppError |
 }
 
 /** Renders an error as an HTML page, for requests a person made from a page. */
-export type HtmlErrorRenderer = (request: FastifyRequest, status: number, message: Message) => string;
+export type HtmlErrorRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message: Message,
+) => FastifyReply;
 
 function wantsPage(request: FastifyRequest): boolean {
   return request.routeOptions.config?.page === true;
@@ -79,12 +84,7 @@ function send(
   details: ErrorDetail[],
   htmlErrors?: HtmlErrorRenderer,
 ) {
-  if (htmlErrors && wantsPage(request)) {
-    return reply
-      .status(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .send(htmlErrors(request, status, message));
-  }
+  if (htmlErrors && wantsPage(request)) return htmlErrors(request, reply, status, message);
   const language = requestLanguage(request);
   return reply.status(status).send({
     error: {
@@ -145,12 +145,8 @@ export function installErrorHandling(
   });
   app.setNotFoundHandler((request, reply) => {
     // Addresses outside the API are pages a person typed or followed: answer with a page.
-    if (htmlErrors && !request.url.startsWith('/api/')) {
-      return reply
-        .status(404)
-        .header('content-type', 'text/html; charset=utf-8')
-        .send(htmlErrors(request, 404, messages.routeNotFound()));
-    }
+    if (htmlErrors && !request.url.startsWith('/api/'))
+      return htmlErrors(request, reply, 404, messages.routeNotFound());
     return send(reply, request, 404, 'route_not_found', messages.routeNotFound(), []);
   });
 }

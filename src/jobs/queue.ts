@@ -15,7 +15,11 @@ export interface JobPayloads {
   'maintenance.drafts': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['report.received', 'maintenance.idempotency', 'maintenance.drafts'];
+export const JOB_NAMES: readonly JobName[] = [
+  'report.received',
+  'maintenance.idempotency',
+  'maintenance.drafts',
+];
 
 export interface JobQueue {
   /**

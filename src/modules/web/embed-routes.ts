@@ -29,7 +29,7 @@ export const embedRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
       <p>${site.text.embed.intro}</p>
       <div class="embed-demo-frame">
         <script src="/embed.js" data-src=${src} data-title=${site.text.form.title}></script>
-        <noscript><iframe src=${src} title=${site.text.form.title} width="100%" height="1800"></iframe></noscript>
+        <noscript><iframe src=${src} title=${site.text.form.title} width="100%" height="1800" allow="geolocation"></iframe></noscript>
       </div>
     `;
     // The demo frames the form at the public address, which may not be the address this page was

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.ts';
 import { requestLanguage } from '../../http/language.ts';
@@ -16,6 +16,7 @@ import { isLanguage } from '../../shared/language.ts';
 import { embedRoutes } from './embed-routes.ts';
 import { formRoutes } from './form-routes.ts';
 import { mapRoutes } from './map-routes.ts';
+import { sendPage } from './page.ts';
 import { errorPage } from './pages/error-page.ts';
 import { LANGUAGE_COOKIE } from './site.ts';
 import { siteRoutes } from './site-routes.ts';
@@ -30,12 +31,18 @@ const MARKERCLUSTER = path.dirname(
  * Error pages in the language the page asked for (?lang=, which every form's address carries),
  * else the one the resident chose on the site, else their browser's.
  */
-export function renderErrorPage(request: FastifyRequest, status: number, message: Message): string {
+export function renderErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message: Message,
+): FastifyReply {
   const asked = (request.query as Record<string, unknown> | undefined)?.lang;
   const chosen = request.cookies?.[LANGUAGE_COOKIE];
   const language = isLanguage(asked) ? asked : isLanguage(chosen) ? chosen : requestLanguage(request);
   const site = /^\/([a-z0-9-]+|\d{4})(\/|$)/.exec(request.url)?.[1];
-  return errorPage(language, status, message[language], site ? `/${site}` : '/');
+  // Sent like any page, so it shows inside an embedding site's frame too.
+  return sendPage(reply, errorPage(language, status, message[language], site ? `/${site}` : '/'), status);
 }
 
 /** Registered at the top level so the cookie parser also serves the error pages. */

@@ -70,12 +70,16 @@ export async function resolveSite(
   };
 }
 
-/** A link within the site that keeps embed mode (in the query, before any #fragment). */
+/**
+ * A link within the site that keeps embed mode (in the query, before any #fragment). Embedded,
+ * it also names the language: inside another site's frame the language cookie is often not kept.
+ */
 export function siteHref(site: Site, path: string): string {
   if (!site.embed) return path;
   const hash = path.indexOf('#');
   const [address, fragment] = hash === -1 ? [path, ''] : [path.slice(0, hash), path.slice(hash)];
-  return `${address}${address.includes('?') ? '&' : '?'}embed=1${fragment}`;
+  const lang = /[?&]lang=/.test(address) ? '' : `&lang=${site.language}`;
+  return `${address}${address.includes('?') ? '&' : '?'}embed=1${lang}${fragment}`;
 }
 
 /**

@@ -9,11 +9,14 @@
   frame.src = src;
   frame.title = script.getAttribute('data-title') || 'Meld fra';
   frame.loading = 'lazy';
+  // "Use my position" inside the frame needs the host page's permission.
+  frame.allow = 'geolocation';
   frame.style.width = '100%';
   frame.style.border = '0';
   frame.style.minHeight = '40rem';
   script.parentNode.insertBefore(frame, script.nextSibling);
   const origin = new URL(src, location.href).origin;
+  let loads = 0;
   window.addEventListener('message', (event) => {
     if (event.origin !== origin || event.source !== frame.contentWindow) return;
     const data = event.data;
@@ -21,6 +24,7 @@
       frame.style.height = `${Math.ceil(data.height)}px`;
       frame.style.minHeight = '0';
     }
-    if (data && data.type === 'meldepunkt:navigated') frame.scrollIntoView({ block: 'start' });
+    // After the resident moves on inside the form (not on the first load), bring its top into view.
+    if (data && data.type === 'meldepunkt:navigated' && ++loads > 1) frame.scrollIntoView({ block: 'start' });
   });
 })();
