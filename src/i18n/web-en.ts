@@ -31,6 +31,7 @@ export const en: WebCatalog = {
     categorySearchHint: 'Type to filter the list.',
     noCategoryMatch: 'No category matches. Try another word.',
     suggested: 'Suggested for this place',
+    fromSticker: (label: string) => `You are reporting about: ${label}`,
     acuteTitle: 'Is it urgent?',
     acuteText: (phone: string) => `Phone the on-call number ${phone} now. You can send this report as well.`,
     acuteTextNoPhone: "Phone the municipality's on-call number now. You can send this report as well.",

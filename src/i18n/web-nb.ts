@@ -30,6 +30,7 @@ export const nb = {
     categorySearchHint: 'Skriv for å filtrere listen.',
     noCategoryMatch: 'Ingen kategorier passer. Prøv et annet ord.',
     suggested: 'Foreslått for dette stedet',
+    fromSticker: (label: string) => `Du melder fra om: ${label}`,
     acuteTitle: 'Haster det?',
     acuteText: (phone: string) => `Ring vakttelefonen ${phone} nå. Du kan sende meldingen i tillegg.`,
     acuteTextNoPhone: 'Ring kommunens vakttelefon nå. Du kan sende meldingen i tillegg.',

@@ -30,6 +30,7 @@ export const nn: WebCatalog = {
     categorySearchHint: 'Skriv for å filtrere lista.',
     noCategoryMatch: 'Ingen kategoriar passar. Prøv eit anna ord.',
     suggested: 'Føreslått for denne staden',
+    fromSticker: (label: string) => `Du melder frå om: ${label}`,
     acuteTitle: 'Hastar det?',
     acuteText: (phone: string) => `Ring vakttelefonen ${phone} no. Du kan sende meldinga i tillegg.`,
     acuteTextNoPhone: 'Ring vakttelefonen til kommunen no. Du kan sende meldinga i tillegg.',

@@ -127,6 +127,7 @@ export function formPage(input: FormPageInput): string {
     <h1>${t.title}</h1>
     ${summary}
     ${acuteNotice(site, 'acute-notice', !(selected?.acute ?? false))}
+    ${input.linkLabel ? html`<p class="notice">${t.fromSticker(input.linkLabel)}</p>` : null}
     <p>${t.intro}</p>
     <form method="post" action=${action} enctype="multipart/form-data" novalidate id="report-form"
       data-tiles=${input.mapTiles?.url || undefined} data-attribution=${input.mapTiles?.attribution}
