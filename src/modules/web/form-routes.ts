@@ -12,7 +12,7 @@ import { findReportLink } from '../report-links/resolve-report-link.ts';
 import { createReport } from '../reports/create-report.ts';
 import { findNearbyReports } from '../reports/find-nearby-reports.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
-import { pageConfig, sendPage } from './page.ts';
+import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
 import { type DraftData, deleteDraft, emptyDraft, loadDraft, saveDraft } from './report-form/draft.ts';
 import { formPage } from './report-form/form-page.ts';
 import { reviewPage } from './report-form/review-page.ts';
@@ -106,19 +106,16 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
           ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution }
           : null,
         mapCenter: municipalityCenter(ctx, site.municipality.kommunenummer),
+        addressSearch: ctx.config.addressSearchUrl
+          ? `/api/v1/municipalities/${site.municipality.kommunenummer}/addresses`
+          : undefined,
       }),
     );
   });
 
   app.post<SiteParams>(
     '/:site/meld',
-    {
-      ...pageConfig,
-      config: {
-        ...pageConfig.config,
-        rateLimit: { max: ctx.config.reportRateLimitPerMinute, timeWindow: '1 minute' },
-      },
-    },
+    rateLimitedPage(ctx.config.reportRateLimitPerMinute),
     async (request, reply) => {
       const site = await resolveSite(db, request, reply, request.params.site);
       if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', messages.formExpired());
@@ -167,13 +164,7 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post<DraftParams>(
     '/:site/meld/:draft/send',
-    {
-      ...pageConfig,
-      config: {
-        ...pageConfig.config,
-        rateLimit: { max: ctx.config.reportRateLimitPerMinute, timeWindow: '1 minute' },
-      },
-    },
+    rateLimitedPage(ctx.config.reportRateLimitPerMinute),
     async (request, reply) => {
       const site = await resolveSite(db, request, reply, request.params.site);
       const draft = await draftOr404(site, request.params.draft);

@@ -10,6 +10,14 @@ declare module 'fastify' {
 /** Route options for an HTML page. */
 export const pageConfig = { config: { page: true }, schema: { hide: true } } as const;
 
+/** Route options for a page a form posts to: limited per client address, refused with a 429 page. */
+export function rateLimitedPage(perMinute: number) {
+  return {
+    ...pageConfig,
+    config: { ...pageConfig.config, rateLimit: { max: perMinute, timeWindow: '1 minute' } },
+  };
+}
+
 /**
  * The residents' pages' Content-Security-Policy: scripts and styles only from this server (no
  * inline script), images also from the map tile server, and framing allowed from anywhere,

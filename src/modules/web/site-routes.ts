@@ -15,7 +15,7 @@ import { stopUpdates } from '../reports/stop-updates.ts';
 import { municipalities } from '../tenants/schema.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
 import { themeCss } from './layout.ts';
-import { pageConfig, sendPage } from './page.ts';
+import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
 import { municipalityListPage } from './pages/municipality-list-page.ts';
 import { receiptPage } from './pages/receipt-page.ts';
 import { privacyPage, startPage } from './pages/start-page.ts';
@@ -111,13 +111,7 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post<ReportParams>(
     '/:site/meldinger/:ref/folg',
-    {
-      ...pageConfig,
-      config: {
-        ...pageConfig.config,
-        rateLimit: { max: ctx.config.reportRateLimitPerMinute, timeWindow: '1 minute' },
-      },
-    },
+    rateLimitedPage(ctx.config.reportRateLimitPerMinute),
     async (request, reply) => {
       const site = await resolveSite(db, request, reply, request.params.site);
       const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
