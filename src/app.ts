@@ -13,6 +13,7 @@ import { ErrorResponse, installErrorHandling } from './http/errors.ts';
 import { requestId, requestSerializer } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
+import { addressRoutes } from './modules/geo/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { MULTIPART_LIMITS } from './modules/photos/read-multipart-report.ts';
 import { photoRoutes } from './modules/photos/routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(
       tags: [
         { name: 'reports', description: 'Submit and follow reports' },
         { name: 'categories', description: "Municipalities' category trees" },
+        { name: 'addresses', description: 'Address search for the report form (when configured)' },
         {
           name: 'report-links',
           description: 'QR stickers that open the report form for a hydrant, pumping station or other place',
@@ -134,6 +136,7 @@ export async function buildApp(
 
   await app.register(healthRoutes, { ctx });
   await app.register(categoryRoutes, { ctx });
+  await app.register(addressRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
   await app.register(photoRoutes, { ctx });
   await app.register(reportLinkRoutes, { ctx });

@@ -110,6 +110,14 @@ describe('loadConfig', () => {
     expect(configError({ PUBLIC_URL: 'ftp://meld.example.no' }).message).toContain('PUBLIC_URL');
   });
 
+  it('leaves address search off unless ADDRESS_SEARCH_URL is an http(s) URL', () => {
+    expect(loadConfig({}).addressSearchUrl).toBeUndefined();
+    expect(loadConfig({ ADDRESS_SEARCH_URL: 'https://ws.geonorge.no/adresser/v1/' }).addressSearchUrl).toBe(
+      'https://ws.geonorge.no/adresser/v1',
+    );
+    expect(configError({ ADDRESS_SEARCH_URL: 'ws.geonorge.no' }).message).toContain('ADDRESS_SEARCH_URL');
+  });
+
   it('reads LOG_LEVEL case-insensitively and rejects unknown levels', () => {
     expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
     expect(loadConfig({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');

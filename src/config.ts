@@ -17,6 +17,8 @@ export interface Config {
   /** Background map tiles ({z}/{x}/{y} template); empty for no tiles (markers and shapes still show). */
   mapTileUrl: string;
   mapAttribution: string;
+  /** Online address search (Kartverket's address API or one like it); unset turns it off. */
+  addressSearchUrl: string | undefined;
   /** Unset means embedded PostgreSQL (PGlite) in `dataDir`. */
   databaseUrl: string | undefined;
   databaseMode: DatabaseMode;
@@ -155,6 +157,15 @@ export function loadConfig(env: Env = process.env): Config {
       'https://cache.kartverket.no/v1/wmts/1.0.0/topograatone/default/webmercator/{z}/{y}/{x}.png',
     ),
     mapAttribution: read(env, { name: 'MAP_ATTRIBUTION', expected: 'text', parse: (v) => v }, '© Kartverket'),
+    addressSearchUrl: read<string | undefined>(
+      env,
+      {
+        name: 'ADDRESS_SEARCH_URL',
+        expected: 'an http(s) base URL such as https://ws.geonorge.no/adresser/v1',
+        parse: url(['http:', 'https:']),
+      },
+      undefined,
+    )?.replace(/\/+$/, ''),
     databaseUrl,
     databaseMode,
     databasePoolMax: read(

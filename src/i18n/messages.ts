@@ -299,6 +299,18 @@ export const messages = {
     en: 'This QR code is no longer in use. You can still report the problem, with the map or an address.',
   }),
 
+  // Address search (an online address service, e.g. Kartverket's, behind /addresses)
+  addressSearchUnavailable: (): Message => ({
+    nb: 'Adressesøket svarer ikke nå. Skriv adressen selv.',
+    nn: 'Adressesøket svarar ikkje no. Skriv adressa sjølv.',
+    en: 'Address search is not responding right now. Please type the address yourself.',
+  }),
+  addressSearchOff: (): Message => ({
+    nb: 'Adressesøk er ikke slått på her.',
+    nn: 'Adressesøk er ikkje slått på her.',
+    en: 'Address search is not turned on here.',
+  }),
+
   // Web forms (residents' pages)
   formExpired: (): Message => ({
     nb: 'Skjemaet var for gammelt eller kom fra et annet sted. Se over og send på nytt.',

@@ -46,6 +46,11 @@ export const en: WebCatalog = {
     clearPoint: 'Remove the point',
     address: 'Address or description of the place',
     addressHint: 'For example "Storgata 12" or "by the bus stop north of the church".',
+    /** Address search: "{n}" is replaced by the number of suggestions. */
+    addressSuggestions: '{n} address suggestions. Use the up and down arrows, and Enter to choose.',
+    addressNoSuggestions: 'No addresses match. Type the address yourself.',
+    addressChosen: 'Place chosen from the address.',
+    addressListLabel: 'Address suggestions',
     asset: 'Installation',
     detailsLegend: 'Describe the problem',
     description: 'Description',

@@ -45,6 +45,11 @@ export const nb = {
     clearPoint: 'Fjern punktet',
     address: 'Adresse eller beskrivelse av stedet',
     addressHint: 'For eksempel «Storgata 12» eller «ved bussholdeplassen nord for kirken».',
+    /** Address search: "{n}" is replaced by the number of suggestions. */
+    addressSuggestions: '{n} adresseforslag. Bruk pil opp og ned, og Enter for å velge.',
+    addressNoSuggestions: 'Ingen adresser passer. Skriv adressen selv.',
+    addressChosen: 'Sted valgt fra adressen.',
+    addressListLabel: 'Adresseforslag',
     asset: 'Gjelder anlegg',
     detailsLegend: 'Beskriv problemet',
     description: 'Beskrivelse',

@@ -44,6 +44,11 @@ export const nn: WebCatalog = {
     clearPoint: 'Fjern punktet',
     address: 'Adresse eller skildring av staden',
     addressHint: 'Til dømes «Storgata 12» eller «ved busshaldeplassen nord for kyrkja».',
+    /** Address search: "{n}" is replaced by the number of suggestions. */
+    addressSuggestions: '{n} adresseforslag. Bruk pil opp og ned, og Enter for å velje.',
+    addressNoSuggestions: 'Ingen adresser passar. Skriv adressa sjølv.',
+    addressChosen: 'Stad vald frå adressa.',
+    addressListLabel: 'Adresseforslag',
     asset: 'Gjeld anlegg',
     detailsLegend: 'Skildre problemet',
     description: 'Skildring',

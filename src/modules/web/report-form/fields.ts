@@ -43,6 +43,8 @@ interface TextFieldProps {
   inputmode?: string;
   multiline?: boolean;
   maxlength?: number;
+  /** More attributes for the input, such as data-* hooks for the page's script. */
+  attributes?: Record<string, string | undefined>;
 }
 
 export function TextField(p: TextFieldProps): VNode {
@@ -56,6 +58,7 @@ export function TextField(p: TextFieldProps): VNode {
     required: p.required,
     maxlength: p.maxlength,
     autocomplete: p.autocomplete,
+    ...p.attributes,
   };
   return html`<div class=${p.error ? 'field has-error' : 'field'}>
     <label for=${p.id}>${p.label} ${p.required ? html`<span class="required">${p.requiredText}</span>` : null}</label>

@@ -1,6 +1,7 @@
 // The report form: one page that works without JavaScript (plain fields, a post, errors shown
 // next to fields and summarised at the top), enhanced by /assets/js/report-form.js with a map,
-// "use my position", a category search and an upload progress bar.
+// "use my position", a category search, address suggestions (when address search is configured)
+// and an upload progress bar.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import type {
@@ -26,6 +27,8 @@ export interface FormPageInput {
   mapTiles: { url: string; attribution: string } | null;
   /** Where the map opens when no place is chosen yet: the municipality's middle. */
   mapCenter: { lat: number; lon: number };
+  /** The address search API for this municipality, when address search is on. */
+  addressSearch?: string | undefined;
 }
 
 function questionField(
@@ -187,7 +190,25 @@ export function formPage(input: FormPageInput): string {
               ? html`<label class="choice"><input type="checkbox" name="clearPoint" value="1" id="clear-point" /> <span>${t.clearPoint}</span></label>`
               : null
           }
-          ${TextField({ id: 'address', name: 'address', label: t.address, hint: t.addressHint, value: draft.address, maxlength: 500, autocomplete: 'street-address' })}
+          ${TextField({
+            id: 'address',
+            name: 'address',
+            label: t.address,
+            hint: t.addressHint,
+            value: draft.address,
+            maxlength: 500,
+            autocomplete: 'street-address',
+            attributes: input.addressSearch
+              ? {
+                  'data-address-search': input.addressSearch,
+                  'data-suggestions': t.addressSuggestions,
+                  'data-no-suggestions': t.addressNoSuggestions,
+                  'data-chosen': t.addressChosen,
+                  'data-list-label': t.addressListLabel,
+                }
+              : undefined,
+          })}
+          ${input.addressSearch ? html`<p class="visually-hidden" id="address-status" aria-live="polite"></p>` : null}
           ${
             draft.assetRef
               ? html`<p>${t.asset}: <strong>${draft.assetRef}</strong></p><input type="hidden" name="assetRef" value=${draft.assetRef} />`

@@ -1,6 +1,6 @@
 // Report form enhancements. The form works without any of this; with it the resident gets a
 // category search, the on-call notice for acute categories, the category's own questions, a map
-// to pick the place, "use my position", and a progress bar while photos upload.
+// to pick the place, "use my position", address suggestions, and a progress bar while photos upload.
 (() => {
   // After a failed post the page opens at #error-summary; move focus there too, so a screen
   // reader reads the problems first and the next Tab reaches the first link to a field.
@@ -110,6 +110,111 @@
         { enableHighAccuracy: true, timeout: 15000 },
       );
     });
+  }
+
+  // Address suggestions (WAI-ARIA combobox) when the municipality's address search is on.
+  const address = $('#address');
+  const addressStatus = $('#address-status');
+  if (address?.dataset.addressSearch && addressStatus && window.fetch) {
+    const list = document.createElement('ul');
+    list.id = 'address-list';
+    list.className = 'address-list';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', address.dataset.listLabel);
+    list.hidden = true;
+    address.after(list);
+    for (const [name, value] of [
+      ['role', 'combobox'],
+      ['aria-autocomplete', 'list'],
+      ['aria-expanded', 'false'],
+      ['aria-controls', list.id],
+      ['autocomplete', 'off'],
+    ])
+      address.setAttribute(name, value);
+    let hits = [];
+    let active = -1;
+    let timer = 0;
+    let asked = 0;
+    const label = (hit) => `${hit.text}, ${hit.postcode} ${hit.postTown}`.trim();
+    const highlight = (i) => {
+      active = i;
+      list.querySelectorAll('li').forEach((li, n) => {
+        li.setAttribute('aria-selected', String(n === i));
+      });
+      if (i >= 0) address.setAttribute('aria-activedescendant', `address-option-${i}`);
+      else address.removeAttribute('aria-activedescendant');
+    };
+    const show = (open) => {
+      list.hidden = !open;
+      address.setAttribute('aria-expanded', String(open));
+      if (!open) highlight(-1);
+    };
+    const choose = (i) => {
+      const hit = hits[i];
+      address.value = label(hit);
+      show(false);
+      addressStatus.textContent = '';
+      setPoint(hit.lat, hit.lon, address.dataset.chosen);
+    };
+    const lookup = async (q) => {
+      const ticket = ++asked;
+      let answer = [];
+      let message = address.dataset.noSuggestions;
+      try {
+        const lang = document.documentElement.lang;
+        const res = await fetch(`${address.dataset.addressSearch}?q=${encodeURIComponent(q)}&lang=${lang}`);
+        const body = await res.json();
+        if (res.ok) answer = body.addresses;
+        else message = body.error?.message ?? message;
+      } catch {
+        // No answer: the resident types the address, as without this script.
+      }
+      if (ticket !== asked) return;
+      hits = answer;
+      list.replaceChildren(
+        ...hits.map((hit, i) => {
+          const li = document.createElement('li');
+          li.id = `address-option-${i}`;
+          li.setAttribute('role', 'option');
+          li.setAttribute('aria-selected', 'false');
+          li.textContent = label(hit);
+          // Keep focus in the field, so the list does not close before the click lands.
+          li.addEventListener('mousedown', (e) => e.preventDefault());
+          li.addEventListener('click', () => choose(i));
+          return li;
+        }),
+      );
+      show(hits.length > 0);
+      addressStatus.textContent = hits.length
+        ? address.dataset.suggestions.replace('{n}', String(hits.length))
+        : message;
+    };
+    address.addEventListener('input', () => {
+      clearTimeout(timer);
+      const q = address.value.trim();
+      if (q.length < 3) {
+        asked++;
+        show(false);
+        return;
+      }
+      timer = setTimeout(() => lookup(q), 250);
+    });
+    address.addEventListener('keydown', (e) => {
+      if (list.hidden || hits.length === 0) return;
+      const n = hits.length;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const down = e.key === 'ArrowDown';
+        highlight(active < 0 ? (down ? 0 : n - 1) : (active + (down ? 1 : n - 1)) % n);
+      } else if (e.key === 'Enter' && active >= 0) {
+        e.preventDefault();
+        choose(active);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        show(false);
+      }
+    });
+    address.addEventListener('blur', () => show(false));
   }
 
   // Upload progress: send the same form with XMLHttpRequest when photos are attached.
