@@ -7,8 +7,6 @@ export const en: WebCatalog = {
     municipality: (name: string) => `${name} municipality`,
     service: 'Report faults and damage',
     privacy: 'Privacy',
-    accessibility: 'Accessibility',
-    mapCredit: 'Map: © Kartverket',
   },
   start: {
     title: 'Report faults and damage',
@@ -76,7 +74,7 @@ export const en: WebCatalog = {
     notifyLanguage: 'Language for messages',
     privacyTitle: 'How we use your details',
     privacy:
-      "Your name, email and phone are seen only by the municipality's case handlers and are never shown publicly. The place, category and description may be shown on the municipality's map of reports. Contact details are deleted some time after the case is closed.",
+      "Your name, email and phone are seen only by the municipality's case handlers and are never shown publicly. The place, category, description and photos may be shown on the municipality's map of reports. Contact details are used only to follow up the report and keep you informed.",
     honeypot: 'Leave this field empty',
     next: 'Next: review',
     uploading: (percent: number) => `Uploading … ${percent} %`,
@@ -132,6 +130,7 @@ export const en: WebCatalog = {
     followers: (n: number) => (n === 1 ? '1 person follows this report' : `${n} people follow this report`),
     followTitle: 'Follow this report',
     followDone: 'You now follow this report and will hear when something happens.',
+    follow: 'Follow this report',
   },
   map: {
     title: 'Reports near you',

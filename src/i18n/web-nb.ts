@@ -7,8 +7,6 @@ export const nb = {
     municipality: (name: string) => `${name} kommune`,
     service: 'Meld fra om feil og skader',
     privacy: 'Personvern',
-    accessibility: 'Tilgjengelighet',
-    mapCredit: 'Kart: © Kartverket',
   },
   start: {
     title: 'Meld fra om feil og skader',
@@ -75,7 +73,7 @@ export const nb = {
     notifyLanguage: 'Språk for beskjeder',
     privacyTitle: 'Slik bruker vi opplysningene',
     privacy:
-      'Navn, e-post og telefon ser bare kommunens saksbehandlere. De vises aldri offentlig. Stedet, kategorien og beskrivelsen kan vises på kommunens kart over meldinger. Kontaktopplysningene slettes når saken har vært avsluttet en stund.',
+      'Navn, e-post og telefon ser bare kommunens saksbehandlere. De vises aldri offentlig. Stedet, kategorien, beskrivelsen og bildene kan vises på kommunens kart over meldinger. Kontaktopplysningene brukes bare til å følge opp meldingen og gi deg beskjed.',
     honeypot: 'La dette feltet stå tomt',
     next: 'Neste: se over',
     uploading: (percent: number) => `Laster opp … ${percent} %`,
@@ -132,6 +130,7 @@ export const nb = {
       n === 1 ? '1 person følger denne meldingen' : `${n} personer følger denne meldingen`,
     followTitle: 'Følg denne meldingen',
     followDone: 'Du følger nå meldingen og får beskjed når noe skjer.',
+    follow: 'Følg meldingen',
   },
   map: {
     title: 'Meldinger i nærheten',

@@ -7,8 +7,6 @@ export const nn: WebCatalog = {
     municipality: (name: string) => `${name} kommune`,
     service: 'Meld frå om feil og skadar',
     privacy: 'Personvern',
-    accessibility: 'Tilgjenge',
-    mapCredit: 'Kart: © Kartverket',
   },
   start: {
     title: 'Meld frå om feil og skadar',
@@ -74,7 +72,7 @@ export const nn: WebCatalog = {
     notifyLanguage: 'Språk for beskjedar',
     privacyTitle: 'Slik bruker vi opplysningane',
     privacy:
-      'Namn, e-post og telefon ser berre saksbehandlarane i kommunen. Dei blir aldri viste offentleg. Staden, kategorien og skildringa kan visast på kartet over meldingar. Kontaktopplysningane blir sletta når saka har vore avslutta ei stund.',
+      'Namn, e-post og telefon ser berre saksbehandlarane i kommunen. Dei blir aldri viste offentleg. Staden, kategorien, skildringa og bileta kan visast på kartet over meldingar. Kontaktopplysningane blir berre brukte til å følgje opp meldinga og gi deg beskjed.',
     honeypot: 'La dette feltet stå tomt',
     next: 'Neste: sjå over',
     uploading: (percent: number) => `Lastar opp … ${percent} %`,
@@ -131,6 +129,7 @@ export const nn: WebCatalog = {
       n === 1 ? '1 person følgjer denne meldinga' : `${n} personar følgjer denne meldinga`,
     followTitle: 'Følg denne meldinga',
     followDone: 'Du følgjer no meldinga og får beskjed når noko skjer.',
+    follow: 'Følg meldinga',
   },
   map: {
     title: 'Meldingar i nærleiken',

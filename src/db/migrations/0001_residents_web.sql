@@ -35,6 +35,7 @@ CREATE TABLE "report_drafts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kommunenummer" char(4) NOT NULL,
 	"data" jsonb NOT NULL,
+	"sending_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -67,7 +68,7 @@ ALTER TABLE "report_drafts" ADD CONSTRAINT "report_drafts_kommunenummer_municipa
 ALTER TABLE "report_followers" ADD CONSTRAINT "report_followers_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_photos_report" ON "report_photos" USING btree ("report_id","position");--> statement-breakpoint
 CREATE INDEX "report_photos_draft" ON "report_photos" USING btree ("draft_id","position");--> statement-breakpoint
-CREATE INDEX "report_drafts_created" ON "report_drafts" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "report_drafts_updated" ON "report_drafts" USING btree ("updated_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "report_followers_email" ON "report_followers" USING btree ("report_id","email");--> statement-breakpoint
 CREATE UNIQUE INDEX "report_followers_phone" ON "report_followers" USING btree ("report_id","phone");--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_report_link_id_report_links_id_fk" FOREIGN KEY ("report_link_id") REFERENCES "public"."report_links"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

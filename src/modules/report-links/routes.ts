@@ -31,6 +31,8 @@ export const reportLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
         params: ReportLinkParams,
         response: { 302: RedirectToForm, 404: errorResponseRef },
       },
+      // A phone's browser follows this link: a sticker no longer in use gets a page, not JSON.
+      config: { page: true },
     },
     async (request, reply) => {
       const link = await linkInUse(request.params.code);

@@ -72,30 +72,26 @@ describe.each(databaseKinds())('following a QR sticker (/q/{code}) on %s', (kind
     expect((await scansOf(code)).count).toBe(1);
   });
 
-  it('answers an unknown code with 404 in the common error shape, in Norwegian by default', async () => {
+  it('answers an unknown code with a 404 page (a phone follows the link), in Norwegian by default', async () => {
     const res = await t.request('GET', '/q/pg-finnesikke');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({
-      error: {
-        code: 'report_link_not_found',
-        message: expect.stringContaining('Denne QR-koden er ikke i bruk lenger'),
-        details: [],
-      },
-    });
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.text).toContain('Denne QR-koden er ikke i bruk lenger');
+    expect(res.text).toContain('<html lang="nb">');
   });
 
   it("answers in the caller's language", async () => {
     const nn = await t.request('GET', '/q/pg-finnesikke', { headers: { 'accept-language': 'nn-NO' } });
-    expect(nn.body.error.message).toContain('Denne QR-koden er ikkje i bruk lenger');
+    expect(nn.text).toContain('Denne QR-koden er ikkje i bruk lenger');
     const en = await t.request('GET', '/q/pg-finnesikke?lang=en');
-    expect(en.body.error.message).toContain('This QR code is no longer in use');
+    expect(en.text).toContain('This QR code is no longer in use');
   });
 
   it('answers a code no link could have (wrong characters, too short) with the same 404', async () => {
     for (const code of ['x', '%3Cscript%3E', 'a'.repeat(41)]) {
       const res = await t.request('GET', `/q/${code}`);
       expect(res.status, code).toBe(404);
-      expect(res.body.error.code, code).toBe('report_link_not_found');
+      expect(res.text, code).toContain('Denne QR-koden er ikke i bruk lenger');
     }
   });
 
@@ -103,8 +99,7 @@ describe.each(databaseKinds())('following a QR sticker (/q/{code}) on %s', (kind
     const { code } = await buildReportLink(t.ctx.db.db, { active: false });
     const res = await scan(code);
     expect(res.status).toBe(404);
-    const body = (await res.json()) as { error: { code: string } };
-    expect(body.error.code).toBe('report_link_not_found');
+    expect(await res.text()).toContain('Denne QR-koden er ikke i bruk lenger');
     expect((await scansOf(code)).count).toBe(0);
   });
 

@@ -164,8 +164,10 @@ export const reportDrafts = pgTable(
       .notNull()
       .references(() => municipalities.kommunenummer),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** Set while the draft is being sent, so a double tap cannot send it twice. */
+    sendingAt: timestamp('sending_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('report_drafts_created').on(t.createdAt)],
+  (t) => [index('report_drafts_updated').on(t.updatedAt)],
 );

@@ -12,8 +12,17 @@ import { findReportLink } from '../report-links/resolve-report-link.ts';
 import { createReport } from '../reports/create-report.ts';
 import { findNearbyReports } from '../reports/find-nearby-reports.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
+import { municipalityCenter } from './municipality-center.ts';
 import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
-import { type DraftData, deleteDraft, emptyDraft, loadDraft, saveDraft } from './report-form/draft.ts';
+import {
+  claimDraftForSending,
+  type DraftData,
+  deleteDraft,
+  emptyDraft,
+  loadDraft,
+  releaseDraft,
+  saveDraft,
+} from './report-form/draft.ts';
 import { formPage } from './report-form/form-page.ts';
 import { reviewPage } from './report-form/review-page.ts';
 import { readFormPost, reportInputFromDraft, submitReportForm } from './report-form/submit-form.ts';
@@ -25,24 +34,6 @@ type DraftParams = { Params: { site: string; draft: string } };
 function number(value: unknown): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
   return Number.isFinite(n) ? n : undefined;
-}
-
-/** The middle of the municipality's bounding box, where the map opens. */
-function municipalityCenter(ctx: AppContext, kommunenummer: string): { lat: number; lon: number } {
-  const boundary = ctx.locator.boundaryOf(kommunenummer);
-  if (!boundary) return { lat: 59.91, lon: 10.75 };
-  let [minX, minY, maxX, maxY] = [180, 90, -180, -90];
-  const polygons =
-    boundary.geometry.type === 'Polygon' ? [boundary.geometry.coordinates] : boundary.geometry.coordinates;
-  for (const polygon of polygons) {
-    for (const [x = 0, y = 0] of polygon[0] ?? []) {
-      minX = Math.min(minX, x);
-      minY = Math.min(minY, y);
-      maxX = Math.max(maxX, x);
-      maxY = Math.max(maxY, y);
-    }
-  }
-  return { lat: (minY + maxY) / 2, lon: (minX + maxX) / 2 };
 }
 
 export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -170,8 +161,13 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
       const draft = await draftOr404(site, request.params.draft);
       const body = (request.body ?? {}) as Record<string, unknown>;
       if (!isValidFormToken(ctx.secret, `report:${site.municipality.kommunenummer}`, body._token)) {
-        return redirect(reply, site, `${site.base}/meld?utkast=${draft.id}`);
+        const errors = [{ field: 'form', code: 'form_expired', message: messages.formExpired() }];
+        await saveDraft(db, site.municipality.kommunenummer, { ...draft.data, errors }, draft.id);
+        return redirect(reply, site, `${site.base}/meld?utkast=${draft.id}#error-summary`);
       }
+      // Two sends of the same draft at once (a double tap): only the first goes through.
+      if (!(await claimDraftForSending(db, draft.id)))
+        return redirect(reply, site, `${site.base}/meld/${draft.id}`);
       try {
         const created = await createReport(
           { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
@@ -189,6 +185,7 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
         const receipt = `${site.base}/meldinger/${created.ref}/kvittering?token=${encodeURIComponent(created.trackingToken)}`;
         return redirect(reply, site, receipt);
       } catch (error) {
+        await releaseDraft(db, draft.id);
         if (!(error instanceof AppError) || error.status !== 422) throw error;
         // Something changed since the review (a category switched off): back to the form, with why.
         await saveDraft(

@@ -11,6 +11,7 @@ import { listCategoryTree } from '../categories/list-category-tree.ts';
 import { listPublicReports } from '../reports/queries.ts';
 import { OPEN_STATUSES, REPORT_STATUSES, STATUS_INFO } from '../reports/statuses.ts';
 import { renderPage } from './layout.ts';
+import { municipalityCenter } from './municipality-center.ts';
 import { pageConfig, sendPage } from './page.ts';
 import { resolveSite, siteHref } from './site.ts';
 
@@ -40,7 +41,8 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
       limit: SHOWN,
     });
     const shown = rows.slice(0, SHOWN);
-    const api = `/api/v1/reports?municipality=${site.municipality.kommunenummer}&limit=500${statuses ? `&status=${status}` : ''}${group ? `&group=${group}` : ''}&lang=${site.language}`;
+    const center = municipalityCenter(ctx, site.municipality.kommunenummer);
+    const api = `/api/v1/reports?municipality=${site.municipality.kommunenummer}&limit=${SHOWN}${statuses ? `&status=${status}` : ''}${group ? `&group=${group}` : ''}&lang=${site.language}`;
     const body = html`
       <div class="map-page">
         <h1>${t.title}</h1>
@@ -65,7 +67,8 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
           <div><button type="submit">${t.apply}</button></div>
         </form>
         <div id="reports-map" class="map" hidden role="region" aria-label=${t.mapLabel} data-api=${api}
-          data-tiles=${ctx.config.mapTileUrl} data-attribution=${ctx.config.mapAttribution} data-base=${site.base}></div>
+          data-tiles=${ctx.config.mapTileUrl} data-attribution=${ctx.config.mapAttribution} data-base=${site.base}
+          data-lat=${center.lat} data-lon=${center.lon}></div>
         <h2 id="list-title">${t.list}</h2>
         <p aria-live="polite">${t.count(shown.length)}</p>
         ${

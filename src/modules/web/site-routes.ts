@@ -123,17 +123,21 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     },
   );
 
-  app.post<ReportParams>('/:site/meldinger/:ref/stopp', pageConfig, async (request, reply) => {
-    const site = await resolveSite(db, request, reply, request.params.site);
-    const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
-    const body = (request.body ?? {}) as Record<string, string | undefined>;
-    if (!isValidFormToken(ctx.secret, 'follow', body._token))
-      throw new AppError(400, 'form_expired', messages.formExpired());
-    const token = body.token ?? '';
-    await stopUpdates(db, row.ref, token);
-    return reply.redirect(
-      siteHref(site, `${site.base}/meldinger/${row.ref}?token=${encodeURIComponent(token)}&ok=stopp`),
-      303,
-    );
-  });
+  app.post<ReportParams>(
+    '/:site/meldinger/:ref/stopp',
+    rateLimitedPage(ctx.config.reportRateLimitPerMinute),
+    async (request, reply) => {
+      const site = await resolveSite(db, request, reply, request.params.site);
+      const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
+      const body = (request.body ?? {}) as Record<string, string | undefined>;
+      if (!isValidFormToken(ctx.secret, 'follow', body._token))
+        throw new AppError(400, 'form_expired', messages.formExpired());
+      const token = body.token ?? '';
+      await stopUpdates(db, row.ref, token);
+      return reply.redirect(
+        siteHref(site, `${site.base}/meldinger/${row.ref}?token=${encodeURIComponent(token)}&ok=stopp`),
+        303,
+      );
+    },
+  );
 };

@@ -3,7 +3,7 @@
 // inside another site's page (?embed=1).
 
 import type {} from '@fastify/cookie';
-import { eq, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
@@ -30,7 +30,7 @@ async function findBySlugOrNumber(db: Queryable, site: string): Promise<Municipa
   const condition = /^\d{4}$/.test(site)
     ? eq(municipalities.kommunenummer, site)
     : eq(municipalities.slug, site);
-  const rows = await db.select().from(municipalities).where(or(condition));
+  const rows = await db.select().from(municipalities).where(condition);
   return rows[0];
 }
 

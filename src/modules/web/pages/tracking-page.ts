@@ -85,7 +85,7 @@ export function trackingPage(input: TrackingPageInput): string {
             <input type="email" id="follow-email" name="email" autocomplete="email" />
             <label for="follow-phone">${site.text.form.phone}</label>
             <input type="tel" id="follow-phone" name="phone" autocomplete="tel" />
-            <div class="actions"><button type="submit" class="secondary">${site.text.review.follow.replace(' i stedet', '').replace(' i staden', '').replace(' instead', '')}</button></div>
+            <div class="actions"><button type="submit" class="secondary">${t.follow}</button></div>
           </form>
         </section>`
     }

@@ -1,6 +1,6 @@
 // A report being written on the web form, kept in the database between steps so that nothing
 // the resident typed (or uploaded) is lost when a step fails or the page is reloaded.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import type { LocalizedText } from '../../../shared/language.ts';
@@ -92,4 +92,27 @@ export async function loadDraft(
 
 export async function deleteDraft(db: Queryable, id: string): Promise<void> {
   await db.delete(reportDrafts).where(eq(reportDrafts.id, id));
+}
+
+/**
+ * Marks the draft as being sent; false when another request is sending it right now. A claim
+ * older than a minute is stale (that request died) and can be taken over.
+ */
+export async function claimDraftForSending(db: Queryable, id: string): Promise<boolean> {
+  const claimed = await db
+    .update(reportDrafts)
+    .set({ sendingAt: sql`now()` })
+    .where(
+      and(
+        eq(reportDrafts.id, id),
+        or(isNull(reportDrafts.sendingAt), lt(reportDrafts.sendingAt, sql`now() - interval '1 minute'`)),
+      ),
+    )
+    .returning({ id: reportDrafts.id });
+  return claimed.length === 1;
+}
+
+/** Gives the draft back after a send that did not go through. */
+export async function releaseDraft(db: Queryable, id: string): Promise<void> {
+  await db.update(reportDrafts).set({ sendingAt: null }).where(eq(reportDrafts.id, id));
 }

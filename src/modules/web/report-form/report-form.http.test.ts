@@ -78,6 +78,32 @@ describe.each(databaseKinds())('the report form over HTTP on %s', (kind) => {
     expect(again.status).toBe(404);
   });
 
+  it('sends a draft once when "send" arrives twice at the same time (a double tap)', async () => {
+    const page = await (await fetch(`${t.baseUrl}/porsgrunn/meld`)).text();
+    const answer = await post({
+      _token: formToken(page),
+      category: 'vei-hull',
+      address: 'Kirkegata 3',
+      description: 'Dobbelttrykk',
+    });
+    const review = answer.headers.get('location') ?? '';
+    const reviewPage = await (await fetch(`${t.baseUrl}${review}`)).text();
+    const before = await countReports();
+    const send = () =>
+      fetch(`${t.baseUrl}${review}/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _token: formToken(reviewPage) }),
+        redirect: 'manual',
+      });
+    const answers = await Promise.all([send(), send(), send()]);
+    // One goes through; the others find the draft being sent (back to the review) or already
+    // sent (a page saying so) — never a second report.
+    for (const a of answers) expect([303, 404]).toContain(a.status);
+    expect(answers.filter((a) => (a.headers.get('location') ?? '').includes('/kvittering'))).toHaveLength(1);
+    expect(await countReports()).toBe(before + 1);
+  });
+
   it('keeps everything typed when a step fails, and marks the problems', async () => {
     const before = await countReports();
     const answer = await post({

@@ -4,7 +4,10 @@
   if (!el || !window.L) return;
   el.hidden = false;
   // maxZoom on the map itself: clustering needs one even when no tile layer sets it (no tiles).
-  const map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 }).setView([59.14, 9.66], 12);
+  const map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 }).setView(
+    [Number(el.dataset.lat), Number(el.dataset.lon)],
+    11,
+  );
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, {
       attribution: el.dataset.attribution || '© Kartverket',
