@@ -48,7 +48,11 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
         <h1>${t.title}</h1>
         <p>${t.intro}</p>
         <form method="get" action=${`${site.base}/kart`} class="filters" aria-label=${t.filters}>
-          ${site.embed ? html`<input type="hidden" name="embed" value="1" />` : null}
+          ${
+            site.embed
+              ? html`<input type="hidden" name="embed" value="1" /><input type="hidden" name="lang" value=${site.language} />`
+              : null
+          }
           <div>
             <label for="filter-group">${t.group}</label>
             <select id="filter-group" name="gruppe">
@@ -67,7 +71,7 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
           <div><button type="submit">${t.apply}</button></div>
         </form>
         <div id="reports-map" class="map" hidden role="region" aria-label=${t.mapLabel} data-api=${api}
-          data-tiles=${ctx.config.mapTileUrl} data-attribution=${ctx.config.mapAttribution} data-base=${site.base}
+          data-tiles=${ctx.config.mapTileUrl} data-attribution=${ctx.config.mapAttribution} data-base=${site.base} data-link-suffix=${site.embed ? `?embed=1&lang=${site.language}` : ''}
           data-lat=${center.lat} data-lon=${center.lon}></div>
         <h2 id="list-title">${t.list}</h2>
         <p aria-live="polite">${t.count(shown.length)}</p>

@@ -20,7 +20,7 @@ import { municipalityListPage } from './pages/municipality-list-page.ts';
 import { receiptPage } from './pages/receipt-page.ts';
 import { privacyPage, startPage } from './pages/start-page.ts';
 import { trackingPage } from './pages/tracking-page.ts';
-import { resolveSite, siteHref } from './site.ts';
+import { resolveSite, type Site, siteHref } from './site.ts';
 
 type SiteParams = { Params: { site: string } };
 type ReportParams = { Params: { site: string; ref: string }; Querystring: { token?: string; ok?: string } };
@@ -70,24 +70,28 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
   app.get<ReportParams>('/:site/meldinger/:ref', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
     const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
-    const token = request.query.token || undefined;
-    const report = await getPublicReport(db, row.ref, site.language, token);
     const t = site.text.tracking;
     const notice =
       request.query.ok === 'folg' ? t.followDone : request.query.ok === 'stopp' ? t.stopped : undefined;
-    return sendPage(
-      reply,
-      trackingPage({
-        site,
-        report,
-        token,
-        followers: await countFollowers(db, row.id),
-        followToken: issueFormToken(ctx.secret, 'follow'),
-        notice,
-        tiles: { url: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
-      }),
-    );
+    return sendPage(reply, await renderTracking(site, row, request.query.token || undefined, notice));
   });
+
+  async function renderTracking(
+    site: Site,
+    row: { id: string; ref: string },
+    token: string | undefined,
+    notice?: string,
+  ) {
+    return trackingPage({
+      site,
+      report: await getPublicReport(db, row.ref, site.language, token),
+      token,
+      followers: await countFollowers(db, row.id),
+      followToken: issueFormToken(ctx.secret, 'follow'),
+      notice,
+      tiles: { url: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
+    });
+  }
 
   app.get<ReportParams>('/:site/meldinger/:ref/kvittering', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
@@ -118,7 +122,14 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
       const body = (request.body ?? {}) as Record<string, string | undefined>;
       if (!isValidFormToken(ctx.secret, 'follow', body._token))
         throw new AppError(400, 'form_expired', messages.formExpired());
-      await followReport(db, row.ref, { email: body.email, phone: body.phone, language: site.language });
+      try {
+        await followReport(db, row.ref, { email: body.email, phone: body.phone, language: site.language });
+      } catch (error) {
+        // A mistyped address: say so on the report's own page, where the follow form is.
+        if (!(error instanceof AppError) || error.status !== 422) throw error;
+        const problem = error.details[0]?.message ?? error.localized;
+        return sendPage(reply, await renderTracking(site, row, undefined, problem[site.language]), 422);
+      }
       return reply.redirect(siteHref(site, `${site.base}/meldinger/${row.ref}?ok=folg`), 303);
     },
   );

@@ -123,6 +123,23 @@ describe.each(databaseKinds())('the report form over HTTP on %s', (kind) => {
     expect(await countReports()).toBe(before);
   });
 
+  it("shows a mistyped follower address on the report's page, not an error page", async () => {
+    const created = await t.request('POST', '/api/v1/reports', {
+      body: { category: 'vei-hull', location: { lat: 59.14, lon: 9.66 }, description: 'Hull' },
+    });
+    const page = await (await fetch(`${t.baseUrl}/porsgrunn/meldinger/${created.body.ref}`)).text();
+    const answer = await fetch(`${t.baseUrl}/porsgrunn/meldinger/${created.body.ref}/folg`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _token: formToken(page), email: 'ikke-en-adresse' }),
+      redirect: 'manual',
+    });
+    expect(answer.status).toBe(422);
+    const html = await answer.text();
+    expect(html).toContain('E-postadressen ser ikke riktig ut');
+    expect(html).toContain(`Melding ${created.body.ref}`);
+  });
+
   it('refuses a post with the honeypot filled, and stores nothing', async () => {
     const page = await (await fetch(`${t.baseUrl}/porsgrunn/meld`)).text();
     const before = await countReports();

@@ -31,7 +31,7 @@
           fillOpacity: 0.5,
         });
         const link = document.createElement('a');
-        link.href = `${el.dataset.base}/meldinger/${r.ref}`;
+        link.href = `${el.dataset.base}/meldinger/${r.ref}${el.dataset.linkSuffix || ''}`;
         link.textContent = `${r.category.name} – ${r.ref} (${r.statusText})`;
         marker.bindPopup(link);
         layer.addLayer(marker);
