@@ -8,6 +8,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { scheduleMaintenance } from './jobs/maintenance.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
+import { seedAddressesIfEmpty } from './modules/geo/local-addresses.ts';
 import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
 import { createLocalPhotoStorage } from './modules/photos/storage.ts';
 import { loadAppSecret } from './modules/tenants/app-secret.ts';
@@ -39,6 +40,8 @@ export async function startServices(config: Config): Promise<Services> {
       // Also when only newer demo data (such as the QR links) was added to an older install.
       const addedAny = Object.values(added).some((count) => count > 0);
       if (addedAny) log.info(added, 'demo municipality Porsgrunn loaded');
+      const addresses = await seedAddressesIfEmpty(db.db, porsgrunn.kommunenummer);
+      if (addresses) log.info({ added: addresses.added }, 'demo addresses for Porsgrunn loaded');
     }
     const jobs = await startJobQueue(db, {
       onError: (error) => log.error({ err: error }, 'job queue error'),

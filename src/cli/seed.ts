@@ -3,6 +3,7 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { seedAddressesIfEmpty } from '../modules/geo/local-addresses.ts';
 import { porsgrunn } from '../modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../modules/tenants/seed-municipality.ts';
 
@@ -20,6 +21,12 @@ try {
       `Demo municipality ${porsgrunn.name} (${porsgrunn.kommunenummer}): added ${added.municipalities} municipality, ` +
         `${added.teams} teams, ${added.groups} category groups, ${added.categories} categories, ` +
         `${added.reportLinks} report links (QR).`,
+    );
+    const addresses = await seedAddressesIfEmpty(db.db, porsgrunn.kommunenummer);
+    console.log(
+      addresses
+        ? `Demo addresses for ${porsgrunn.name}: added ${addresses.added} (generated sample, not real addresses).`
+        : `Demo addresses for ${porsgrunn.name}: the municipality already has addresses.`,
     );
   } finally {
     await db.close();

@@ -1,5 +1,6 @@
 // Every table, for drizzle-kit and for typed queries. Each module owns its own tables.
 export * from '../modules/categories/schema.ts';
+export * from '../modules/geo/schema.ts';
 export * from '../modules/photos/schema.ts';
 export * from '../modules/report-links/schema.ts';
 export * from '../modules/reports/schema.ts';

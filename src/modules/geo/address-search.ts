@@ -1,6 +1,6 @@
 // Address search through an online service with Kartverket's address API (`{base}/sok`). The
-// machines that build and test Meldepunkt cannot reach it; tests use a local stand-in. A local
-// search over imported address points comes later behind the same interface.
+// machines that build and test Meldepunkt cannot reach it; tests use a local stand-in. The local
+// search over imported address points is in local-addresses.ts; routes.ts picks between them.
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 

@@ -3,6 +3,8 @@ import { type AddressStandIn, startAddressStandIn } from '../../../test/support/
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { importAddresses } from './import-addresses.ts';
+import { PORSGRUNN_SAMPLE_FILE } from './local-addresses.ts';
 
 describe.each(databaseKinds())('GET /api/v1/municipalities/{kommunenummer}/addresses on %s', (kind) => {
   let standIn: AddressStandIn;
@@ -76,21 +78,62 @@ describe.each(databaseKinds())('GET /api/v1/municipalities/{kommunenummer}/addre
   });
 });
 
-describe('address search turned off', () => {
+describe('address search without ADDRESS_SEARCH_URL', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp('pglite');
     await buildPorsgrunn(t.ctx.db.db);
+    await buildMunicipality(t.ctx.db.db, { kommunenummer: '4003', name: 'Skien', slug: 'skien' });
+    await importAddresses(t.ctx.db.db, PORSGRUNN_SAMPLE_FILE);
   });
   afterAll(() => t?.close());
 
-  it('answers 404 and leaves the address field plain', async () => {
-    const res = await t.request('GET', '/api/v1/municipalities/4001/addresses?q=Storg');
+  it('answers 404 and leaves the address field plain for a municipality without local addresses', async () => {
+    const res = await t.request('GET', '/api/v1/municipalities/4003/addresses?q=Storg');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('address_search_off');
-    const form = await t.request('GET', '/porsgrunn/meld');
+    const form = await t.request('GET', '/skien/meld');
     expect(form.status).toBe(200);
     expect(form.text).not.toContain('data-address-search');
+  });
+
+  it('answers from the imported addresses, and the form marks the address field', async () => {
+    const res = await t.request('GET', '/api/v1/municipalities/4001/addresses?q=storgata%201&limit=3');
+    expect(res.status).toBe(200);
+    expect(res.body.addresses.map((a: { text: string }) => a.text)).toEqual([
+      'Storgata 1',
+      'Storgata 10',
+      'Storgata 11',
+    ]);
+    expect(res.body.addresses[0]).toMatchObject({ postcode: '3915', postTown: 'PORSGRUNN' });
+    const none = await t.request('GET', '/api/v1/municipalities/4001/addresses?q=Ukjentvegen');
+    expect(none.body).toEqual({ addresses: [] });
+    const form = await t.request('GET', '/porsgrunn/meld');
+    expect(form.text).toContain('data-address-search="/api/v1/municipalities/4001/addresses"');
+  });
+});
+
+describe('local addresses and the online service together', () => {
+  let standIn: AddressStandIn;
+  let t: TestApp;
+  beforeAll(async () => {
+    standIn = await startAddressStandIn();
+    t = await startTestApp('pglite', { addressSearchUrl: standIn.baseUrl });
+    await buildPorsgrunn(t.ctx.db.db);
+    await importAddresses(t.ctx.db.db, PORSGRUNN_SAMPLE_FILE);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await standIn?.close();
+  });
+
+  it('answers from local data when it finds something, and asks the online service when it does not', async () => {
+    const local = await t.request('GET', '/api/v1/municipalities/4001/addresses?q=Kirkeg&limit=1');
+    expect(local.body.addresses.map((a: { text: string }) => a.text)).toEqual(['Kirkegata 1']);
+    expect(standIn.requests).toHaveLength(0);
+    const online = await t.request('GET', '/api/v1/municipalities/4001/addresses?q=Ukjentvegen');
+    expect(online.status).toBe(200);
+    expect(standIn.requests.at(-1)?.get('sok')).toBe('Ukjentvegen');
   });
 });
 

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { LANGUAGES } from '../../shared/language.ts';
 import { findMunicipality } from '../tenants/queries.ts';
 import { createKartverketAddressSearch } from './address-search.ts';
+import { hasLocalAddresses, searchLocalAddresses } from './local-addresses.ts';
 
 const AddressHit = Type.Object({
   text: Type.String({ description: 'Street address, e.g. "Storgata 12"' }),
@@ -17,7 +18,7 @@ const AddressHit = Type.Object({
   lon: Type.Number({ description: 'WGS84 longitude' }),
 });
 
-/** The address search proxies an outside service, so it allows more than report posts but not unbounded. */
+/** The address search may proxy an outside service, so it allows more than report posts but not unbounded. */
 export const ADDRESS_SEARCH_RATE_FACTOR = 10;
 
 export const addressRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -37,7 +38,7 @@ export const addressRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         tags: ['addresses'],
         summary: 'Addresses in a municipality matching what the resident typed',
         description:
-          'Through the configured online address search (`ADDRESS_SEARCH_URL`). 404 when address search is off or the municipality is not served; 503 when the address service does not answer.',
+          'From the imported address points (`npm run import:addresses`) when the municipality has any, else (or when they match nothing) through the configured online address search (`ADDRESS_SEARCH_URL`). 404 when the municipality has neither or is not served; 503 when the online service does not answer.',
         params: Type.Object({ kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }) }),
         querystring: Type.Object({
           q: Type.String({ minLength: 2, maxLength: 100, description: 'Start of an address, e.g. "Storg"' }),
@@ -55,11 +56,22 @@ export const addressRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     },
     async (request) => {
       const { kommunenummer } = request.params;
-      if (!search) throw new AppError(404, 'address_search_off', messages.addressSearchOff());
+      const { limit } = request.query;
+      const q = request.query.q.trim();
+      const local = await hasLocalAddresses(ctx.db.db, kommunenummer);
+      if (!search && !local) throw new AppError(404, 'address_search_off', messages.addressSearchOff());
       const municipality = await findMunicipality(ctx.db.db, kommunenummer);
       if (!municipality?.enabled)
         throw new AppError(404, 'municipality_not_found', messages.municipalityNotFound(kommunenummer));
-      const addresses = await search.search(request.query.q.trim(), kommunenummer, request.query.limit);
+      // Local data first: it answers quickly and without an outside service. When the imported file
+      // finds nothing (a new street built since the import, or a spelling the prefix search misses)
+      // and an online service is configured, that is asked instead; without local data, only it is.
+      if (local) {
+        const addresses = await searchLocalAddresses(ctx.db.db, kommunenummer, q, limit);
+        if (addresses.length > 0 || !search) return { addresses };
+      }
+      if (!search) throw new AppError(404, 'address_search_off', messages.addressSearchOff());
+      const addresses = await search.search(q, kommunenummer, limit);
       return { addresses };
     },
   );

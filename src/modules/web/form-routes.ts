@@ -7,6 +7,7 @@ import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { localize } from '../../shared/language.ts';
 import { listCategoryTree } from '../categories/list-category-tree.ts';
+import { hasLocalAddresses } from '../geo/local-addresses.ts';
 import { prefillFromLink } from '../report-links/prefill-from-link.ts';
 import { findReportLink } from '../report-links/resolve-report-link.ts';
 import { createReport } from '../reports/create-report.ts';
@@ -97,9 +98,10 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
           ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution }
           : null,
         mapCenter: municipalityCenter(ctx, site.municipality.kommunenummer),
-        addressSearch: ctx.config.addressSearchUrl
-          ? `/api/v1/municipalities/${site.municipality.kommunenummer}/addresses`
-          : undefined,
+        addressSearch:
+          ctx.config.addressSearchUrl || (await hasLocalAddresses(ctx.db.db, site.municipality.kommunenummer))
+            ? `/api/v1/municipalities/${site.municipality.kommunenummer}/addresses`
+            : undefined,
       }),
     );
   });
