@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
-import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { configuredDatabase, type DatabaseHandle, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { scheduleMaintenance } from './jobs/maintenance.ts';
 import { startJobQueue } from './jobs/queue.ts';
@@ -25,12 +25,7 @@ export interface Services {
 export async function startServices(config: Config): Promise<Services> {
   let log: FastifyBaseLogger = pino({ level: config.logLevel });
   const [db, locator] = await Promise.all([
-    openDatabase(
-      config.databaseUrl
-        ? { kind: 'server', url: config.databaseUrl, poolMax: config.databasePoolMax }
-        : { kind: 'embedded', dataDir: config.dataDir },
-      (error) => log.error({ err: error }, 'database pool error'),
-    ),
+    openDatabase(configuredDatabase(config), (error) => log.error({ err: error }, 'database pool error')),
     loadMunicipalityLocator(),
   ]);
   try {

@@ -4,7 +4,7 @@
 import { access, constants } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
+import { configuredDatabase, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { type ImportProgress, importAddresses, SUPPORTED_EPSG } from '../modules/geo/import-addresses.ts';
 
@@ -67,11 +67,7 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
-  const db = await openDatabase(
-    config.databaseUrl
-      ? { kind: 'server', url: config.databaseUrl, poolMax: 2 }
-      : { kind: 'embedded', dataDir: config.dataDir },
-  );
+  const db = await openDatabase(configuredDatabase(config, 2));
   try {
     await migrateDatabase(db);
     const progress = progressReporter();

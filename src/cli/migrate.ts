@@ -1,17 +1,13 @@
 // `npm run db:migrate`: applies the checked-in migrations to the configured database and exits.
 // The server does the same at start-up; this is for deployments that migrate as a separate step.
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
+import { configuredDatabase, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { startJobQueue } from '../jobs/queue.ts';
 
 try {
   const config = loadConfig();
-  const db = await openDatabase(
-    config.databaseUrl
-      ? { kind: 'server', url: config.databaseUrl, poolMax: 2 }
-      : { kind: 'embedded', dataDir: config.dataDir },
-  );
+  const db = await openDatabase(configuredDatabase(config, 2));
   try {
     await migrateDatabase(db);
     // pg-boss keeps its own schema in the same database; starting it once creates or upgrades it.

@@ -1,7 +1,7 @@
 // `npm run seed`: loads the demo municipality Porsgrunn into the configured database.
 // Only adds what is missing, so running it twice changes nothing.
 import { ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
+import { configuredDatabase, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedAddressesIfEmpty } from '../modules/geo/local-addresses.ts';
 import { porsgrunn } from '../modules/tenants/demo/porsgrunn.ts';
@@ -9,11 +9,7 @@ import { seedMunicipality } from '../modules/tenants/seed-municipality.ts';
 
 try {
   const config = loadConfig();
-  const db = await openDatabase(
-    config.databaseUrl
-      ? { kind: 'server', url: config.databaseUrl, poolMax: 2 }
-      : { kind: 'embedded', dataDir: config.dataDir },
-  );
+  const db = await openDatabase(configuredDatabase(config, 2));
   try {
     await migrateDatabase(db);
     const added = await seedMunicipality(db.db, porsgrunn);

@@ -23,6 +23,16 @@ export type DatabaseTarget =
   /** `dataDir` undefined means in memory (tests); `loadDataDir` restores a dumped template. */
   | { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob | File };
 
+/** The database the configuration names: a PostgreSQL server when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function configuredDatabase(
+  config: { databaseUrl: string | undefined; dataDir: string; databasePoolMax: number },
+  poolMax = config.databasePoolMax,
+): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'server', url: config.databaseUrl, poolMax }
+    : { kind: 'embedded', dataDir: config.dataDir };
+}
+
 export interface DatabaseHandle {
   kind: 'server' | 'embedded';
   db: Database;

@@ -2,7 +2,7 @@
 // following a report or stopping its updates.
 
 import { asc, eq } from 'drizzle-orm';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { messages } from '../../i18n/messages.ts';
@@ -113,15 +113,21 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     );
   });
 
+  /** The posts on a report's page (follow, stop updates): its site, its row, and a checked form. */
+  async function reportFormPost(request: FastifyRequest<ReportParams>, reply: FastifyReply) {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
+    const body = (request.body ?? {}) as Record<string, string | undefined>;
+    if (!isValidFormToken(ctx.secret, 'follow', body._token))
+      throw new AppError(400, 'form_expired', messages.formExpired());
+    return { site, row, body };
+  }
+
   app.post<ReportParams>(
     '/:site/meldinger/:ref/folg',
     rateLimitedPage(ctx.config.reportRateLimitPerMinute),
     async (request, reply) => {
-      const site = await resolveSite(db, request, reply, request.params.site);
-      const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
-      const body = (request.body ?? {}) as Record<string, string | undefined>;
-      if (!isValidFormToken(ctx.secret, 'follow', body._token))
-        throw new AppError(400, 'form_expired', messages.formExpired());
+      const { site, row, body } = await reportFormPost(request, reply);
       try {
         await followReport(db, row.ref, { email: body.email, phone: body.phone, language: site.language });
       } catch (error) {
@@ -138,11 +144,7 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     '/:site/meldinger/:ref/stopp',
     rateLimitedPage(ctx.config.reportRateLimitPerMinute),
     async (request, reply) => {
-      const site = await resolveSite(db, request, reply, request.params.site);
-      const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
-      const body = (request.body ?? {}) as Record<string, string | undefined>;
-      if (!isValidFormToken(ctx.secret, 'follow', body._token))
-        throw new AppError(400, 'form_expired', messages.formExpired());
+      const { site, row, body } = await reportFormPost(request, reply);
       const token = body.token ?? '';
       await stopUpdates(db, row.ref, token);
       return reply.redirect(
