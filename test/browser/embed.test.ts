@@ -1,9 +1,8 @@
 // The form inside another site's page: /embed.js inserts an iframe that grows to fit the form (the
 // page inside reports its height by postMessage), and without scripts a plain iframe stands in.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/test-app.ts';
-import { launchBrowserFor, openContext, PUBLIC_URL, startWebApp } from '../support/web.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openContext, PUBLIC_URL, useWebApp } from '../support/web.ts';
 
 /** The iframe's height in CSS pixels as laid out on the host page. */
 function frameHeight(page: Page): Promise<number> {
@@ -11,22 +10,10 @@ function frameHeight(page: Page): Promise<number> {
 }
 
 describe('the embedded form', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    t = await startWebApp();
-    browser = await launchBrowserFor(t);
-    context = await openContext(browser);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  const web = useWebApp();
 
   it('shows the form in an iframe inserted by /embed.js, sized to its content', async () => {
-    const page = await context.newPage();
+    const page = await web.context.newPage();
     // Script errors, CSP refusals and failed requests, in the page or the iframe. (Chromium's note
     // that COOP needs HTTPS is about the test's plain HTTP, not the page.)
     const errors: string[] = [];
@@ -38,7 +25,7 @@ describe('the embedded form', () => {
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${t.baseUrl}/porsgrunn/embed-demo?lang=en`);
+    await page.goto(`${web.t.baseUrl}/porsgrunn/embed-demo?lang=en`);
     const iframe = page.locator('.embed-demo-frame iframe');
     await expect(iframe.count()).resolves.toBe(1);
     await expect(iframe.getAttribute('src')).resolves.toBe(`${PUBLIC_URL}/porsgrunn/meld?embed=1&lang=en`);
@@ -77,9 +64,9 @@ describe('the embedded form', () => {
   });
 
   it('falls back to a plain iframe without scripts', async () => {
-    const noScripts = await openContext(browser, { javaScriptEnabled: false });
+    const noScripts = await openContext(web.browser, { javaScriptEnabled: false });
     const page = await noScripts.newPage();
-    await page.goto(`${t.baseUrl}/porsgrunn/embed-demo`);
+    await page.goto(`${web.t.baseUrl}/porsgrunn/embed-demo`);
     const iframe = page.locator('.embed-demo-frame iframe');
     await expect(iframe.count()).resolves.toBe(1);
     await expect(iframe.getAttribute('height')).resolves.toBe('1800');

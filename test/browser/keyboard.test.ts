@@ -1,9 +1,8 @@
 // The whole report with the keyboard alone (JavaScript on): Tab and Shift+Tab to move, typing,
 // Space and the arrow keys for choices, Enter to follow links and send. No mouse, no fill().
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/test-app.ts';
-import { launchBrowserFor, openContext, startWebApp } from '../support/web.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useWebApp } from '../support/web.ts';
 
 /** What has focus: its id, or its tag and text. */
 function focused(page: Page): Promise<string> {
@@ -32,23 +31,11 @@ async function pressAndWait(page: Page, key: string, url: RegExp): Promise<void>
 }
 
 describe('the report form with the keyboard alone', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    t = await startWebApp();
-    browser = await launchBrowserFor(t);
-    context = await openContext(browser);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  const web = useWebApp();
 
   it('goes from the start page to a receipt, through a failed attempt whose errors get focus', async () => {
-    const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/porsgrunn`);
+    const page = await web.context.newPage();
+    await page.goto(`${web.t.baseUrl}/porsgrunn`);
 
     // The skip link comes first and takes focus to the main content.
     await page.keyboard.press('Tab');
@@ -131,8 +118,8 @@ describe('the report form with the keyboard alone', () => {
   });
 
   it('reaches every field of the form by Tab, in the order they are shown', async () => {
-    const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/porsgrunn/meld`);
+    const page = await web.context.newPage();
+    await page.goto(`${web.t.baseUrl}/porsgrunn/meld`);
     const order: string[] = [];
     for (const id of ['#category-search', '#address', '#description', '#photos', '#contact-name']) {
       await tabTo(page, id);
@@ -144,7 +131,7 @@ describe('the report form with the keyboard alone', () => {
     }
     expect(order).toHaveLength(8);
     // The honeypot is never reached.
-    await page.goto(`${t.baseUrl}/porsgrunn/meld`);
+    await page.goto(`${web.t.baseUrl}/porsgrunn/meld`);
     for (let i = 0; i < 80; i++) {
       await page.keyboard.press('Tab');
       expect(await focused(page)).not.toBe('#website');

@@ -1,7 +1,7 @@
 // Refusals a resident (or a robot) can meet on the form, each answered with a page rather than a
 // crash: the honeypot, a file that is not a usable photo, and too many posts in a minute.
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reports } from '../../src/modules/reports/schema.ts';
 import { jpeg, textPretendingToBeJpeg, truncatedJpeg } from '../support/images.ts';
@@ -13,6 +13,7 @@ import {
   REVIEW_PAGE,
   startWebApp,
   submitReportForm,
+  useWebApp,
 } from '../support/web.ts';
 
 async function countReports(t: TestApp): Promise<number> {
@@ -21,24 +22,12 @@ async function countReports(t: TestApp): Promise<number> {
 }
 
 describe('the honeypot and bad photos', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    t = await startWebApp();
-    browser = await launchBrowserFor(t);
-    context = await openContext(browser);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  const web = useWebApp();
 
   it('turns away a filled honeypot with a page and stores nothing', async () => {
-    const before = await countReports(t);
-    const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/porsgrunn/meld`);
+    const before = await countReports(web.t);
+    const page = await web.context.newPage();
+    await page.goto(`${web.t.baseUrl}/porsgrunn/meld`);
     await page.locator('#category-vann-lekkasje').check();
     await page.locator('#address').fill('Storgata 12');
     await page.locator('#description').fill('Fra en robot');
@@ -51,12 +40,12 @@ describe('the honeypot and bad photos', () => {
     expect(response.status()).toBeLessThan(500);
     await page.getByRole('heading', { name: 'Noe var galt med forespørselen' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nb');
-    expect(await countReports(t)).toBe(before);
+    expect(await countReports(web.t)).toBe(before);
   });
 
   it('explains a file that is not a photo, or a damaged one, on the form and keeps the rest', async () => {
-    const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/porsgrunn/meld`);
+    const page = await web.context.newPage();
+    await page.goto(`${web.t.baseUrl}/porsgrunn/meld`);
     await page.locator('#category-vann-lekkasje').check();
     await page.locator('#address').fill('Storgata 12');
     await page.locator('#description').fill('Med et bilde som ikke er et bilde');

@@ -3,7 +3,7 @@
 // made through the API.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { launchBrowser } from './browser.ts';
 import { buildPorsgrunn, buildReportBody } from './factories.ts';
@@ -92,4 +92,45 @@ export async function submitReportForm(page: Page, expected: RegExp): Promise<vo
   const summary = page.locator('#error-summary');
   const problems = (await summary.count()) > 0 ? await summary.textContent() : '(no error summary)';
   throw new Error(`expected ${expected}, got ${page.url()}: ${problems}`);
+}
+
+export interface WebFixture {
+  readonly t: TestApp;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+}
+
+/**
+ * The usual set-up of a browser test file: the app with Porsgrunn, Chromium that reaches it at
+ * its public address, and one context; all closed after the describe block.
+ */
+export function useWebApp(overrides: Partial<Config> = {}): WebFixture {
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    t = await startWebApp(overrides);
+    browser = await launchBrowserFor(t);
+    context = await openContext(browser);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await t?.close();
+  });
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} is not set up yet`);
+    return value;
+  };
+  return {
+    get t() {
+      return ready(t, 'the test app');
+    },
+    get browser() {
+      return ready(browser, 'the browser');
+    },
+    get context() {
+      return ready(context, 'the browser context');
+    },
+  };
 }
