@@ -76,11 +76,12 @@ function statement(
   const parts: SQL[] = [
     sql`report as (
       insert into reports (id, ref, kommunenummer, category_id, status, channel, acute, description, address,
-        lat, lon, answers, asset_ref, report_link_id, tracking_token_hash, due_at, created_at, updated_at)
+        lat, lon, answers, asset_ref, report_link_id, tracking_token_hash, due_at, team_id, created_at, updated_at)
       values (${report.id}::uuid, ${nextReferenceSql(report.kommunenummer, year)}, ${report.kommunenummer},
         ${checkedCategory(report)}, 'mottatt', ${report.channel}, ${report.acute}, ${report.description},
         ${report.address}, ${report.lat}::double precision, ${report.lon}::double precision,
         ${JSON.stringify(report.answers)}::jsonb, ${report.assetRef}, ${report.reportLinkId}::uuid, ${report.trackingTokenHash}, ${report.dueAt?.toISOString() ?? null}::timestamptz,
+        (select default_team_id from categories where id = ${report.categoryId}::uuid),
         ${report.createdAt.toISOString()}::timestamptz, ${report.createdAt.toISOString()}::timestamptz)
       returning id, ref
     )`,

@@ -6,6 +6,7 @@ import {
   check,
   customType,
   doublePrecision,
+  foreignKey,
   index,
   jsonb,
   pgTable,
@@ -15,16 +16,20 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { staffUsers } from '../accounts/schema.ts';
 import type { Answers } from '../categories/questions.ts';
 import { categories } from '../categories/schema.ts';
 import { reportLinks } from '../report-links/schema.ts';
-import { municipalities } from '../tenants/schema.ts';
-import type { Channel, NotifyChannel, ReportEventKind, ReportStatus } from './statuses.ts';
+import { municipalities, teams } from '../tenants/schema.ts';
+import type { Channel, NotifyChannel, Priority, ReportEventKind, ReportStatus } from './statuses.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });
+
+/** Full-text search over reference, description and address (the inbox's free-text filter). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const reports = pgTable(
   'reports',
@@ -64,11 +69,40 @@ export const reports = pgTable(
      */
     trackingTokenHash: bytea('tracking_token_hash').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
+    priority: text('priority').$type<Priority>().notNull().default('normal'),
+    /** The team the report is routed to (the category's default team at intake). */
+    teamId: uuid('team_id').references(() => teams.id),
+    assigneeId: uuid('assignee_id').references(() => staffUsers.id),
+    /** Set on a duplicate: the report it was merged into, whose updates its reporter now gets. */
+    mergedIntoId: uuid('merged_into_id'),
+    /** Who the report was forwarded to (road authority, power company…) and how to reach them. */
+    forwardedTo: text('forwarded_to'),
+    forwardedToEmail: text('forwarded_to_email'),
+    /** Needs formal case handling and archiving (exported for the archive; no integration yet). */
+    needsCaseHandling: boolean('needs_case_handling').notNull().default(false),
+    /** For the dashboard: when the first public reply went out, and when work was first done. */
+    firstPublicReplyAt: timestamp('first_public_reply_at', { withTimezone: true }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    searchText: tsvector('search_text').generatedAlwaysAs(
+      sql`to_tsvector('simple', ref || ' ' || description || ' ' || coalesce(address, ''))`,
+    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('reports_location').using('gist', t.location),
+    // The inbox: a municipality's reports newest first, narrowed by status, team, assignee or category.
+    index('reports_inbox_status').on(t.kommunenummer, t.status, t.createdAt.desc(), t.id.desc()),
+    index('reports_inbox_team').on(t.kommunenummer, t.teamId, t.createdAt.desc(), t.id.desc()),
+    index('reports_inbox_assignee').on(t.kommunenummer, t.assigneeId, t.createdAt.desc(), t.id.desc()),
+    index('reports_inbox_category').on(t.kommunenummer, t.categoryId, t.createdAt.desc(), t.id.desc()),
+    index('reports_open_due')
+      .on(t.kommunenummer, t.dueAt)
+      .where(sql`${t.status} in ('mottatt', 'under_behandling', 'planlagt')`),
+    index('reports_search').using('gin', t.searchText),
+    index('reports_merged_into').on(t.mergedIntoId),
+    foreignKey({ columns: [t.mergedIntoId], foreignColumns: [t.id], name: 'reports_merged_into_fk' }),
+    check('reports_priority', sql`${t.priority} in ('lav', 'normal', 'hoy')`),
     index('reports_municipality_created').on(t.kommunenummer, t.createdAt.desc(), t.id.desc()),
     index('reports_created').on(t.createdAt.desc(), t.id.desc()),
     check('reports_lat_range', sql`${t.lat} is null or (${t.lat} between -90 and 90)`),
@@ -104,8 +138,10 @@ export const reportEvents = pgTable(
     public: boolean('public').notNull(),
     status: text('status').$type<ReportStatus>(),
     message: text('message'),
-    /** Who did it: "system", "reporter", or a staff account id once accounts exist. */
+    /** Who did it: "system", "reporter", or a staff account's id. */
     actor: text('actor').notNull(),
+    /** For changes: the values before and after, e.g. { before: { teamId }, after: { teamId } }. */
+    details: jsonb('details').$type<{ before?: Record<string, unknown>; after?: Record<string, unknown> }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('report_events_report').on(t.reportId, t.id)],

@@ -88,5 +88,22 @@ export type Channel = (typeof CHANNELS)[number];
 export const NOTIFY_CHANNELS = ['email', 'sms', 'none'] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
-export const REPORT_EVENT_KINDS = ['received', 'status_changed', 'public_reply', 'internal_note'] as const;
+export const REPORT_EVENT_KINDS = [
+  'received',
+  'status_changed',
+  'public_reply',
+  'internal_note',
+  'assigned',
+  'priority_changed',
+  'merged',
+  'merged_into',
+  'forwarded',
+  'category_changed',
+  'location_changed',
+  'case_handling_flagged',
+] as const;
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
+
+/** How urgent a case handler judges a report: low, normal, high. */
+export const PRIORITIES = ['lav', 'normal', 'hoy'] as const;
+export type Priority = (typeof PRIORITIES)[number];
