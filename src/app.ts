@@ -12,6 +12,8 @@ import type { AppContext } from './app-context.ts';
 import { ErrorResponse, installErrorHandling } from './http/errors.ts';
 import { requestId, requestSerializer } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { staffAuth } from './modules/accounts/staff-auth.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { addressRoutes } from './modules/geo/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -116,6 +118,10 @@ export async function buildApp(
           description: 'QR stickers that open the report form for a hydrant, pumping station or other place',
         },
         { name: 'operations', description: 'Health checks' },
+        {
+          name: 'staff: session',
+          description: 'Back office: logging in and out (cookie session + CSRF token)',
+        },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -135,6 +141,9 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { ctx });
+  // Before any staff route: it attaches the session and policy checks to each (see staff-auth.ts).
+  await app.register(staffAuth, { ctx });
+  await app.register(accountRoutes, { ctx });
   await app.register(categoryRoutes, { ctx });
   await app.register(addressRoutes, { ctx });
   await app.register(reportRoutes, { ctx });

@@ -39,6 +39,15 @@ async function main(): Promise<void> {
     },
     `Meldepunkt is ready at ${config.publicUrl} (${config.databaseMode} database)`,
   );
+  if (services.demoAccounts.length > 0) {
+    // Printed, not logged: these are for the person trying the demo, and change at every start.
+    const lines = services.demoAccounts.map(
+      (a) => `  ${a.role.padEnd(14)} ${a.email.padEnd(36)} ${a.password}`,
+    );
+    process.stdout.write(
+      `\nDemo back office: ${config.publicUrl}/admin/  (passwords are new at every start)\n${lines.join('\n')}\n\n`,
+    );
+  }
 }
 
 await main();

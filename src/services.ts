@@ -7,6 +7,7 @@ import { configuredDatabase, type DatabaseHandle, openDatabase } from './db/clie
 import { migrateDatabase } from './db/migrate.ts';
 import { scheduleMaintenance } from './jobs/maintenance.ts';
 import { startJobQueue } from './jobs/queue.ts';
+import { type DemoAccount, seedDemoStaff } from './modules/accounts/seed-demo-staff.ts';
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
 import { seedAddressesIfEmpty } from './modules/geo/local-addresses.ts';
 import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
@@ -17,6 +18,8 @@ import { seedMunicipality } from './modules/tenants/seed-municipality.ts';
 
 export interface Services {
   ctx: AppContext;
+  /** Embedded demo only: the back office's demo accounts and their passwords for this run. */
+  demoAccounts: DemoAccount[];
   /** Hands the HTTP server's logger to the background parts once it exists. */
   attachLogger(log: FastifyBaseLogger): void;
   stop(): Promise<void>;
@@ -28,6 +31,7 @@ export async function startServices(config: Config): Promise<Services> {
     openDatabase(configuredDatabase(config), (error) => log.error({ err: error }, 'database pool error')),
     loadMunicipalityLocator(),
   ]);
+  let demoAccounts: DemoAccount[] = [];
   try {
     await migrateDatabase(db);
     if (config.seedDemo) {
@@ -37,6 +41,10 @@ export async function startServices(config: Config): Promise<Services> {
       if (addedAny) log.info(added, 'demo municipality Porsgrunn loaded');
       const addresses = await seedAddressesIfEmpty(db.db, porsgrunn.kommunenummer);
       if (addresses) log.info({ added: addresses.added }, 'demo addresses for Porsgrunn loaded');
+      // Never in server mode: a real installation's accounts are made by its administrators.
+      if (config.databaseMode === 'embedded') {
+        demoAccounts = await seedDemoStaff(db.db, porsgrunn.kommunenummer, 'demo.meldepunkt.no');
+      }
     }
     const jobs = await startJobQueue(db, {
       onError: (error) => log.error({ err: error }, 'job queue error'),
@@ -44,6 +52,7 @@ export async function startServices(config: Config): Promise<Services> {
     const photos = createLocalPhotoStorage(config.photoDir);
     await scheduleMaintenance(jobs, db.db, photos);
     return {
+      demoAccounts,
       ctx: {
         config,
         db,

@@ -1,0 +1,142 @@
+// Staff sessions: log in, who am I, log out (here or everywhere), and the login page's options.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.ts';
+import { queryRows } from '../../db/client.ts';
+import { errorResponseRef } from '../../http/errors.ts';
+import { staffMessages } from '../../i18n/staff-messages.ts';
+import { AppError } from '../../shared/errors.ts';
+import { LoginBody, SessionResponse } from './http-schemas.ts';
+import { logIn } from './log-in.ts';
+import { loadPrincipal, type StaffPrincipal } from './principal.ts';
+import { endAllSessions, endSession } from './sessions.ts';
+import { STAFF_API_PREFIX, sessionCookieName, sessionCookieOptions, staffOf } from './staff-auth.ts';
+
+function present(principal: StaffPrincipal, csrfToken: string) {
+  return {
+    user: {
+      id: principal.userId,
+      email: principal.email,
+      name: principal.name,
+      language: principal.language,
+    },
+    memberships: principal.memberships,
+    csrfToken,
+  };
+}
+
+export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const cookieName = sessionCookieName(ctx.config.publicUrl);
+  const cookieOptions = sessionCookieOptions(ctx.config.publicUrl);
+  const sessionRef = SessionResponse;
+
+  app.post(
+    `${STAFF_API_PREFIX}/session`,
+    {
+      config: { policy: 'anonymous' },
+      schema: {
+        tags: ['staff: session'],
+        summary: 'Log in with email and password',
+        description:
+          'Sets an HttpOnly session cookie. After 5 failed attempts for an address within 15 minutes, that address is locked for 15 minutes (429).',
+        body: LoginBody,
+        response: { 200: sessionRef, 400: errorResponseRef, 401: errorResponseRef, 429: errorResponseRef },
+      },
+    },
+    async (request, reply) => {
+      const session = await logIn(ctx.db.db, {
+        email: request.body.email,
+        password: request.body.password,
+        clientAddress: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      const principal = await loadPrincipal(ctx.db.db, session.userId);
+      if (!principal) throw new AppError(401, 'invalid_credentials', staffMessages.invalidCredentials());
+      reply.setCookie(cookieName, session.token, cookieOptions);
+      return present(principal, session.csrfToken);
+    },
+  );
+
+  app.get(
+    `${STAFF_API_PREFIX}/session`,
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['staff: session'],
+        summary: 'The logged-in staff member, their municipalities and roles, and the CSRF token',
+        response: { 200: sessionRef, 401: errorResponseRef },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return present(staffOf(request), request.staffCsrfToken ?? '');
+    },
+  );
+
+  app.delete(
+    `${STAFF_API_PREFIX}/session`,
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['staff: session'],
+        summary: 'Log out this browser',
+        response: { 204: Type.Null(), 401: errorResponseRef, 403: errorResponseRef },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[cookieName];
+      if (token) await endSession(ctx.db.db, token);
+      reply.clearCookie(cookieName, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    `${STAFF_API_PREFIX}/session/logout-everywhere`,
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['staff: session'],
+        summary: 'Log out on every device (ends all of this account’s sessions)',
+        response: { 204: Type.Null(), 401: errorResponseRef, 403: errorResponseRef },
+      },
+    },
+    async (request, reply) => {
+      await endAllSessions(ctx.db.db, staffOf(request).userId);
+      reply.clearCookie(cookieName, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    `${STAFF_API_PREFIX}/login-options`,
+    {
+      config: { policy: 'anonymous' },
+      schema: {
+        tags: ['staff: session'],
+        summary: 'Ways to log in besides a password: each municipality’s own identity provider',
+        response: {
+          200: Type.Object({
+            oidc: Type.Array(
+              Type.Object({ kommunenummer: Type.String(), name: Type.String(), startUrl: Type.String() }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      const rows = await queryRows<{ kommunenummer: string; label: string }>(
+        ctx.db.db,
+        sql`select kommunenummer, label from oidc_providers where enabled order by label`,
+      );
+      return {
+        oidc: rows.map((row) => ({
+          kommunenummer: row.kommunenummer,
+          name: row.label,
+          startUrl: `${STAFF_API_PREFIX}/oidc/${row.kommunenummer}/start`,
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,80 @@
+// Server-side sessions: the browser holds a random token in an HttpOnly cookie; the database holds
+// its SHA-256, the account and a CSRF token. Sessions slide: each use within the idle limit extends
+// them, up to an absolute limit, after which the staff member logs in again.
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../db/client.ts';
+
+export const SESSION_COOKIE = 'mp_staff';
+/** A session unused for this long has ended (a working day with a long lunch). */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** No session lives longer than this, however busy. */
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often, so reading pages does not write on every request. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+}
+
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  method: string,
+  userAgent: string | undefined,
+): Promise<NewSession> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.execute(sql`insert into staff_sessions (token_hash, user_id, csrf_token, method, user_agent, expires_at)
+    values (${hashToken(token)}, ${userId}::uuid, ${csrfToken}, ${method}, ${userAgent?.slice(0, 300) ?? null},
+      now() + ${`${SESSION_IDLE_MS} milliseconds`}::interval)`);
+  return { token, csrfToken };
+}
+
+export interface ActiveSession {
+  userId: string;
+  csrfToken: string;
+}
+
+/** The session for a cookie token, extended when used; null when unknown, expired or too old. */
+export async function findSession(db: Queryable, token: string): Promise<ActiveSession | null> {
+  const [row] = await queryRows<{ user_id: string; csrf_token: string; stale: boolean }>(
+    db,
+    sql`select user_id, csrf_token,
+        last_seen_at < now() - ${`${TOUCH_INTERVAL_MS} milliseconds`}::interval as stale
+      from staff_sessions
+      where token_hash = ${hashToken(token)} and expires_at > now()
+        and created_at > now() - ${`${SESSION_MAX_MS} milliseconds`}::interval`,
+  );
+  if (!row) return null;
+  if (row.stale) {
+    await db.execute(sql`update staff_sessions set last_seen_at = now(),
+        expires_at = now() + ${`${SESSION_IDLE_MS} milliseconds`}::interval
+      where token_hash = ${hashToken(token)}`);
+  }
+  return { userId: row.user_id, csrfToken: row.csrf_token };
+}
+
+export async function endSession(db: Queryable, token: string): Promise<void> {
+  await db.execute(sql`delete from staff_sessions where token_hash = ${hashToken(token)}`);
+}
+
+/** "Log out everywhere", and what a password change or deactivation does. */
+export async function endAllSessions(db: Queryable, userId: string): Promise<void> {
+  await db.execute(sql`delete from staff_sessions where user_id = ${userId}::uuid`);
+}
+
+export async function forgetExpiredSessions(db: Queryable): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with gone as (delete from staff_sessions where expires_at < now()
+        or created_at < now() - ${`${SESSION_MAX_MS} milliseconds`}::interval returning 1)
+      select count(*)::int as n from gone`,
+  );
+  return rows[0]?.n ?? 0;
+}
