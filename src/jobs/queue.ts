@@ -13,12 +13,15 @@ export interface JobPayloads {
   'maintenance.idempotency': Record<string, never>;
   /** Hourly housekeeping: delete web-form drafts (and their photos) never sent within a day. */
   'maintenance.drafts': Record<string, never>;
+  /** Hourly housekeeping: delete ended staff sessions and abandoned OIDC logins. */
+  'maintenance.sessions': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
   'report.received',
   'maintenance.idempotency',
   'maintenance.drafts',
+  'maintenance.sessions',
 ];
 
 export interface JobQueue {

@@ -6,6 +6,7 @@ import { buildPorsgrunn } from '../../../test/support/factories.ts';
 import { buildStaffUser, logInAs, TEST_PASSWORD } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
+import { forgetExpiredSessions } from './sessions.ts';
 
 describe.each(databaseKinds())('staff sessions on %s', (kind) => {
   let t: TestApp;
@@ -109,5 +110,20 @@ describe.each(databaseKinds())('staff sessions on %s', (kind) => {
     const client = await logInAs(t, user);
     await t.ctx.db.db.execute(sql`update staff_users set active = false where id = ${user.id}::uuid`);
     expect((await client.request('GET', '/api/v1/staff/session')).status).toBe(401);
+  });
+
+  it('forgets sessions past their idle time; they no longer work', async () => {
+    const user = await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['leser'] });
+    const client = await logInAs(t, user);
+    await t.ctx.db.db.execute(
+      sql`update staff_sessions set expires_at = now() - interval '1 minute' where user_id = ${user.id}::uuid`,
+    );
+    expect((await client.request('GET', '/api/v1/staff/session')).status).toBe(401);
+    expect(await forgetExpiredSessions(t.ctx.db.db)).toBeGreaterThanOrEqual(1);
+    const left = await queryRows<{ n: number }>(
+      t.ctx.db.db,
+      sql`select count(*)::int as n from staff_sessions where user_id = ${user.id}::uuid`,
+    );
+    expect(left[0]?.n).toBe(0);
   });
 });

@@ -70,6 +70,8 @@ export async function endAllSessions(db: Queryable, userId: string): Promise<voi
 }
 
 export async function forgetExpiredSessions(db: Queryable): Promise<number> {
+  // OIDC logins the user never came back from (the provider's page was closed).
+  await db.execute(sql`delete from oidc_logins where created_at < now() - interval '1 hour'`);
   const rows = await queryRows<{ n: number }>(
     db,
     sql`with gone as (delete from staff_sessions where expires_at < now()
