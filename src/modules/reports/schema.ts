@@ -142,9 +142,17 @@ export const reportEvents = pgTable(
     actor: text('actor').notNull(),
     /** For changes: the values before and after, e.g. { before: { teamId }, after: { teamId } }. */
     details: jsonb('details').$type<{ before?: Record<string, unknown>; after?: Record<string, unknown> }>(),
+    /**
+     * When the notifier turned this public event into messages for the reporter and followers;
+     * null while it still has to (see notifications/relay). Internal events are never notified.
+     */
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('report_events_report').on(t.reportId, t.id)],
+  (t) => [
+    index('report_events_report').on(t.reportId, t.id),
+    index('report_events_to_notify').on(t.id).where(sql`${t.public} and ${t.notifiedAt} is null`),
+  ],
 );
 
 /**
