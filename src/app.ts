@@ -26,6 +26,7 @@ import { MULTIPART_LIMITS } from './modules/photos/read-multipart-report.ts';
 import { photoRoutes } from './modules/photos/routes.ts';
 import { reportLinkRoutes } from './modules/report-links/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { staffAppRoutes } from './modules/staff-app/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { pageCsp } from './modules/web/page.ts';
 import { renderErrorPage, webPlugins, webRoutes } from './modules/web/routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp(
   await app.register(reportRoutes, { ctx });
   await app.register(photoRoutes, { ctx });
   await app.register(reportLinkRoutes, { ctx });
+  await app.register(staffAppRoutes, { ctx });
   // Last: the residents' pages live at /{municipality}, after every fixed path.
   await app.register(webRoutes, { ctx });
   return app;

@@ -1,10 +1,12 @@
-// Runs once before all test files: builds a migrated template database for PGlite (a dumped data
-// directory) and, when TEST_DATABASE_URL is set, for the PostgreSQL server. CI sets it; when it
-// is set and the server cannot be reached, the run fails instead of quietly skipping PostgreSQL.
+// Runs once before all test files: builds the back office into admin/dist when it is stale (the
+// browser tests load it), then a migrated template database for PGlite (a dumped data directory)
+// and, when TEST_DATABASE_URL is set, for the PostgreSQL server. CI sets it; when it is set and
+// the server cannot be reached, the run fails instead of quietly skipping PostgreSQL.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildAdminIfStale } from '../scripts/build-admin.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { startJobQueue } from '../src/jobs/queue.ts';
@@ -59,6 +61,8 @@ async function dropTestDatabases(base: string, prefix: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
+  // The browser tests load the back office from admin/dist: build it first if it is stale.
+  await buildAdminIfStale({ quiet: true });
   const dir = await mkdtemp(path.join(tmpdir(), 'meldepunkt-test-'));
   const base = process.env.TEST_DATABASE_URL?.trim() || undefined;
   const prefix = runPrefix();

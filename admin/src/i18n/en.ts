@@ -1,0 +1,91 @@
+// English. Keys and parameters as in nb.ts (the source catalog).
+
+import { casesEn } from './areas/cases.ts';
+import { officeEn } from './areas/office.ts';
+import type { Catalog } from './catalog.ts';
+
+export const en: Catalog = {
+  ...casesEn,
+  ...officeEn,
+  'app.name': 'Meldepunkt',
+  'app.backOffice': 'Back office',
+  'app.skipToMain': 'Skip to main content',
+  'app.loading': 'Loading …',
+  'app.comingSoon': 'This page is being built.',
+  'app.pageTitle': '{page} – Meldepunkt',
+
+  'nav.label': 'Main menu',
+  'nav.inbox': 'Inbox',
+  'nav.frontDesk': 'Front desk',
+  'nav.dashboard': 'Dashboard',
+  'nav.admin': 'Administration',
+  'nav.outbox': 'Outbox',
+
+  'header.municipality': 'Municipality',
+  'header.switch': 'Switch',
+  'header.signedInAs': 'Logged in as {email}',
+  'header.language': 'Language',
+  'header.userMenu': 'User menu for {name}',
+  'header.logout': 'Log out',
+  'header.logoutEverywhere': 'Log out everywhere',
+  'header.logoutEverywhereHint': 'Logs you out on every device where you are logged in.',
+
+  'language.nb': 'Bokmål',
+  'language.nn': 'Nynorsk',
+  'language.en': 'English',
+
+  'login.title': 'Log in',
+  'login.intro': "Log in to handle residents' reports.",
+  'login.email': 'Email',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.sending': 'Logging in …',
+  'login.emailRequired': 'Enter your email address.',
+  'login.passwordRequired': 'Enter your password.',
+  'login.otherOptions': 'Other ways to log in',
+  'login.withProvider': 'Log in with {name}',
+  'login.oidcFailed':
+    'Logging in through your municipality failed. Try again, or log in with email and password.',
+  'login.oidcNoAccount':
+    'You logged in with your municipality, but have no user in Meldepunkt. Contact an administrator.',
+  'login.sessionCheckFailed': 'We could not check whether you are already logged in: {message}',
+
+  'errors.summaryTitle': 'Something went wrong',
+  'errors.formTitle': 'Fix the following before you go on:',
+  'errors.network': 'Could not reach the server. Check your connection and try again.',
+  'errors.unexpected': 'The server gave an unexpected answer (status {status}). Try again shortly.',
+  'errors.notFoundTitle': 'Page not found',
+  'errors.notFound': 'This address does not exist in the back office.',
+  'errors.noAccessTitle': 'No access',
+  'errors.noAccess': 'You do not have access to this municipality or page.',
+  'errors.noMemberships': 'Your user is not linked to any municipality yet. Contact an administrator.',
+  'errors.backToStart': 'Back to the start',
+
+  'inbox.title': 'Inbox',
+  'inbox.chooseReport': 'Choose a report in the list to see it.',
+  'case.title': 'Report {id}',
+  'frontDesk.title': 'Front desk',
+  'dashboard.title': 'Dashboard',
+  'admin.title': 'Administration',
+  'admin.sections': 'Administration',
+  'admin.settings': 'Settings',
+  'admin.categories': 'Categories',
+  'admin.teams': 'Teams',
+  'admin.users': 'Users',
+  'admin.templates': 'Templates',
+  'admin.links': 'QR links',
+  'outbox.title': 'Outbox',
+
+  'status.mottatt': 'Received',
+  'status.under_behandling': 'Being handled',
+  'status.planlagt': 'Repair scheduled',
+  'status.utfort': 'Work done',
+  'status.duplikat': 'Duplicate',
+  'status.privat_ansvar': 'Private responsibility',
+  'status.videresendt': 'Forwarded',
+  'status.avvist': 'Rejected',
+  'status.lukket': 'Closed',
+
+  'count.reports': { one: '{count} report', other: '{count} reports' },
+  'time.justNow': 'just now',
+};

@@ -1,0 +1,93 @@
+// Bokmål, the source catalog: nn.ts and en.ts must have exactly these keys (a missing or extra
+// key is a type error). `{name}` is filled in by t(); plural entries go through plural().
+// Status labels are the words the residents' pages use (src/modules/reports/statuses.ts).
+
+import { casesNb } from './areas/cases.ts';
+import { officeNb } from './areas/office.ts';
+
+export const nb = {
+  ...casesNb,
+  ...officeNb,
+  'app.name': 'Meldepunkt',
+  'app.backOffice': 'Saksbehandling',
+  'app.skipToMain': 'Hopp til hovedinnholdet',
+  'app.loading': 'Laster …',
+  'app.comingSoon': 'Denne siden er under arbeid.',
+  'app.pageTitle': '{page} – Meldepunkt',
+
+  'nav.label': 'Hovedmeny',
+  'nav.inbox': 'Innboks',
+  'nav.frontDesk': 'Servicekontor',
+  'nav.dashboard': 'Dashboard',
+  'nav.admin': 'Administrasjon',
+  'nav.outbox': 'Utboks',
+
+  'header.municipality': 'Kommune',
+  'header.switch': 'Bytt',
+  'header.signedInAs': 'Innlogget som {email}',
+  'header.language': 'Språk',
+  'header.userMenu': 'Brukermeny for {name}',
+  'header.logout': 'Logg ut',
+  'header.logoutEverywhere': 'Logg ut overalt',
+  'header.logoutEverywhereHint': 'Logger ut på alle enheter der du er innlogget.',
+
+  'language.nb': 'Bokmål',
+  'language.nn': 'Nynorsk',
+  'language.en': 'English',
+
+  'login.title': 'Logg inn',
+  'login.intro': 'Logg inn for å behandle meldinger fra innbyggerne.',
+  'login.email': 'E-post',
+  'login.password': 'Passord',
+  'login.submit': 'Logg inn',
+  'login.sending': 'Logger inn …',
+  'login.emailRequired': 'Skriv e-postadressen din.',
+  'login.passwordRequired': 'Skriv passordet ditt.',
+  'login.otherOptions': 'Andre måter å logge inn på',
+  'login.withProvider': 'Logg inn med {name}',
+  'login.oidcFailed':
+    'Innloggingen via kommunen din mislyktes. Prøv igjen, eller logg inn med e-post og passord.',
+  'login.oidcNoAccount':
+    'Du logget inn hos kommunen, men har ingen bruker i Meldepunkt. Ta kontakt med en administrator.',
+  'login.sessionCheckFailed': 'Vi fikk ikke sjekket om du allerede er innlogget: {message}',
+
+  'errors.summaryTitle': 'Noe gikk galt',
+  'errors.formTitle': 'Rett opp dette før du går videre:',
+  'errors.network': 'Fikk ikke kontakt med serveren. Sjekk nettforbindelsen og prøv igjen.',
+  'errors.unexpected': 'Serveren svarte uventet (status {status}). Prøv igjen om litt.',
+  'errors.notFoundTitle': 'Fant ikke siden',
+  'errors.notFound': 'Denne adressen finnes ikke i saksbehandlingen.',
+  'errors.noAccessTitle': 'Ingen tilgang',
+  'errors.noAccess': 'Du har ikke tilgang til denne kommunen eller siden.',
+  'errors.noMemberships':
+    'Brukeren din er ikke knyttet til noen kommune ennå. Ta kontakt med en administrator.',
+  'errors.backToStart': 'Til forsiden',
+
+  'inbox.title': 'Innboks',
+  'inbox.chooseReport': 'Velg en melding i listen for å se den.',
+  'case.title': 'Melding {id}',
+  'frontDesk.title': 'Servicekontor',
+  'dashboard.title': 'Dashboard',
+  'admin.title': 'Administrasjon',
+  'admin.sections': 'Administrasjon',
+  'admin.settings': 'Innstillinger',
+  'admin.categories': 'Kategorier',
+  'admin.teams': 'Team',
+  'admin.users': 'Brukere',
+  'admin.templates': 'Maler',
+  'admin.links': 'QR-lenker',
+  'outbox.title': 'Utboks',
+
+  'status.mottatt': 'Mottatt',
+  'status.under_behandling': 'Under behandling',
+  'status.planlagt': 'Utbedring planlagt',
+  'status.utfort': 'Arbeid utført',
+  'status.duplikat': 'Duplikat',
+  'status.privat_ansvar': 'Privat ansvar',
+  'status.videresendt': 'Videresendt',
+  'status.avvist': 'Avvist',
+  'status.lukket': 'Lukket',
+
+  'count.reports': { one: '{count} melding', other: '{count} meldinger' },
+  'time.justNow': 'akkurat nå',
+};

@@ -1,0 +1,10 @@
+export { AppShell } from './AppShell.tsx';
+export { HomeRedirect } from './HomeRedirect.tsx';
+export { MainNav, NAV_ITEMS } from './MainNav.tsx';
+export { NoAccess, NoAccessContent, NotFoundContent, NotFoundPage } from './NotFound.tsx';
+export { PageHeading } from './PageHeading.tsx';
+export { PlaceholderPage } from './PlaceholderPage.tsx';
+export { PlainShell } from './PlainShell.tsx';
+export { RequireRole } from './RequireRole.tsx';
+export { RequireSession } from './RequireSession.tsx';
+export { RouteError } from './RouteError.tsx';

@@ -1,0 +1,9 @@
+// Placeholder: the owner of Administrasjon › links replaces this (keep the default export;
+// router.tsx loads it lazily inside AdminPage).
+import { useT } from '../../../i18n/index.ts';
+import { PlaceholderPage } from '../../../layout/index.ts';
+
+export default function LinksPage() {
+  const t = useT();
+  return <PlaceholderPage title={t('admin.links')} />;
+}

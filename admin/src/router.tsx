@@ -1,0 +1,100 @@
+// Every address of the back office, under the basename /admin. Each page is its own chunk
+// (React.lazy), loaded when first shown; a page lives in its own folder under pages/ and is that
+// module's default export. To fill a page in, edit its file: this table does not need to change.
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { Loading } from './components/index.ts';
+import {
+  AppShell,
+  HomeRedirect,
+  NotFoundContent,
+  NotFoundPage,
+  RequireRole,
+  RequireSession,
+  RouteError,
+} from './layout/index.ts';
+import { ROLE_ADMIN, ROLE_FRONT_DESK } from './session/index.ts';
+
+const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
+const InboxPage = lazy(() => import('./pages/inbox/InboxPage.tsx'));
+const CaseView = lazy(() => import('./pages/inbox/CaseView.tsx'));
+const FrontDeskPage = lazy(() => import('./pages/front-desk/FrontDeskPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
+const SettingsPage = lazy(() => import('./pages/admin/settings/SettingsPage.tsx'));
+const CategoriesPage = lazy(() => import('./pages/admin/categories/CategoriesPage.tsx'));
+const TeamsPage = lazy(() => import('./pages/admin/teams/TeamsPage.tsx'));
+const UsersPage = lazy(() => import('./pages/admin/users/UsersPage.tsx'));
+const TemplatesPage = lazy(() => import('./pages/admin/templates/TemplatesPage.tsx'));
+const LinksPage = lazy(() => import('./pages/admin/links/LinksPage.tsx'));
+const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
+
+/** A lazily loaded page, with "Loading…" while its code arrives. */
+function page(Page: ComponentType) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+export const BASENAME = '/admin';
+
+export const routes = [
+  {
+    element: <Outlet />,
+    errorElement: <RouteError />,
+    children: [
+      { path: 'login', element: page(LoginPage) },
+      {
+        element: <RequireSession />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: 'm/:kommunenummer',
+            element: <AppShell />,
+            children: [
+              { index: true, element: <Navigate to="inbox" replace /> },
+              {
+                // The list beside the chosen case: both addresses render InboxPage.
+                element: page(InboxPage),
+                children: [
+                  { path: 'inbox', element: null },
+                  { path: 'reports/:id', element: page(CaseView) },
+                ],
+              },
+              {
+                path: 'front-desk',
+                element: (
+                  <RequireRole roles={[ROLE_FRONT_DESK, ROLE_ADMIN]}>{page(FrontDeskPage)}</RequireRole>
+                ),
+              },
+              { path: 'dashboard', element: page(DashboardPage) },
+              {
+                path: 'admin',
+                element: <RequireRole roles={[ROLE_ADMIN]}>{page(AdminPage)}</RequireRole>,
+                children: [
+                  { index: true, element: <Navigate to="settings" replace /> },
+                  { path: 'settings', element: page(SettingsPage) },
+                  { path: 'categories', element: page(CategoriesPage) },
+                  { path: 'teams', element: page(TeamsPage) },
+                  { path: 'users', element: page(UsersPage) },
+                  { path: 'templates', element: page(TemplatesPage) },
+                  { path: 'links', element: page(LinksPage) },
+                  { path: '*', element: <NotFoundContent /> },
+                ],
+              },
+              { path: 'outbox', element: page(OutboxPage) },
+              { path: '*', element: <NotFoundContent /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes, { basename: BASENAME });
+}

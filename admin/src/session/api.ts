@@ -1,0 +1,13 @@
+import { api } from '../api/client.ts';
+import type { LoginOptions, StaffSession } from './types.ts';
+
+export const sessionApi = {
+  /** 200 with the session, or ApiError 401 when nobody is logged in. */
+  current: () => api.get<StaffSession>('/api/v1/staff/session'),
+  /** 200 with the session; 401 `invalid_credentials`, 429 `login_throttled`. */
+  login: (email: string, password: string) =>
+    api.post<StaffSession>('/api/v1/staff/session', { email, password }),
+  logout: () => api.delete('/api/v1/staff/session'),
+  logoutEverywhere: () => api.post<void>('/api/v1/staff/session/logout-everywhere'),
+  loginOptions: () => api.get<LoginOptions>('/api/v1/staff/login-options'),
+};
