@@ -17,6 +17,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { staffAuth } from './modules/accounts/staff-auth.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { caseRoutes } from './modules/cases/case-routes.ts';
+import { directoryRoutes } from './modules/cases/directory-routes.ts';
 import { frontDeskRoutes } from './modules/cases/front-desk-routes.ts';
 import { inboxRoutes } from './modules/cases/inbox-routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
@@ -129,6 +130,11 @@ export async function buildApp(
           name: 'staff: session',
           description: 'Back office: logging in and out (cookie session + CSRF token)',
         },
+        { name: 'staff: inbox', description: 'Back office: the inbox, saved filters, live updates, export' },
+        { name: 'staff: case', description: 'Back office: one report and the actions on it' },
+        { name: 'staff: front desk', description: 'Back office: reports taken by phone or at the desk' },
+        { name: 'staff: dashboard', description: 'Back office: figures' },
+        { name: 'staff: administration', description: 'Back office: administration (admins only)' },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -154,6 +160,7 @@ export async function buildApp(
   await app.register(oidcRoutes, { ctx });
   await app.register(inboxRoutes, { ctx });
   await app.register(caseRoutes, { ctx });
+  await app.register(directoryRoutes, { ctx });
   await app.register(frontDeskRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });

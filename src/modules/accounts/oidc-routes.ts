@@ -1,5 +1,95 @@
-// Login through the municipality's own OpenID provider.
+// Login through the municipality's own OpenID provider (Entra ID, Keycloak…): start sends the
+// browser to the provider, callback brings it back with a session. Both are plain browser
+// navigations, so every outcome is a redirect to the back office, never a JSON error.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
+import { errorResponseRef } from '../../http/errors.ts';
+import { AppError } from '../../shared/errors.ts';
+import { finishOidcLogin } from './oidc-finish-login.ts';
+import { OIDC_LOGIN_TTL_SECONDS, startOidcLogin } from './oidc-start-login.ts';
+import { STAFF_API_PREFIX, sessionCookieName, sessionCookieOptions } from './staff-auth.ts';
 
-export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (_app, { ctx: _ctx }) => {};
+const CALLBACK_PATH = `${STAFF_API_PREFIX}/oidc/callback`;
+const Redirect = Type.Null({ description: 'Redirect', headers: { location: Type.String() } });
+
+export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const secure = ctx.config.publicUrl.startsWith('https:');
+  // Binds the login to the browser that started it. SameSite=Lax, not Strict: the provider's
+  // redirect back is a cross-site navigation, and a Strict cookie would not come along.
+  const stateCookie = secure ? '__Host-mp_oidc_state' : 'mp_oidc_state';
+  const stateCookieOptions = {
+    path: '/',
+    httpOnly: true,
+    secure,
+    sameSite: 'lax' as const,
+    maxAge: OIDC_LOGIN_TTL_SECONDS,
+  };
+
+  app.get(
+    `${STAFF_API_PREFIX}/oidc/:kommunenummer/start`,
+    {
+      config: { policy: 'anonymous' },
+      schema: {
+        tags: ['staff: session'],
+        summary: "Log in through the municipality's identity provider (redirects there)",
+        params: Type.Object({ kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }) }),
+        response: { 302: Redirect, 400: errorResponseRef, 404: errorResponseRef },
+      },
+    },
+    async (request, reply) => {
+      let started: { redirectTo: string; state: string };
+      try {
+        started = await startOidcLogin(ctx.db.db, request.params.kommunenummer, ctx.config.publicUrl);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        // The provider is down or its discovery document is broken: the person gets the login page.
+        request.log.warn({ err: error }, 'OIDC login could not start: discovery failed');
+        return reply.redirect('/admin/login?error=oidc_failed', 302);
+      }
+      const { redirectTo, state } = started;
+      reply.setCookie(stateCookie, state, stateCookieOptions);
+      reply.header('cache-control', 'no-store');
+      return reply.redirect(redirectTo, 302);
+    },
+  );
+
+  app.get(
+    CALLBACK_PATH,
+    {
+      config: { policy: 'anonymous' },
+      schema: {
+        tags: ['staff: session'],
+        summary: 'Where the identity provider sends the browser back',
+        description:
+          'Redirects to /admin/ with a session cookie, or to /admin/login?error=oidc_no_account|oidc_failed.',
+        response: { 302: Redirect },
+      },
+    },
+    async (request, reply) => {
+      const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+      const result = await finishOidcLogin(ctx.db.db, ctx.config.publicUrl, {
+        cookieState: request.cookies[stateCookie],
+        query,
+        userAgent: request.headers['user-agent'],
+      });
+      reply.clearCookie(stateCookie, { path: '/' });
+      reply.header('cache-control', 'no-store');
+      if (result.kind === 'ok') {
+        request.log.info({ userId: result.userId }, 'staff logged in through OIDC');
+        reply.setCookie(
+          sessionCookieName(ctx.config.publicUrl),
+          result.token,
+          sessionCookieOptions(ctx.config.publicUrl),
+        );
+        return reply.redirect('/admin/', 302);
+      }
+      const error = result.kind === 'no_account' ? 'oidc_no_account' : 'oidc_failed';
+      request.log.warn(
+        { reason: result.reason, err: result.kind === 'failed' ? result.error : undefined },
+        `OIDC login refused: ${result.reason}`,
+      );
+      return reply.redirect(`/admin/login?error=${error}`, 302);
+    },
+  );
+};

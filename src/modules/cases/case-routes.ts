@@ -1,5 +1,281 @@
-// One case: everything about a report, and the actions on it.
+// One case: everything about a report, and the actions on it. Each action runs one use case in
+// one transaction and answers with the case as it now is (with its new version).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
+import { errorResponseRef } from '../../http/errors.ts';
+import { askedLanguage, requestLanguage } from '../../http/language.ts';
+import { stringEnum } from '../../http/schema-helpers.ts';
+import { STAFF_API_PREFIX, staffOf } from '../accounts/staff-auth.ts';
+import { REPORT_STATUSES } from '../reports/statuses.ts';
+import { addInternalNote } from './add-internal-note.ts';
+import { assignReport } from './assign-report.ts';
+import { bulkUpdate } from './bulk-update.ts';
+import type { CaseActor } from './case-changes.ts';
+import {
+  AssignmentBody,
+  BulkBody,
+  BulkResponse,
+  CaseHandlingBody,
+  CaseParams,
+  CasePhotoParams,
+  CaseResponse,
+  ContactResponse,
+  CorrectionBody,
+  ForwardBody,
+  MergeBody,
+  MunicipalityParams,
+  NoteBody,
+  PriorityBody,
+  ReplyBody,
+  ReplyTemplatesResponse,
+  StatusBody,
+} from './case-http-schemas.ts';
+import { changePriority } from './change-priority.ts';
+import { changeStatus } from './change-status.ts';
+import { correctReport } from './correct-report.ts';
+import { flagCaseHandling } from './flag-case-handling.ts';
+import { forwardReport } from './forward-report.ts';
+import { getCase } from './get-case.ts';
+import { getCasePhoto } from './get-case-photo.ts';
+import { listReplyTemplates } from './list-reply-templates.ts';
+import { mergeReports } from './merge-reports.ts';
+import { presentCase } from './present-case.ts';
+import { replyPublicly } from './reply-publicly.ts';
+import { viewContact } from './view-contact.ts';
 
-export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (_app, { ctx: _ctx }) => {};
+const BASE = `${STAFF_API_PREFIX}/m/:kommunenummer/reports`;
+const TAGS = ['staff: case'];
+const errors = {
+  400: errorResponseRef,
+  401: errorResponseRef,
+  403: errorResponseRef,
+  404: errorResponseRef,
+  409: errorResponseRef,
+};
+
+function actorOf(request: FastifyRequest<{ Params: { kommunenummer: string } }>): CaseActor {
+  return { userId: staffOf(request).userId, kommunenummer: request.params.kommunenummer };
+}
+
+export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const db = ctx.db.db;
+
+  async function caseFor(request: FastifyRequest<{ Params: { kommunenummer: string; id: string } }>) {
+    const staff = staffOf(request);
+    const data = await getCase(db, request.params.kommunenummer, request.params.id);
+    return presentCase(data, staff, askedLanguage(request) ?? staff.language);
+  }
+
+  /** An action's schema: the case parameters, its body, and the updated case in answer. */
+  const action = <B>(summary: string, body: B) => ({
+    tags: TAGS,
+    summary,
+    params: CaseParams,
+    body,
+    response: { 200: CaseResponse, ...errors },
+  });
+
+  app.get(
+    `${BASE}/:id`,
+    {
+      config: { policy: 'case.read' },
+      schema: {
+        tags: TAGS,
+        summary: 'Everything about one report, with its history and what you may do with it',
+        params: CaseParams,
+        response: { 200: CaseResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return caseFor(request);
+    },
+  );
+
+  app.get(
+    `${BASE}/:id/contact`,
+    {
+      config: { policy: 'case.read_contact' },
+      schema: {
+        tags: TAGS,
+        summary: "The reporter's contact details (every look is written to the audit log)",
+        params: CaseParams,
+        response: { 200: ContactResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return viewContact(db, actorOf(request), request.params.id);
+    },
+  );
+
+  app.get(
+    `${BASE}/:id/photos/:photoId/:variant`,
+    {
+      config: { policy: 'case.read' },
+      schema: {
+        tags: TAGS,
+        summary: "A report's photo, also where the category keeps photos private",
+        params: CasePhotoParams,
+        response: {
+          200: {
+            description: 'The photo',
+            content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { kommunenummer, id, photoId } = request.params;
+      const variant = request.params.variant === 'large.webp' ? 'large' : 'thumb';
+      const data = await getCasePhoto(db, ctx.photos, kommunenummer, id, photoId, variant);
+      return reply
+        .header('content-type', 'image/webp')
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .send(data);
+    },
+  );
+
+  app.get(
+    `${BASE}/:id/reply-templates`,
+    {
+      config: { policy: 'case.reply_public' },
+      schema: {
+        tags: TAGS,
+        summary: "Reply templates for this report, filled in, in the reporter's language",
+        description:
+          'Templates for the report’s current status, or for `status` when the reply goes out with a status change.',
+        params: CaseParams,
+        querystring: Type.Object({ status: Type.Optional(stringEnum(REPORT_STATUSES)) }),
+        response: { 200: ReplyTemplatesResponse, ...errors },
+      },
+    },
+    async (request) => listReplyTemplates(db, actorOf(request), request.params.id, request.query.status),
+  );
+
+  app.post(
+    `${BASE}/:id/status`,
+    {
+      config: { policy: 'case.change_status' },
+      schema: action('Change the status (optionally with a public reply)', StatusBody),
+    },
+    async (request) => {
+      await changeStatus(db, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/priority`,
+    {
+      config: { policy: 'case.change_priority' },
+      schema: action('Set the priority and due time', PriorityBody),
+    },
+    async (request) => {
+      await changePriority(db, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/assignment`,
+    { config: { policy: 'case.assign' }, schema: action('Assign to a team and/or a person', AssignmentBody) },
+    async (request) => {
+      await assignReport(db, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/replies`,
+    { config: { policy: 'case.reply_public' }, schema: action('Reply publicly to the resident', ReplyBody) },
+    async (request) => {
+      await replyPublicly(db, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/notes`,
+    {
+      config: { policy: 'case.note_internal' },
+      schema: action('Add an internal note (never public)', NoteBody),
+    },
+    async (request) => {
+      await addInternalNote(db, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/merge`,
+    {
+      config: { policy: 'case.merge' },
+      schema: action('Merge duplicates into this report (the primary)', MergeBody),
+    },
+    async (request) => {
+      await mergeReports(db, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/forward`,
+    { config: { policy: 'case.forward' }, schema: action('Forward to the responsible owner', ForwardBody) },
+    async (request) => {
+      await forwardReport(db, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/correction`,
+    {
+      config: { policy: 'case.correct' },
+      schema: action('Correct the category or the location', CorrectionBody),
+    },
+    async (request) => {
+      await correctReport(db, ctx.locator, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/:id/case-handling`,
+    {
+      config: { policy: 'case.flag_case_handling' },
+      schema: action('Mark as needing formal case handling and archiving', CaseHandlingBody),
+    },
+    async (request) => {
+      await flagCaseHandling(db, actorOf(request), request.params.id, request.body);
+      return caseFor(request);
+    },
+  );
+
+  app.post(
+    `${BASE}/bulk`,
+    {
+      config: { policy: 'case.bulk' },
+      schema: {
+        tags: TAGS,
+        summary: 'Assign, change status or reply on many reports at once',
+        description: 'Each report is changed on its own; the ones that could not be are listed with why.',
+        params: MunicipalityParams,
+        body: BulkBody,
+        response: { 200: BulkResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const result = await bulkUpdate(db, actorOf(request), request.body.ids, request.body.action);
+      const language = requestLanguage(request);
+      return {
+        updated: result.updated,
+        failed: result.failed.map((f) => ({ id: f.id, code: f.code, message: f.message[language] })),
+      };
+    },
+  );
+};

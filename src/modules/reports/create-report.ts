@@ -33,6 +33,8 @@ export interface CreateReportInput {
   /** Photos already processed and in photo storage, in order; and/or a draft whose photos move over. */
   photos?: { stored?: StoredPhoto[] | undefined; draftId?: string | undefined } | undefined;
   channel: Channel;
+  /** Who registered it, for the first history entry: a staff account's id (front desk); else the reporter. */
+  actor?: string | undefined;
   /** The language the reporter asked for; their default for messages (else the municipality's). */
   language?: Language | undefined;
 }
@@ -127,6 +129,7 @@ export async function createReport(
           categoryId: category.id,
           versions: checked.versions,
           channel: input.channel,
+          actor: input.actor ?? 'reporter',
           acute: checked.acute,
           description: checked.description,
           address: input.address?.trim() || null,

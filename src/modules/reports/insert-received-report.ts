@@ -17,6 +17,8 @@ export interface ReceivedReportRow {
   /** Row versions (xmin) of the municipality, category and group the report was checked against. */
   versions: { municipality: string; category: string | null; group: string | null };
   channel: Channel;
+  /** The first history entry's actor: "reporter" (the default), or the staff account that registered it. */
+  actor?: string;
   acute: boolean;
   description: string;
   address: string | null;
@@ -87,7 +89,7 @@ function statement(
     )`,
     sql`received as (
       insert into report_events (report_id, kind, public, status, actor, created_at)
-      select id, 'received', true, 'mottatt', 'reporter', ${report.createdAt.toISOString()}::timestamptz from report
+      select id, 'received', true, 'mottatt', ${report.actor ?? 'reporter'}::text, ${report.createdAt.toISOString()}::timestamptz from report
     )`,
     sql`job as (${enqueueJob})`,
   ];

@@ -1,0 +1,187 @@
+// Live inbox updates: one LISTEN per server process on 'report_changes' (the trigger of migration
+// 0004 sends {op, id, ref, kommunenummer, status}), fanned out to the staff screens this process
+// serves, each only for its own municipality. Whichever process took the report, every process
+// hears it, because the database carries the notification.
+//
+// On a PostgreSQL server the LISTEN needs its own connection (a pooled one would be handed to
+// other queries), kept open and reopened with backoff when it drops. PGlite has listen() built in.
+import type { FastifyBaseLogger } from 'fastify';
+import pg from 'pg';
+import type { DatabaseHandle } from '../../db/client.ts';
+
+export const REPORT_CHANGES_CHANNEL = 'report_changes';
+
+export interface ReportChange {
+  op: 'insert' | 'update';
+  id: string;
+  ref: string;
+  kommunenummer: string;
+  status: string;
+}
+
+export type ReportChangeListener = (change: ReportChange) => void;
+
+export interface ReportChangeFeed {
+  /** Starts listening if not yet started; resolves once LISTEN is active. Returns the unsubscribe. */
+  subscribe(kommunenummer: string, listener: ReportChangeListener): Promise<() => void>;
+  /** How many screens are subscribed (for tests and health). */
+  subscriberCount(): number;
+  stop(): Promise<void>;
+}
+
+function parseChange(payload: string): ReportChange | undefined {
+  try {
+    const value = JSON.parse(payload) as Partial<ReportChange>;
+    if (
+      (value.op === 'insert' || value.op === 'update') &&
+      typeof value.id === 'string' &&
+      typeof value.ref === 'string' &&
+      typeof value.kommunenummer === 'string' &&
+      typeof value.status === 'string'
+    ) {
+      return {
+        op: value.op,
+        id: value.id,
+        ref: value.ref,
+        kommunenummer: value.kommunenummer,
+        status: value.status,
+      };
+    }
+  } catch {
+    // ignored below
+  }
+  return undefined;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+export function createReportChangeFeed(
+  handle: DatabaseHandle,
+  log: FastifyBaseLogger,
+  options: { initialBackoffMs?: number } = {},
+): ReportChangeFeed {
+  const listeners = new Map<string, Set<ReportChangeListener>>();
+  let started: Promise<void> | undefined;
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let backoff = options.initialBackoffMs ?? 500;
+
+  function dispatch(payload: string): void {
+    const change = parseChange(payload);
+    if (!change) {
+      log.warn({ payload }, 'report change notification not understood');
+      return;
+    }
+    for (const listener of listeners.get(change.kommunenummer) ?? []) {
+      try {
+        listener(change);
+      } catch (error) {
+        log.error({ err: error }, 'report change listener failed');
+      }
+    }
+  }
+
+  async function connectServer(url: string): Promise<void> {
+    const next = new pg.Client({ connectionString: url, application_name: 'meldepunkt-listen' });
+    next.on('notification', (message) => {
+      if (message.channel === REPORT_CHANGES_CHANNEL && message.payload) dispatch(message.payload);
+    });
+    // Until LISTEN is active, a failure is the caller's to handle (it retries or reports it).
+    let live = false;
+    let dropped = false;
+    const onDrop = (error?: Error) => {
+      if (!live || dropped) return;
+      dropped = true;
+      if (client === next) client = undefined;
+      next.end().catch(() => {});
+      if (stopped) return;
+      log.warn(
+        { err: error, retryInMs: backoff },
+        'report change listener lost its connection; reconnecting',
+      );
+      scheduleReconnect(url);
+    };
+    next.on('error', onDrop);
+    next.on('end', () => onDrop());
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${REPORT_CHANGES_CHANNEL}`);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
+    if (stopped) {
+      dropped = true;
+      await next.end();
+      return;
+    }
+    client = next;
+    live = true;
+    backoff = options.initialBackoffMs ?? 500;
+  }
+
+  function scheduleReconnect(url: string): void {
+    const wait = backoff;
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      connectServer(url).then(
+        () => log.info('report change listener reconnected'),
+        (error: unknown) => {
+          if (stopped) return;
+          log.error({ err: error, retryInMs: backoff }, 'report change listener could not reconnect');
+          scheduleReconnect(url);
+        },
+      );
+    }, wait);
+    retryTimer.unref();
+  }
+
+  async function start(): Promise<void> {
+    if (handle.pglite) {
+      unlisten = await handle.pglite.listen(REPORT_CHANGES_CHANNEL, dispatch);
+      return;
+    }
+    if (!handle.url) throw new Error('Report change feed needs PGlite or a server URL');
+    await connectServer(handle.url);
+  }
+
+  return {
+    async subscribe(kommunenummer, listener) {
+      if (stopped) throw new Error('Report change feed is stopped');
+      started ??= start().catch((error: unknown) => {
+        started = undefined;
+        throw error;
+      });
+      await started;
+      let set = listeners.get(kommunenummer);
+      if (!set) {
+        set = new Set();
+        listeners.set(kommunenummer, set);
+      }
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(kommunenummer);
+      };
+    },
+    subscriberCount() {
+      let n = 0;
+      for (const set of listeners.values()) n += set.size;
+      return n;
+    },
+    async stop() {
+      stopped = true;
+      listeners.clear();
+      if (retryTimer) clearTimeout(retryTimer);
+      await started?.catch(() => {});
+      const current = client;
+      client = undefined;
+      await current?.end().catch(() => {});
+      await unlisten?.().catch(() => {});
+      unlisten = undefined;
+    },
+  };
+}

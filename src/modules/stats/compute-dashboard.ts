@@ -1,0 +1,139 @@
+// The staff dashboard's figures for one municipality and period: what came in (by status and
+// category), how fast it was answered and done, how often deadlines held, what is overdue now,
+// and a per-week series. Two statements: the figures over the period, and the overdue list
+// (which is about now, not the period).
+import { sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../db/client.ts';
+import { type Language, type LocalizedText, localize } from '../../shared/language.ts';
+import {
+  type InboxItem,
+  type InboxItemRow,
+  inboxItemColumns,
+  inboxItemJoins,
+  presentInboxItem,
+} from '../cases/present-inbox-item.ts';
+import { REPORT_STATUSES, type ReportStatus } from '../reports/statuses.ts';
+import type { DateRange } from './resolve-dashboard-range.ts';
+
+export const OVERDUE_LIST_LIMIT = 50;
+
+export interface Dashboard {
+  from: string;
+  to: string;
+  byStatus: Record<ReportStatus, number>;
+  byCategory: { id: string; name: string; count: number }[];
+  medianHoursToFirstReply: number | null;
+  medianHoursToDone: number | null;
+  shareDoneWithinDeadline: number | null;
+  overdue: InboxItem[];
+  perWeek: { week: string; received: number; done: number }[];
+}
+
+interface FiguresRow {
+  by_status: Partial<Record<ReportStatus, number>> | null;
+  by_category: { id: string; name: LocalizedText; count: number }[] | null;
+  median_hours_to_first_reply: number | null;
+  median_hours_to_done: number | null;
+  done_in_time: number;
+  done_or_overdue: number;
+  per_week: { week: string; received: number; done: number }[] | null;
+}
+
+/**
+ * Reports received in the period (Oslo dates, both ends included) and their figures. "Done" is
+ * done_at, set when work was first marked done. The deadline share counts, among reports with a
+ * due time, those done on or before it, out of those done or open past it.
+ */
+function figuresQuery(kommunenummer: string, range: DateRange) {
+  return sql`with bounds as (
+      select (${range.from}::date)::timestamp at time zone 'Europe/Oslo' as start_at,
+        (${range.to}::date + 1)::timestamp at time zone 'Europe/Oslo' as end_at
+    ),
+    received as (
+      select r.status, r.category_id, r.created_at, r.first_public_reply_at, r.done_at, r.due_at
+      from reports r, bounds b
+      where r.kommunenummer = ${kommunenummer} and r.created_at >= b.start_at and r.created_at < b.end_at
+    ),
+    by_status as (select status, count(*)::int as n from received group by status),
+    by_category as (select category_id, count(*)::int as n from received group by category_id),
+    weeks as (
+      select generate_series(date_trunc('week', ${range.from}::date::timestamp),
+        date_trunc('week', ${range.to}::date::timestamp), interval '1 week') as week
+    ),
+    received_weeks as (
+      select date_trunc('week', created_at at time zone 'Europe/Oslo') as week, count(*)::int as n
+      from received group by 1
+    ),
+    done_weeks as (
+      select date_trunc('week', r.done_at at time zone 'Europe/Oslo') as week, count(*)::int as n
+      from reports r, bounds b
+      where r.kommunenummer = ${kommunenummer} and r.done_at >= b.start_at and r.done_at < b.end_at
+      group by 1
+    )
+    select
+      (select json_object_agg(status, n) from by_status) as by_status,
+      (select json_agg(json_build_object('id', c.id, 'name', c.name, 'count', bc.n)
+          order by bc.n desc, c.sort_order, c.id)
+        from by_category bc join categories c on c.id = bc.category_id) as by_category,
+      (select percentile_cont(0.5) within group (
+          order by extract(epoch from first_public_reply_at - created_at)::double precision / 3600)
+        from received where first_public_reply_at is not null) as median_hours_to_first_reply,
+      (select percentile_cont(0.5) within group (
+          order by extract(epoch from done_at - created_at)::double precision / 3600)
+        from received where done_at is not null) as median_hours_to_done,
+      (select count(*)::int from received where due_at is not null and done_at <= due_at) as done_in_time,
+      (select count(*)::int from received
+        where due_at is not null and (done_at is not null
+          or (status in ('mottatt', 'under_behandling', 'planlagt') and due_at < now()))) as done_or_overdue,
+      (select json_agg(json_build_object('week', to_char(w.week, 'IYYY-"W"IW'),
+          'received', coalesce(rw.n, 0), 'done', coalesce(dw.n, 0)) order by w.week)
+        from weeks w left join received_weeks rw on rw.week = w.week
+        left join done_weeks dw on dw.week = w.week) as per_week`;
+}
+
+/** Open and past due, oldest due first. The status list is literal so the partial index applies. */
+function overdueQuery(kommunenummer: string) {
+  return sql`select ${inboxItemColumns} from reports r ${inboxItemJoins}
+    where r.kommunenummer = ${kommunenummer}
+      and r.status in ('mottatt', 'under_behandling', 'planlagt') and r.due_at < now()
+    order by r.due_at, r.id
+    limit ${OVERDUE_LIST_LIMIT}`;
+}
+
+function rounded(value: number | null, decimals: number): number | null {
+  if (value === null) return null;
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+export async function computeDashboard(
+  db: Queryable,
+  kommunenummer: string,
+  range: DateRange,
+  language: Language,
+): Promise<Dashboard> {
+  const [figures] = await queryRows<FiguresRow>(db, figuresQuery(kommunenummer, range));
+  const overdue = await queryRows<InboxItemRow>(db, overdueQuery(kommunenummer));
+  if (!figures) throw new Error('The dashboard query returned no row');
+  const counted = figures.by_status ?? {};
+  const byStatus = Object.fromEntries(REPORT_STATUSES.map((s) => [s, counted[s] ?? 0])) as Record<
+    ReportStatus,
+    number
+  >;
+  return {
+    from: range.from,
+    to: range.to,
+    byStatus,
+    byCategory: (figures.by_category ?? []).map((c) => ({
+      id: c.id,
+      name: localize(c.name, language),
+      count: c.count,
+    })),
+    medianHoursToFirstReply: rounded(figures.median_hours_to_first_reply, 2),
+    medianHoursToDone: rounded(figures.median_hours_to_done, 2),
+    shareDoneWithinDeadline:
+      figures.done_or_overdue === 0 ? null : rounded(figures.done_in_time / figures.done_or_overdue, 4),
+    overdue: overdue.map((row) => presentInboxItem(row, language)),
+    perWeek: figures.per_week ?? [],
+  };
+}

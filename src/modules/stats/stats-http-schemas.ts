@@ -1,0 +1,55 @@
+// Request and response schemas of the dashboard (docs/staff-api.md, "Dashboard").
+import { Type } from 'typebox';
+import { InboxItemSchema } from '../cases/present-inbox-item.ts';
+import { REPORT_STATUSES } from '../reports/statuses.ts';
+
+export const DashboardParams = Type.Object({
+  kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }),
+});
+
+export const DashboardQuery = Type.Object({
+  from: Type.Optional(
+    Type.String({
+      format: 'date',
+      description: 'First day received (Europe/Oslo); default 89 days before `to`',
+    }),
+  ),
+  to: Type.Optional(
+    Type.String({ format: 'date', description: 'Last day received (Europe/Oslo), included; default today' }),
+  ),
+});
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const DashboardResponse = Type.Object({
+  from: Type.String({ format: 'date', description: 'The period used' }),
+  to: Type.String({ format: 'date' }),
+  byStatus: Type.Object(Object.fromEntries(REPORT_STATUSES.map((s) => [s, Count])), {
+    description: 'Reports received in the period, by current status',
+  }),
+  byCategory: Type.Array(
+    Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), count: Count }),
+    { description: 'Reports received in the period, by category, most first' },
+  ),
+  medianHoursToFirstReply: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Median hours from receipt to the first public reply, over reports that got one',
+  }),
+  medianHoursToDone: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Median hours from receipt to work done, over reports done',
+  }),
+  shareDoneWithinDeadline: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+    description:
+      'Of reports with a due time that are done or open past it, the share done on or before it (0–1); null when there are none',
+  }),
+  overdue: Type.Array(InboxItemSchema, {
+    description: 'Open and past due now, oldest due first, at most 50',
+  }),
+  perWeek: Type.Array(
+    Type.Object({
+      week: Type.String({ description: 'ISO week in Europe/Oslo, e.g. 2026-W07' }),
+      received: Count,
+      done: Count,
+    }),
+    { description: 'Every week of the period, also those with nothing' },
+  ),
+});
