@@ -1,20 +1,219 @@
-// Placeholder: the inbox's owner replaces the list. Routes /m/:k/inbox and /m/:k/reports/:id
-// both render this page; the chosen case (CaseView) appears in the <Outlet /> beside the list.
-import { Suspense } from 'react';
-import { Outlet, useMatch } from 'react-router';
-import { EmptyState, Loading } from '../../components/index.ts';
+// The inbox: filters above the list, the list on the left, and on the right the map of the
+// listed reports or, once one is opened (/m/:k/reports/:id), its case view. New reports arrive
+// live; shortcuts (the "?" dialog) move through the list and into the case.
+import './inbox.css';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
+import { Button, Loading } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
+import { hasRole, useMembership } from '../../session/index.ts';
+import { useDirectory } from './directory.ts';
+import { filterFromParams, filterToParams, filterToRecord, type InboxFilter, isFiltered } from './filters.ts';
+import { type CaseControl, focusCaseControl, InboxContext, type InboxContextValue } from './inbox-context.ts';
+import { BulkBar } from './list/BulkBar.tsx';
+import { FilterForm } from './list/FilterForm.tsx';
+import { InboxList } from './list/InboxList.tsx';
+import { LiveBanner } from './list/LiveBanner.tsx';
+import { SavedFilters } from './list/SavedFilters.tsx';
+import { ShortcutsDialog } from './list/ShortcutsDialog.tsx';
+import { SortSelect } from './list/SortSelect.tsx';
+import { useInboxList } from './list/useInboxList.ts';
+import { useShortcuts } from './list/useShortcuts.ts';
+import { type MapPoint, ReportMap } from './ReportMap.tsx';
+
+function focusRow(id: string): void {
+  document.querySelector<HTMLAnchorElement>(`.inbox-row[data-id="${id}"] .inbox-row-link`)?.focus();
+}
 
 export default function InboxPage() {
   const t = useT();
+  const membership = useMembership();
+  const k = membership.kommunenummer;
+  const navigate = useNavigate();
   const chosen = useMatch('/m/:kommunenummer/reports/:id');
+  const openId = chosen?.params.id;
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const search = params.toString() ? `?${params.toString()}` : '';
+  const directory = useDirectory();
+  const listRef = useRef<HTMLDivElement>(null);
+  const list = useInboxList(k, filter, listRef, directory.learn);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [help, setHelp] = useState(false);
+  const [mapOpen, setMapOpen] = useState(false);
+  const pendingControl = useRef<CaseControl | null>(null);
+  const mayBulk = hasRole(membership, 'admin', 'saksbehandler');
+  // The heading takes focus when the inbox is arrived at, not when its filter or case changes.
+  const firstRender = useRef(true);
+  const focusHeading = firstRender.current && !chosen;
+  useEffect(() => {
+    firstRender.current = false;
+  }, []);
+
+  const apply = (next: InboxFilter) => {
+    setSelected(new Set());
+    setParams(filterToParams(next));
+  };
+  const openCase = useCallback(
+    (id: string) => {
+      void navigate({ pathname: `/m/${k}/reports/${id}`, search });
+    },
+    [navigate, k, search],
+  );
+
+  const move = (step: number) => {
+    const items = list.items;
+    if (items.length === 0) return;
+    const at = items.findIndex((i) => i.id === (activeId ?? openId));
+    const next = items[Math.min(items.length - 1, Math.max(0, at === -1 ? 0 : at + step))];
+    if (!next) return;
+    setActiveId(next.id);
+    focusRow(next.id);
+  };
+  const toggleSelected = (id: string, on: boolean) =>
+    setSelected((known) => {
+      const next = new Set(known);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  useShortcuts({
+    next: () => move(1),
+    previous: () => move(-1),
+    open: () => {
+      const id = activeId ?? list.items[0]?.id;
+      if (id) openCase(id);
+    },
+    search: () => document.getElementById('inbox-search')?.focus(),
+    select: () => {
+      if (mayBulk && activeId) toggleSelected(activeId, !selected.has(activeId));
+    },
+    control: (which) => {
+      if (focusCaseControl(which)) return;
+      const id = openId ? null : activeId;
+      if (id) {
+        pendingControl.current = which;
+        openCase(id);
+      }
+    },
+    close: () => {
+      if (!openId) return;
+      const id = openId;
+      void navigate({ pathname: `/m/${k}/inbox`, search });
+      setActiveId(id);
+      requestAnimationFrame(() => focusRow(id));
+    },
+    help: () => setHelp(true),
+    inbox: () => {
+      void navigate({ pathname: `/m/${k}/inbox`, search });
+    },
+  });
+
+  const context = useMemo<InboxContextValue>(
+    () => ({
+      directory,
+      search,
+      onCaseChanged: list.updateItem,
+      closeCase: () => {
+        const id = openId;
+        void navigate({ pathname: `/m/${k}/inbox`, search });
+        if (id) requestAnimationFrame(() => focusRow(id));
+      },
+      takePendingControl: () => {
+        const control = pendingControl.current;
+        pendingControl.current = null;
+        return control;
+      },
+    }),
+    [directory, search, list.updateItem, navigate, k, openId],
+  );
+
+  const points: MapPoint[] = list.items.flatMap((i) =>
+    i.lat !== null && i.lon !== null
+      ? [
+          {
+            id: i.id,
+            lat: i.lat,
+            lon: i.lon,
+            status: i.status,
+            label: `${i.ref} · ${t(`status.${i.status}`)}`,
+          },
+        ]
+      : [],
+  );
+
   return (
-    <>
-      <PageHeading title={t('inbox.title')} focusOnNavigate={!chosen} />
-      <div className="two-panes inbox-page">
-        <section className="pane inbox-list" aria-label={t('inbox.title')}>
-          <EmptyState>{t('app.comingSoon')}</EmptyState>
+    <InboxContext value={context}>
+      <div className="inbox-heading">
+        <PageHeading title={t('inbox.title')} focusOnNavigate={focusHeading} />
+        <p className="inbox-live" data-live={list.live}>
+          {t(`inbox.live.${list.live}`)}
+        </p>
+        <Button variant="secondary" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {t('inbox.keys.button')}
+        </Button>
+      </div>
+      <div className={['two-panes', 'inbox-page', chosen ? 'has-case' : null].filter(Boolean).join(' ')}>
+        <section className="pane inbox-list" aria-labelledby="inbox-list-title">
+          <h2 id="inbox-list-title" className="visually-hidden">
+            {t('inbox.listTitle')}
+          </h2>
+          <FilterForm filter={filter} counts={list.counts} directory={directory} onApply={apply} />
+          <div className="inbox-toolbar">
+            <SortSelect value={filter.sort} onChange={(sort) => apply({ ...filter, sort })} />
+            <SavedFilters
+              k={k}
+              current={filterToRecord(filter)}
+              onApply={(query) => setParams(new URLSearchParams(query))}
+            />
+            {chosen ? null : (
+              <Button
+                variant="secondary"
+                className="inbox-map-toggle"
+                aria-expanded={mapOpen}
+                aria-controls="inbox-map-pane"
+                onClick={() => setMapOpen((open) => !open)}
+              >
+                {t('inbox.map')}
+              </Button>
+            )}
+          </div>
+          <p className="inbox-count" aria-live="polite">
+            {list.counts && !list.loading ? t.plural('count.reports', list.counts.total) : ''}
+          </p>
+          <LiveBanner
+            count={list.pending}
+            onShow={() => {
+              list.showPending();
+              window.scrollTo({ top: 0 });
+            }}
+          />
+          {mayBulk && selected.size > 0 ? (
+            <BulkBar
+              k={k}
+              ids={[...selected]}
+              items={list.items}
+              directory={directory}
+              onDone={list.reload}
+              onClear={() => setSelected(new Set())}
+            />
+          ) : null}
+          <InboxList
+            k={k}
+            list={list}
+            listRef={listRef}
+            openId={openId}
+            activeId={activeId}
+            selected={mayBulk ? selected : new Set()}
+            search={search}
+            filtered={isFiltered(filter)}
+            onSelect={toggleSelected}
+            onFocusRow={setActiveId}
+            onReset={() => apply({ ...filter, ...filterFromParams(new URLSearchParams()) })}
+          />
         </section>
         <div className="pane inbox-case">
           {chosen ? (
@@ -22,10 +221,14 @@ export default function InboxPage() {
               <Outlet />
             </Suspense>
           ) : (
-            <EmptyState>{t('inbox.chooseReport')}</EmptyState>
+            <div id="inbox-map-pane" className={mapOpen ? 'inbox-map-pane is-open' : 'inbox-map-pane'}>
+              <ReportMap points={points} onSelect={openCase} label={t('inbox.mapLabel')} />
+              <p className="field-hint">{t('inbox.chooseReport')}</p>
+            </div>
           )}
         </div>
       </div>
-    </>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </InboxContext>
   );
 }

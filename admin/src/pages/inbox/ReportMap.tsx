@@ -1,0 +1,120 @@
+// A Leaflet map of reports: one circle per report, coloured by status (the list beside it says
+// the same in words), the chosen one larger. With `onMove`, the chosen report's pin can be
+// dragged (or clicked to) a new place. No background tiles: the staff app has no tile address
+// from the server yet, so the map shows the points on a plain background.
+import 'leaflet/dist/leaflet.css';
+import L from 'leaflet';
+import { useEffect, useRef } from 'react';
+import type { ReportStatus } from '../../components/index.ts';
+
+export interface MapPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  status: ReportStatus;
+  label: string;
+}
+
+interface Props {
+  points: MapPoint[];
+  selectedId?: string | undefined;
+  onSelect?: (id: string) => void;
+  /** Lets the selected point be moved: by dragging its pin, or clicking the map. */
+  onMove?: (lat: number, lon: number) => void;
+  label: string;
+  className?: string;
+}
+
+const COLOURS: Record<ReportStatus, string> = {
+  mottatt: '#005a8c',
+  under_behandling: '#005a8c',
+  planlagt: '#005a8c',
+  utfort: '#1e6b33',
+  duplikat: '#5b6470',
+  privat_ansvar: '#5b6470',
+  videresendt: '#5b6470',
+  avvist: '#5b6470',
+  lukket: '#5b6470',
+};
+const FALLBACK_CENTER: L.LatLngTuple = [59.14, 9.66];
+
+export function ReportMap({ points, selectedId, onSelect, onMove, label, className }: Props) {
+  const element = useRef<HTMLElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+  const handlers = useRef({ onSelect, onMove });
+  handlers.current = { onSelect, onMove };
+  const movable = Boolean(onMove);
+
+  useEffect(() => {
+    if (!element.current) return;
+    const m = L.map(element.current, { zoomControl: true, attributionControl: false });
+    m.setView(FALLBACK_CENTER, 12);
+    m.on('click', (event: L.LeafletMouseEvent) => {
+      handlers.current.onMove?.(event.latlng.lat, event.latlng.lng);
+    });
+    map.current = m;
+    layer.current = L.layerGroup().addTo(m);
+    // The container may get its size after the first paint (a collapsed panel opening).
+    const observer = new ResizeObserver(() => m.invalidateSize());
+    observer.observe(element.current);
+    return () => {
+      observer.disconnect();
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const m = map.current;
+    const group = layer.current;
+    if (!m || !group) return;
+    group.clearLayers();
+    for (const point of points) {
+      const selected = point.id === selectedId;
+      const colour = COLOURS[point.status];
+      if (selected && movable) {
+        const pin = L.marker([point.lat, point.lon], {
+          draggable: true,
+          keyboard: false,
+          icon: L.divIcon({ className: 'report-map-pin', iconSize: [22, 22] }),
+        });
+        pin.on('dragend', () => {
+          const at = pin.getLatLng();
+          handlers.current.onMove?.(at.lat, at.lng);
+        });
+        pin.bindTooltip(point.label);
+        group.addLayer(pin);
+        continue;
+      }
+      const circle = L.circleMarker([point.lat, point.lon], {
+        radius: selected ? 11 : 7,
+        color: selected ? '#0b0c0c' : '#ffffff',
+        weight: selected ? 3 : 2,
+        fillColor: colour,
+        fillOpacity: 0.9,
+      });
+      circle.bindTooltip(point.label);
+      circle.on('click', (event) => {
+        L.DomEvent.stopPropagation(event);
+        handlers.current.onSelect?.(point.id);
+      });
+      group.addLayer(circle);
+    }
+    const selected = points.find((p) => p.id === selectedId);
+    if (selected) m.setView([selected.lat, selected.lon], Math.max(m.getZoom(), 14));
+    else if (points.length > 0)
+      m.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon] as L.LatLngTuple)), {
+        padding: [24, 24],
+        maxZoom: 15,
+      });
+  }, [points, selectedId, movable]);
+
+  return (
+    <section
+      ref={element}
+      className={['report-map', className].filter(Boolean).join(' ')}
+      aria-label={label}
+    />
+  );
+}

@@ -1,0 +1,178 @@
+// Status (with an optional public reply sent with it), priority and due time, assignment. The
+// case view mounts them per report (key), so what is chosen survives a reload after a 409.
+import { useId, useState } from 'react';
+import { REPORT_STATUSES } from '../../../components/index.ts';
+import { useT } from '../../../i18n/index.ts';
+import { caseApi } from '../inbox-api.ts';
+import { CASE_CONTROLS, useInboxContext } from '../inbox-context.ts';
+import { PRIORITIES, type Priority } from '../types.ts';
+import { ActionBox } from './ActionBox.tsx';
+import type { ActionProps } from './action-props.ts';
+import { useDraft } from './drafts.ts';
+import { MessageField, PublicTag, TemplatePicker } from './MessageForms.tsx';
+import { useAction } from './useAction.ts';
+
+export function StatusForm({ c, k, onChanged, onReload }: ActionProps) {
+  const t = useT();
+  const state = useAction(onChanged);
+  const [status, setStatus] = useState(c.status);
+  const [reply, setReply, clear] = useDraft(c.id, 'status-reply');
+  const submit = () => {
+    const body = { status, version: c.version, ...(reply.trim() ? { reply: reply.trim() } : {}) };
+    void state
+      .run(() => caseApi.act(k, c.id, 'status', body), t('case.status.saved'))
+      .then((ok) => ok && clear());
+  };
+  return (
+    <ActionBox
+      title={t('case.status.title')}
+      state={state}
+      submitLabel={t('case.status.save')}
+      fieldId={CASE_CONTROLS.status}
+      onSubmit={submit}
+      onReload={onReload}
+    >
+      <div className="field">
+        <label htmlFor={CASE_CONTROLS.status}>{t('case.status.new')}</label>
+        <select
+          id={CASE_CONTROLS.status}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as typeof status)}
+        >
+          {REPORT_STATUSES.filter((s) => s !== 'duplikat' || c.status === 'duplikat').map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TemplatePicker k={k} id={c.id} onInsert={setReply} />
+      <MessageField
+        id="case-status-reply"
+        label={`${t('case.status.reply')} (${t('case.optional')})`}
+        value={reply}
+        onChange={setReply}
+        missing={false}
+      />
+      <p className="field-hint">
+        <PublicTag /> {t('case.status.replyHint')}
+      </p>
+    </ActionBox>
+  );
+}
+
+/** An ISO time as the value of <input type="datetime-local"> (local time of the browser). */
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function PriorityForm({ c, k, onChanged, onReload }: ActionProps) {
+  const t = useT();
+  const id = useId();
+  const state = useAction(onChanged);
+  const [priority, setPriority] = useState<Priority>(c.priority);
+  const [due, setDue] = useState(toLocalInput(c.dueAt));
+  const submit = () => {
+    const dueAt = due ? new Date(due).toISOString() : null;
+    void state.run(
+      () => caseApi.act(k, c.id, 'priority', { priority, dueAt, version: c.version }),
+      t('case.priority.saved'),
+    );
+  };
+  return (
+    <ActionBox
+      title={t('case.priority.title')}
+      folded
+      state={state}
+      submitLabel={t('case.priority.save')}
+      onSubmit={submit}
+      onReload={onReload}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-priority`}>{t('case.priority.label')}</label>
+        <select
+          id={`${id}-priority`}
+          value={priority}
+          onChange={(e) => setPriority(e.target.value as Priority)}
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`case.priority.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>{t('case.priority.due')}</label>
+        <input id={`${id}-due`} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+      </div>
+    </ActionBox>
+  );
+}
+
+export function AssignForm({ c, k, onChanged, onReload }: ActionProps) {
+  const t = useT();
+  const id = useId();
+  const { directory } = useInboxContext();
+  const state = useAction(onChanged);
+  const [team, setTeam] = useState(c.team?.id ?? '');
+  const [person, setPerson] = useState(c.assignee?.id ?? '');
+  const teams =
+    c.team && !directory.teams.some((x) => x.id === c.team?.id)
+      ? [c.team, ...directory.teams]
+      : directory.teams;
+  const people =
+    c.assignee && !directory.people.some((x) => x.id === c.assignee?.id)
+      ? [c.assignee, ...directory.people]
+      : directory.people;
+  const submit = () => {
+    void state.run(
+      () =>
+        caseApi.act(k, c.id, 'assignment', {
+          teamId: team || null,
+          assigneeId: person || null,
+          version: c.version,
+        }),
+      t('case.assign.saved'),
+    );
+  };
+  return (
+    <ActionBox
+      title={t('case.assign.title')}
+      state={state}
+      submitLabel={t('case.assign.save')}
+      fieldId={CASE_CONTROLS.assign}
+      onSubmit={submit}
+      onReload={onReload}
+    >
+      <div className="case-assign-fields">
+        <div className="field">
+          <label htmlFor={CASE_CONTROLS.assign}>{t('inbox.team')}</label>
+          <select id={CASE_CONTROLS.assign} value={team} onChange={(e) => setTeam(e.target.value)}>
+            <option value="">{t('inbox.noTeam')}</option>
+            {teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-person`}>{t('case.assign.person')}</label>
+          <select id={`${id}-person`} value={person} onChange={(e) => setPerson(e.target.value)}>
+            <option value="">{t('inbox.nobody')}</option>
+            {people.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {directory.complete ? null : <p className="field-hint">{t('case.assign.partialLists')}</p>}
+    </ActionBox>
+  );
+}

@@ -1,0 +1,107 @@
+// The inbox filter lives in the address's query string, so a filter can be bookmarked, shared
+// and stepped back through. These are the names the API takes; the page passes them on as they are.
+import type { Query } from '../../api/client.ts';
+import { REPORT_STATUSES, type ReportStatus } from '../../components/index.ts';
+import { CHANNELS, type Channel, SORTS, type Sort } from './types.ts';
+
+export interface InboxFilter {
+  statuses: ReportStatus[];
+  group: string;
+  category: string;
+  team: string;
+  assignee: string;
+  overdue: boolean;
+  acute: boolean;
+  channels: Channel[];
+  from: string;
+  to: string;
+  q: string;
+  sort: Sort;
+}
+
+export const EMPTY_FILTER: InboxFilter = {
+  statuses: [],
+  group: '',
+  category: '',
+  team: '',
+  assignee: '',
+  overdue: false,
+  acute: false,
+  channels: [],
+  from: '',
+  to: '',
+  q: '',
+  sort: '-created',
+};
+
+const OPEN: ReportStatus[] = ['mottatt', 'under_behandling', 'planlagt'];
+
+function list<T extends string>(text: string | null, allowed: readonly T[]): T[] {
+  if (!text) return [];
+  const wanted = new Set<string>();
+  for (const part of text.split(',')) {
+    if (part === 'open') for (const s of OPEN) wanted.add(s);
+    else wanted.add(part);
+  }
+  return allowed.filter((value) => wanted.has(value));
+}
+
+export function filterFromParams(params: URLSearchParams): InboxFilter {
+  const sort = params.get('sort');
+  return {
+    statuses: list(params.get('status'), REPORT_STATUSES),
+    group: params.get('group') ?? '',
+    category: params.get('category') ?? '',
+    team: params.get('team') ?? '',
+    assignee: params.get('assignee') ?? '',
+    overdue: params.get('overdue') === 'true',
+    acute: params.get('acute') === 'true',
+    channels: list(params.get('channel'), CHANNELS),
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    q: params.get('q') ?? '',
+    sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : '-created',
+  };
+}
+
+/** The filter as query parameters, leaving out what is not set (and the default sort). */
+export function filterToRecord(filter: InboxFilter): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (filter.statuses.length > 0) out.status = filter.statuses.join(',');
+  if (filter.group) out.group = filter.group;
+  if (filter.category) out.category = filter.category;
+  if (filter.team) out.team = filter.team;
+  if (filter.assignee) out.assignee = filter.assignee;
+  if (filter.overdue) out.overdue = 'true';
+  if (filter.acute) out.acute = 'true';
+  if (filter.channels.length > 0) out.channel = filter.channels.join(',');
+  if (filter.from) out.from = filter.from;
+  if (filter.to) out.to = filter.to;
+  if (filter.q.trim()) out.q = filter.q.trim();
+  if (filter.sort !== '-created') out.sort = filter.sort;
+  return out;
+}
+
+export function filterToParams(filter: InboxFilter): URLSearchParams {
+  return new URLSearchParams(filterToRecord(filter));
+}
+
+/** The query for /reports/counts: every filter but status and sort. */
+export function countsQuery(filter: InboxFilter): Query {
+  const { status: _status, sort: _sort, ...rest } = filterToRecord(filter);
+  return rest;
+}
+
+/**
+ * Whether a report the live feed announces may belong in the list. The feed says only its id,
+ * reference and status, so every filter but status counts as "may match".
+ */
+export function mayMatch(filter: InboxFilter, status: ReportStatus): boolean {
+  if (filter.statuses.length > 0) return filter.statuses.includes(status);
+  return status !== 'duplikat';
+}
+
+export function isFiltered(filter: InboxFilter): boolean {
+  const { sort: _sort, ...rest } = filterToRecord(filter);
+  return Object.keys(rest).length > 0;
+}

@@ -1,0 +1,123 @@
+// The shapes of the inbox and case endpoints (docs/staff-api.md, "Inbox" and "Case").
+import type { ReportStatus } from '../../components/index.ts';
+
+export type Priority = 'lav' | 'normal' | 'hoy';
+export const PRIORITIES: readonly Priority[] = ['lav', 'normal', 'hoy'];
+export const CHANNELS = ['web', 'qr', 'api', 'open311', 'telefon', 'skranke', 'felt'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const SORTS = ['-created', 'created', 'due', '-priority', '-updated'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface InboxItem {
+  id: string;
+  ref: string;
+  status: ReportStatus;
+  priority: Priority;
+  acute: boolean;
+  channel: Channel;
+  category: Named;
+  group: Named;
+  description: string;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  team: Named | null;
+  assignee: Named | null;
+  dueAt: string | null;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InboxPageData {
+  items: InboxItem[];
+  nextCursor: string | null;
+}
+
+export interface Counts {
+  counts: Partial<Record<ReportStatus, number>>;
+  total: number;
+}
+
+export interface SavedFilter {
+  id: string;
+  name: string;
+  query: Record<string, string>;
+}
+
+export type Actor = { id: string; name: string } | { kind: 'reporter' | 'system' };
+
+export interface HistoryEntry {
+  id: string;
+  kind: string;
+  public: boolean;
+  status: ReportStatus | null;
+  message: string | null;
+  actor: Actor;
+  details: { before: Record<string, unknown> | null; after: Record<string, unknown> | null } | null;
+  createdAt: string;
+}
+
+export type CaseAction =
+  | 'case.read'
+  | 'case.read_contact'
+  | 'case.change_status'
+  | 'case.change_priority'
+  | 'case.assign'
+  | 'case.reply_public'
+  | 'case.note_internal'
+  | 'case.merge'
+  | 'case.forward'
+  | 'case.correct'
+  | 'case.flag_case_handling'
+  | 'case.bulk'
+  | 'case.export'
+  | 'case.export_personal';
+
+export interface Case extends InboxItem {
+  answers: { question: string; answer: string }[];
+  photos: { url: string; thumbnailUrl: string; width: number; height: number }[];
+  assetRef: string | null;
+  mergedInto: { id: string; ref: string } | null;
+  duplicates: { id: string; ref: string }[];
+  forwardedTo: string | null;
+  forwardedToEmail: string | null;
+  needsCaseHandling: boolean;
+  followersCount: number;
+  hasContact: boolean;
+  version: string;
+  history: HistoryEntry[];
+  allowed: Partial<Record<CaseAction, boolean>>;
+}
+
+export interface Contact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  notify: string;
+  language: string | null;
+}
+
+export interface ReplyTemplate {
+  id: string;
+  name: string;
+  text: string;
+}
+
+export interface BulkResult {
+  updated: number;
+  failed: { id: string; code: string; message: string }[];
+}
+
+/** A live notice from GET /events. */
+export interface LiveEvent {
+  op: 'insert' | 'update';
+  id: string;
+  ref: string;
+  status: ReportStatus;
+}
