@@ -171,7 +171,11 @@ describe.each(databaseKinds())('the case view on %s', (kind) => {
     expect(res.body.templates[1].text).toBe('Hei fra Porsgrunn');
     // A reply that goes out with a change to "arbeid utført" starts from that status's templates.
     const done = await desk.request('GET', `${base}/${created.id}/reply-templates?status=utfort`);
-    expect(done.body.templates.map((tpl: { name: string }) => tpl.name)).toEqual(['Ferdig', 'Generell', 'Kategori']);
+    expect(done.body.templates.map((tpl: { name: string }) => tpl.name)).toEqual([
+      'Ferdig',
+      'Generell',
+      'Kategori',
+    ]);
     const field = await staff(['feltarbeider']);
     expect((await field.request('GET', `${base}/${created.id}/reply-templates`)).status).toBe(403);
   });

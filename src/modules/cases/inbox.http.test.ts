@@ -37,7 +37,11 @@ describe.each(databaseKinds())('the inbox list and counts on %s', (kind) => {
     const skienCategory = await buildCategory(db, { kommunenummer: '4003', code: 'skien-lekkasje' });
     vaTeam = await teamIdOf(t, 'va-drift');
     roadTeam = await teamIdOf(t, 'vei-og-park');
-    const handlerUser = await buildStaffUser(db, { kommunenummer: '4001', roles: ['saksbehandler'], name: 'Siri Saks' });
+    const handlerUser = await buildStaffUser(db, {
+      kommunenummer: '4001',
+      roles: ['saksbehandler'],
+      name: 'Siri Saks',
+    });
     handlerId = handlerUser.id;
     handler = await logInAs(t, handlerUser);
     reader = await logInAs(t, await buildStaffUser(db, { kommunenummer: '4001', roles: ['leser'] }));
@@ -128,7 +132,10 @@ describe.each(databaseKinds())('the inbox list and counts on %s', (kind) => {
   });
 
   it('names categories in the language asked for', async () => {
-    const en = await reader.request('GET', `${INBOX}/reports?lang=en&category=${(await categoryOf(t, 'vei-hull')).id}`);
+    const en = await reader.request(
+      'GET',
+      `${INBOX}/reports?lang=en&category=${(await categoryOf(t, 'vei-hull')).id}`,
+    );
     expect(en.body.items[0].group.name).toBe('Roads and streets');
     const nn = await reader.request('GET', `${INBOX}/reports?status=under_behandling`, undefined, {
       'accept-language': 'nn',
@@ -170,7 +177,10 @@ describe.each(databaseKinds())('the inbox list and counts on %s', (kind) => {
     const smell = await categoryOf(t, 'avlop-lukt');
     expect(ids(await handler.request('GET', `${INBOX}/reports?category=${smell.id}`))).toEqual([r3.id]);
     const roads = await categoryOf(t, 'vei-hull');
-    expect(ids(await handler.request('GET', `${INBOX}/reports?group=${roads.groupId}`))).toEqual([r5.id, r2.id]);
+    expect(ids(await handler.request('GET', `${INBOX}/reports?group=${roads.groupId}`))).toEqual([
+      r5.id,
+      r2.id,
+    ]);
   });
 
   it('finds a report by its reference, its year and number, or just its number', async () => {
@@ -217,7 +227,9 @@ describe.each(databaseKinds())('the inbox list and counts on %s', (kind) => {
       } while (cursor);
       expect(paged, sort).toEqual(all);
     }
-    await Promise.all(extra.map((r) => setReportState(t, r.id, { status: 'avvist', createdAt: '2020-01-01T00:00:00Z' })));
+    await Promise.all(
+      extra.map((r) => setReportState(t, r.id, { status: 'avvist', createdAt: '2020-01-01T00:00:00Z' })),
+    );
   });
 
   it('refuses a cursor that was tampered with or belongs to another sort', async () => {
@@ -227,16 +239,25 @@ describe.each(databaseKinds())('the inbox list and counts on %s', (kind) => {
     const otherSort = await handler.request('GET', `${INBOX}/reports?limit=1&sort=created&cursor=${cursor}`);
     expect(otherSort.status).toBe(400);
     expect(otherSort.body.error.code).toBe('invalid_cursor');
-    const forged = Buffer.from(JSON.stringify(['-created', ["now()'); drop table reports;--"], r1.id])).toString(
-      'base64url',
-    );
+    const forged = Buffer.from(
+      JSON.stringify(['-created', ["now()'); drop table reports;--"], r1.id]),
+    ).toString('base64url');
     const bad = await handler.request('GET', `${INBOX}/reports?cursor=${forged}`);
     expect(bad.status).toBe(400);
     expect((await handler.request('GET', `${INBOX}/reports?cursor=!!!`)).status).toBe(400);
   });
 
   it('refuses bad filters with 400 and names the field', async () => {
-    for (const query of ['limit=0', 'limit=101', 'team=abc', 'status=nope', 'channel=brev', 'from=2025-02-30', 'sort=x', 'from=2025-05-01&to=2025-04-01']) {
+    for (const query of [
+      'limit=0',
+      'limit=101',
+      'team=abc',
+      'status=nope',
+      'channel=brev',
+      'from=2025-02-30',
+      'sort=x',
+      'from=2025-05-01&to=2025-04-01',
+    ]) {
       const response = await handler.request('GET', `${INBOX}/reports?${query}`);
       expect(response.status, query).toBe(400);
       expect(response.body.error.details.length, query).toBeGreaterThan(0);
