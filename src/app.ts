@@ -23,6 +23,8 @@ import { inboxRoutes } from './modules/cases/inbox-routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { addressRoutes } from './modules/geo/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { notificationStaffRoutes } from './modules/notifications/staff-routes.ts';
 import { MULTIPART_LIMITS } from './modules/photos/read-multipart-report.ts';
 import { photoRoutes } from './modules/photos/routes.ts';
 import { reportLinkRoutes } from './modules/report-links/routes.ts';
@@ -127,6 +129,10 @@ export async function buildApp(
         },
         { name: 'operations', description: 'Health checks' },
         {
+          name: 'notifications',
+          description: 'Stopping messages, and delivery reports from the SMS gateway',
+        },
+        {
           name: 'staff: session',
           description: 'Back office: logging in and out (cookie session + CSRF token)',
         },
@@ -164,6 +170,8 @@ export async function buildApp(
   await app.register(frontDeskRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(notificationStaffRoutes, { ctx });
+  await app.register(notificationRoutes, { ctx });
   await app.register(categoryRoutes, { ctx });
   await app.register(addressRoutes, { ctx });
   await app.register(reportRoutes, { ctx });

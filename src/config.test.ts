@@ -163,4 +163,39 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/meldepunkt',
     });
   });
+  it('reads the mail and SMS settings; without them messages go to the outbox', () => {
+    expect(loadConfig({})).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'meldepunkt@localhost',
+      smsGatewayUrl: undefined,
+      smsGatewayToken: undefined,
+      smsSender: 'Kommunen',
+      smsDeliveryReportToken: undefined,
+    });
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://meld:hemmelig@mail.example.no:587',
+        MAIL_FROM: 'meld@porsgrunn.kommune.no',
+        SMS_GATEWAY_URL: 'https://sms.example.no/v1/messages',
+        SMS_GATEWAY_TOKEN: 'a-long-gateway-token-1234',
+        SMS_SENDER: 'Porsgrunn',
+        SMS_DELIVERY_REPORT_TOKEN: 'callback-secret-abcdefgh',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtp://meld:hemmelig@mail.example.no:587',
+      mailFrom: 'meld@porsgrunn.kommune.no',
+      smsGatewayUrl: 'https://sms.example.no/v1/messages',
+      smsSender: 'Porsgrunn',
+    });
+  });
+
+  it('refuses wrong mail and SMS settings without repeating secrets', () => {
+    const smtp = configError({ SMTP_URL: 'http://meld:hemmelig@mail.example.no' });
+    expect(smtp.message).toContain('SMTP_URL=(value hidden)');
+    expect(smtp.message).not.toContain('hemmelig');
+    const token = configError({ SMS_GATEWAY_TOKEN: 'short' });
+    expect(token.message).toContain('SMS_GATEWAY_TOKEN=(value hidden)');
+    expect(configError({ MAIL_FROM: 'not an address' }).message).toContain('MAIL_FROM="not an address"');
+    expect(configError({ SMS_SENDER: 'Porsgrunn kommune' }).message).toContain('SMS_SENDER');
+  });
 });

@@ -30,6 +30,18 @@ export interface Config {
   /** Reports one client address may submit per minute. */
   reportRateLimitPerMinute: number;
   shutdownTimeoutMs: number;
+  /** Outgoing mail server (smtp:// with STARTTLS when offered, or smtps://); unset: email goes to the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender address; the municipality's name is shown as the sender's name. */
+  mailFrom: string;
+  /** The SMS gateway's send endpoint (JSON POST); unset: SMS goes to the outbox. */
+  smsGatewayUrl: string | undefined;
+  /** Bearer token for the SMS gateway. */
+  smsGatewayToken: string | undefined;
+  /** Sender name shown on SMS (up to 11 letters or digits, or a phone number). */
+  smsSender: string;
+  /** Shared secret the gateway sends back with delivery reports (in the callback URL). */
+  smsDeliveryReportToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +108,19 @@ function defaultPublicUrl(host: string, port: number): string {
 function tileUrl(raw: string): string | undefined {
   if (raw.toLowerCase() === 'none') return '';
   return /^https?:\/\/.+\{z\}.*/.test(raw) && raw.includes('{x}') && raw.includes('{y}') ? raw : undefined;
+}
+
+function emailAddress(raw: string): string | undefined {
+  return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(raw) ? raw : undefined;
+}
+
+/** Alphanumeric sender ids are at most 11 characters (GSM); a phone number may be a sender too. */
+function smsSender(raw: string): string | undefined {
+  return /^[A-Za-z0-9 ]{1,11}$/.test(raw) || /^\+?\d{3,15}$/.test(raw) ? raw : undefined;
+}
+
+function token(raw: string): string | undefined {
+  return /^[\x21-\x7e]{16,512}$/.test(raw) ? raw : undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -201,6 +226,55 @@ export function loadConfig(env: Env = process.env): Config {
         parse: integer(100, 600_000),
       },
       10_000,
+    ),
+    smtpUrl: read<string | undefined>(
+      env,
+      {
+        name: 'SMTP_URL',
+        expected: 'an SMTP URL such as smtp://user:password@mail.example.no:587 (or smtps://)',
+        secret: true,
+        parse: url(['smtp:', 'smtps:']),
+      },
+      undefined,
+    ),
+    mailFrom: read(
+      env,
+      { name: 'MAIL_FROM', expected: 'an email address such as meld@kommune.no', parse: emailAddress },
+      'meldepunkt@localhost',
+    ),
+    smsGatewayUrl: read<string | undefined>(
+      env,
+      {
+        name: 'SMS_GATEWAY_URL',
+        expected: 'an http(s) URL such as https://sms.example.no/v1/messages',
+        secret: true,
+        parse: url(['http:', 'https:']),
+      },
+      undefined,
+    ),
+    smsGatewayToken: read<string | undefined>(
+      env,
+      { name: 'SMS_GATEWAY_TOKEN', expected: '16 to 512 visible characters', secret: true, parse: token },
+      undefined,
+    ),
+    smsSender: read(
+      env,
+      {
+        name: 'SMS_SENDER',
+        expected: 'up to 11 letters, digits or spaces, or a phone number',
+        parse: smsSender,
+      },
+      'Kommunen',
+    ),
+    smsDeliveryReportToken: read<string | undefined>(
+      env,
+      {
+        name: 'SMS_DELIVERY_REPORT_TOKEN',
+        expected: '16 to 512 visible characters',
+        secret: true,
+        parse: token,
+      },
+      undefined,
     ),
   };
 }

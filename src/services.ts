@@ -11,6 +11,7 @@ import { type DemoAccount, seedDemoStaff } from './modules/accounts/seed-demo-st
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
 import { seedAddressesIfEmpty } from './modules/geo/local-addresses.ts';
 import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import { startNotifications } from './modules/notifications/start-notifications.ts';
 import { createLocalPhotoStorage } from './modules/photos/storage.ts';
 import { loadAppSecret } from './modules/tenants/app-secret.ts';
 import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
@@ -51,21 +52,26 @@ export async function startServices(config: Config): Promise<Services> {
     });
     const photos = createLocalPhotoStorage(config.photoDir);
     await scheduleMaintenance(jobs, db.db, photos);
+    const ctx: AppContext = {
+      config,
+      db,
+      jobs,
+      locator,
+      catalog: createIntakeCatalog(db.db),
+      photos,
+      secret: await loadAppSecret(db.db),
+    };
+    const notifications = await startNotifications(ctx, {
+      log: { error: (obj, message) => log.error(obj, message) },
+    });
     return {
       demoAccounts,
-      ctx: {
-        config,
-        db,
-        jobs,
-        locator,
-        catalog: createIntakeCatalog(db.db),
-        photos,
-        secret: await loadAppSecret(db.db),
-      },
+      ctx,
       attachLogger(next) {
         log = next;
       },
       async stop() {
+        await notifications.stop();
         await jobs.stop();
         await db.close();
       },

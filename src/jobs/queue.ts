@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { fromPglite, PgBoss } from 'pg-boss';
-import type { DatabaseHandle } from '../db/client.ts';
+import type { DatabaseHandle, Queryable } from '../db/client.ts';
 
 /** Every queue the product uses, and the data its jobs carry. */
 export interface JobPayloads {
@@ -15,6 +15,10 @@ export interface JobPayloads {
   'maintenance.drafts': Record<string, never>;
   /** Hourly housekeeping: delete ended staff sessions and abandoned OIDC logins. */
   'maintenance.sessions': Record<string, never>;
+  /** Send one email or SMS (a row in messages); retried with backoff on transient failures. */
+  'message.send': { messageId: string };
+  /** Every minute: turn public report events not yet notified into messages (see notifications/relay). */
+  'notifications.relay': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
@@ -22,6 +26,8 @@ export const JOB_NAMES: readonly JobName[] = [
   'maintenance.idempotency',
   'maintenance.drafts',
   'maintenance.sessions',
+  'message.send',
+  'notifications.relay',
 ];
 
 export interface JobQueue {
@@ -76,6 +82,20 @@ export async function startJobQueue(
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000, close: true });
+    },
+  };
+}
+
+/**
+ * A pg-boss `db` that runs its statements inside the caller's transaction, so jobs sent with it
+ * (`boss.send(name, data, { db })`) commit or roll back with the caller's data.
+ */
+export function transactionDb(tx: Queryable): {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+} {
+  return {
+    async executeSql(text, values) {
+      return (await tx.execute(withParameters(text, values ?? []))) as unknown as { rows: unknown[] };
     },
   };
 }

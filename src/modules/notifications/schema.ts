@@ -165,7 +165,10 @@ export const notificationSettings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('notification_settings_hours', sql`${t.smsQuietFrom} between 0 and 23 and ${t.smsQuietUntil} between 0 and 23`),
+    check(
+      'notification_settings_hours',
+      sql`${t.smsQuietFrom} between 0 and 23 and ${t.smsQuietUntil} between 0 and 23`,
+    ),
     check('notification_settings_reminder', sql`${t.fixReminderDays} between 1 and 60`),
   ],
 );

@@ -1,0 +1,64 @@
+// The admin's view of what was (or would have been) sent: every message of the municipality,
+// newest first, optionally one status only (outbox in demo mode, failed for the failed list).
+// The cursor is the last row's (created_at, id), so paging stays stable while messages arrive.
+import { sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../db/client.ts';
+import type { MessageChannel, MessageStatus } from './schema.ts';
+
+export interface OutboxRow {
+  id: string;
+  kind: string;
+  channel: MessageChannel;
+  recipient: string;
+  language: string;
+  subject: string | null;
+  body_text: string;
+  body_html: string | null;
+  status: MessageStatus;
+  attempts: number;
+  last_error: string | null;
+  report_id: string | null;
+  report_ref: string | null;
+  created_at: string;
+  send_after: string;
+  sent_at: string | null;
+  delivered_at: string | null;
+  failed_at: string | null;
+}
+
+function encodeCursor(row: OutboxRow): string {
+  return Buffer.from(`${row.created_at}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id))
+    return undefined;
+  return { createdAt, id };
+}
+
+const iso = (column: string) =>
+  sql.raw(`to_char(m.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as ${column}`);
+
+export async function listOutbox(
+  db: Queryable,
+  kommunenummer: string,
+  query: { status?: MessageStatus | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ messages: OutboxRow[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await queryRows<OutboxRow>(
+    db,
+    sql`select m.id, m.kind, m.channel, m.recipient, m.language, m.subject, m.body_text, m.body_html,
+               m.status, m.attempts, m.last_error, m.report_id, r.ref as report_ref,
+               ${iso('created_at')}, ${iso('send_after')}, ${iso('sent_at')}, ${iso('delivered_at')}, ${iso('failed_at')}
+          from messages m left join reports r on r.id = m.report_id
+         where m.kommunenummer = ${kommunenummer}
+           ${query.status ? sql`and m.status = ${query.status}` : sql``}
+           ${after ? sql`and (m.created_at, m.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : sql``}
+         order by m.created_at desc, m.id desc
+         limit ${query.limit + 1}`,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { messages: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,189 @@
+// Test helpers for notifications: the real app on a real port with the mail server and SMS
+// gateway stand-ins configured, the relay and send workers running with short retry delays, and
+// reports made through the public API.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { createTestDatabase, type DatabaseKind } from '../../../test/support/databases.ts';
+import { buildPorsgrunn, buildReportBody } from '../../../test/support/factories.ts';
+import { sharedLocator, type TestApp, type TestResponse } from '../../../test/support/test-app.ts';
+import { buildApp } from '../../app.ts';
+import type { AppContext } from '../../app-context.ts';
+import { type Config, loadConfig } from '../../config.ts';
+import { queryRows } from '../../db/client.ts';
+import { startJobQueue } from '../../jobs/queue.ts';
+import { createIntakeCatalog } from '../categories/intake-catalog.ts';
+import { createLocalPhotoStorage } from '../photos/storage.ts';
+import { loadAppSecret } from '../tenants/app-secret.ts';
+import { type NotificationOptions, type Notifications, startNotifications } from './start-notifications.ts';
+
+export const PUBLIC_URL = 'http://meld.test';
+export const DELIVERY_TOKEN = 'delivery-report-secret-0123456789';
+
+export interface NotificationTestApp extends TestApp {
+  notifications: Notifications;
+  /** A link from a message, pointed at the test app instead of PUBLIC_URL. */
+  local(url: string): string;
+}
+
+/** Fast retries for tests: no backoff, 1 s apart, 3 retries; the relay every 200 ms. */
+export const FAST: NotificationOptions = {
+  retryLimit: 3,
+  retryDelaySeconds: 1,
+  retryBackoff: false,
+  relayIntervalMs: 200,
+  pollingIntervalSeconds: 0.5,
+  smsTimeoutMs: 500,
+};
+
+export async function startNotificationApp(
+  kind: DatabaseKind,
+  overrides: Partial<Config>,
+  options: NotificationOptions = FAST,
+): Promise<NotificationTestApp> {
+  const database = await createTestDatabase(kind);
+  const photoDir = await mkdtemp(path.join(tmpdir(), 'meldepunkt-photos-'));
+  const jobs = await startJobQueue(database.handle, { supervise: false });
+  const config: Config = {
+    ...loadConfig({}),
+    publicUrl: PUBLIC_URL,
+    reportRateLimitPerMinute: 100_000,
+    logLevel: 'silent',
+    photoDir,
+    smsDeliveryReportToken: DELIVERY_TOKEN,
+    ...overrides,
+  };
+  const ctx: AppContext = {
+    config,
+    db: database.handle,
+    jobs,
+    locator: await sharedLocator(),
+    catalog: createIntakeCatalog(database.handle.db),
+    photos: createLocalPhotoStorage(photoDir),
+    secret: await loadAppSecret(database.handle.db),
+  };
+  await buildPorsgrunn(database.handle.db);
+  const app = await buildApp(ctx, false);
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const notifications = await startNotifications(ctx, options);
+  const request = async (
+    method: string,
+    url: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
+    const headers: Record<string, string> = { ...init.headers };
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return readResponse(await fetch(`${baseUrl}${url}`, { method, headers, body, redirect: 'manual' }));
+  };
+  return {
+    kind,
+    app,
+    ctx,
+    database,
+    baseUrl,
+    notifications,
+    request,
+    async requestForm(method, url, form, headers = {}) {
+      return readResponse(await fetch(`${baseUrl}${url}`, { method, headers, body: form }));
+    },
+    local: (url) => url.replace(PUBLIC_URL, baseUrl),
+    async close() {
+      await notifications.stop();
+      await app.close();
+      await jobs.stop();
+      await database.close();
+      await rm(photoDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function readResponse(response: Response): Promise<TestResponse> {
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+export async function postReport(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; ref: string; trackingToken: string }> {
+  const response = await t.request('POST', '/api/v1/reports', { body: buildReportBody(overrides) });
+  expect(response.status, response.text).toBe(201);
+  return response.body;
+}
+
+/** "Follow it instead" on the report's public page, as a resident does it (in `language`). */
+export async function follow(
+  t: TestApp,
+  ref: string,
+  contact: { email?: string; phone?: string },
+  language = 'nb',
+): Promise<void> {
+  const page = await t.request('GET', `/porsgrunn/meldinger/${ref}?lang=${language}`);
+  const token = /name="_token" value="([^"]+)"/.exec(page.text)?.[1];
+  expect(token, 'follow form token').toBeTruthy();
+  const form = new URLSearchParams({ _token: token ?? '', ...contact });
+  const response = await t.request('POST', `/porsgrunn/meldinger/${ref}/folg?lang=${language}`, {
+    body: form.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  expect(response.status, response.text).toBe(303);
+}
+
+/** A public event as a case handler's action writes it (the staff API is tested elsewhere). */
+export async function addEvent(
+  t: TestApp,
+  reportId: string,
+  event: { kind: string; public: boolean; status?: string; message?: string },
+): Promise<void> {
+  await t.ctx.db.db.execute(
+    sql`insert into report_events (report_id, kind, public, status, message, actor)
+        values (${reportId}::uuid, ${event.kind}, ${event.public}, ${event.status ?? null}, ${event.message ?? null}, 'system')`,
+  );
+}
+
+export interface StoredMessage {
+  id: string;
+  kind: string;
+  channel: string;
+  recipient: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  body_text: string;
+  send_after: Date;
+}
+
+export async function storedMessages(t: TestApp): Promise<StoredMessage[]> {
+  const rows = await queryRows<StoredMessage>(
+    t.ctx.db.db,
+    sql`select id, kind, channel, recipient, status, attempts, last_error, body_text, send_after
+          from messages order by created_at, recipient`,
+  );
+  return rows.map((row) => ({ ...row, send_after: new Date(row.send_after) }));
+}
+
+export async function waitUntil<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

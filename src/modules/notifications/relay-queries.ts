@@ -1,0 +1,128 @@
+// What the relay reads for one batch of events: the events (locked), their reports with what the
+// messages mention, who hears about each report, and each municipality's templates and quiet hours.
+import { sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../db/client.ts';
+import type { Language, LocalizedText } from '../../shared/language.ts';
+import type { NotifyChannel, ReportEventKind, ReportStatus } from '../reports/statuses.ts';
+import type { MessageChannel } from './schema.ts';
+
+export interface PendingEvent {
+  id: number;
+  report_id: string;
+  kind: ReportEventKind;
+  status: ReportStatus | null;
+  message: string | null;
+}
+
+/**
+ * The oldest public events not yet turned into messages, locked for this transaction. SKIP LOCKED
+ * lets every process run the relay at once: each takes the events no other has.
+ */
+export async function lockPendingEvents(tx: Queryable, limit: number): Promise<PendingEvent[]> {
+  return queryRows<PendingEvent>(
+    tx,
+    sql`select id, report_id, kind, status, message from report_events
+        where public and notified_at is null order by id limit ${limit} for update skip locked`,
+  );
+}
+
+export interface ReportFacts {
+  id: string;
+  ref: string;
+  kommunenummer: string;
+  status: ReportStatus;
+  acute: boolean;
+  forwarded_to: string | null;
+  forwarded_to_email: string | null;
+  merged_into_ref: string | null;
+  category_name: LocalizedText;
+  slug: string;
+  municipality_name: string;
+  default_language: Language;
+  contact_email: string | null;
+  sms_quiet_from: number;
+  sms_quiet_until: number;
+}
+
+export async function loadReports(tx: Queryable, ids: string[]): Promise<Map<string, ReportFacts>> {
+  const rows = await queryRows<ReportFacts>(
+    tx,
+    sql`select r.id, r.ref, r.kommunenummer, r.status, r.acute, r.forwarded_to, r.forwarded_to_email,
+               p.ref as merged_into_ref, c.name as category_name, m.slug, m.name as municipality_name,
+               m.default_language, m.contact_email,
+               coalesce(s.sms_quiet_from, 21)::int as sms_quiet_from,
+               coalesce(s.sms_quiet_until, 8)::int as sms_quiet_until
+          from reports r
+          join categories c on c.id = r.category_id
+          join municipalities m on m.kommunenummer = r.kommunenummer
+          left join reports p on p.id = r.merged_into_id
+          left join notification_settings s on s.kommunenummer = r.kommunenummer
+         where r.id in ${sqlList(ids)}`,
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export interface Person {
+  report_id: string;
+  /** The reporter (report_contacts) or a follower. */
+  role: 'reporter' | 'follower';
+  email: string | null;
+  phone: string | null;
+  notify: NotifyChannel | null;
+  language: Language;
+}
+
+/** The reporters (who asked for updates) and followers of these reports. */
+export async function loadPeople(tx: Queryable, reportIds: string[]): Promise<Person[]> {
+  return queryRows<Person>(
+    tx,
+    sql`select report_id, 'reporter' as role, email, phone, notify, language from report_contacts
+         where report_id in ${sqlList(reportIds)} and notify <> 'none'
+        union all
+        select report_id, 'follower' as role, email, phone, null as notify, language from report_followers
+         where report_id in ${sqlList(reportIds)}
+        order by report_id, role desc`,
+  );
+}
+
+/** Of these addresses, those that asked for no email at all. */
+export async function loadUnsubscribed(tx: Queryable, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await queryRows<{ email: string }>(
+    tx,
+    sql`select email from email_unsubscribes where email in ${sqlList(emails.map((e) => e.toLowerCase()))}`,
+  );
+  return new Set(rows.map((r) => r.email));
+}
+
+export interface TemplateOverride {
+  kommunenummer: string;
+  kind: string;
+  channel: MessageChannel;
+  language: Language;
+  subject: string | null;
+  body: string;
+}
+
+export async function loadTemplateOverrides(
+  tx: Queryable,
+  kommunenummere: string[],
+): Promise<TemplateOverride[]> {
+  return queryRows<TemplateOverride>(
+    tx,
+    sql`select kommunenummer, kind, channel, language, subject, body from message_templates
+         where kommunenummer in ${sqlList(kommunenummere)}`,
+  );
+}
+
+export async function markNotified(tx: Queryable, eventIds: number[]): Promise<void> {
+  await tx.execute(sql`update report_events set notified_at = now() where id in ${sqlList(eventIds)}`);
+}
+
+/** `(a, b, c)` with each value a parameter. */
+function sqlList(values: readonly (string | number)[]) {
+  return sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+}

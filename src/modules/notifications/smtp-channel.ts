@@ -1,0 +1,70 @@
+// Email through an SMTP server (nodemailer). smtp:// upgrades with STARTTLS whenever the server
+// offers it; smtps:// is TLS from the first byte. A pool keeps a few connections open, so a burst of
+// messages does not pay for a TLS handshake each.
+import nodemailer from 'nodemailer';
+import {
+  type MessageChannelAdapter,
+  type OutgoingMessage,
+  PermanentError,
+  TransientError,
+} from './channels.ts';
+
+export interface SmtpChannelOptions {
+  url: string;
+  from: string;
+  maxConnections?: number;
+}
+
+/** The message id as the Message-ID header: a resend after a crash carries the same one, so mail systems can spot the copy. */
+export function messageIdHeader(id: string, from: string): string {
+  const domain = from.split('@')[1] ?? 'localhost';
+  return `<${id}@${domain}>`;
+}
+
+export function createSmtpChannel(options: SmtpChannelOptions): MessageChannelAdapter {
+  const transport = nodemailer.createTransport({
+    url: options.url,
+    pool: true,
+    maxConnections: options.maxConnections ?? 5,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    async send(message: OutgoingMessage) {
+      try {
+        const info = await transport.sendMail({
+          from: { name: message.senderName, address: options.from },
+          to: message.recipient,
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+          subject: message.subject ?? '',
+          text: message.bodyText,
+          ...(message.bodyHtml ? { html: message.bodyHtml } : {}),
+          messageId: messageIdHeader(message.id, options.from),
+          headers: {
+            'List-Unsubscribe': `<${message.stopUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            // Automatic messages: no out-of-office replies back to us.
+            'Auto-Submitted': 'auto-generated',
+          },
+        });
+        return { providerId: info.messageId };
+      } catch (error) {
+        throw classifySmtpError(error);
+      }
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+/** A 5xx reply means the server will never take this message; anything else may pass later. */
+export function classifySmtpError(error: unknown): Error {
+  const smtp = error as { responseCode?: number; code?: string; message?: string };
+  const text = `${smtp.code ?? 'SMTP'}${smtp.responseCode ? ` ${smtp.responseCode}` : ''}: ${smtp.message ?? String(error)}`;
+  if (typeof smtp.responseCode === 'number' && smtp.responseCode >= 500 && smtp.responseCode < 600) {
+    return new PermanentError(text);
+  }
+  return new TransientError(text);
+}

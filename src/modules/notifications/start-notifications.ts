@@ -1,0 +1,132 @@
+// Starts the notification machinery in this process: the relay (a timer every 2 s, plus a
+// pg-boss schedule every minute as a backstop), and the `message.send` workers. Every process runs
+// them; SKIP LOCKED in the relay and pg-boss's job claims keep them from doing the same work twice.
+import type { JobWithMetadata } from 'pg-boss';
+import type { AppContext } from '../../app-context.ts';
+import type { MessageChannelAdapter } from './channels.ts';
+import { relayPending } from './relay.ts';
+import type { MessageChannel } from './schema.ts';
+import { sendMessage } from './send-message.ts';
+import { createSmsGatewayChannel } from './sms-gateway-channel.ts';
+import { createSmtpChannel } from './smtp-channel.ts';
+
+export interface NotificationOptions {
+  /** Retries of a transient failure before the message counts as failed (default 8). */
+  retryLimit?: number;
+  /** First retry delay in seconds, doubled each time with backoff (default 30). */
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  relayIntervalMs?: number;
+  pollingIntervalSeconds?: number;
+  /** Jobs fetched and sent at once per process. */
+  batchSize?: number;
+  smsTimeoutMs?: number;
+  log?: { error(obj: object, message: string): void };
+}
+
+export interface Notifications {
+  /** Runs the relay now (tests, and the scheduled job). */
+  relayNow(): Promise<{ events: number; messages: number }>;
+  stop(): Promise<void>;
+}
+
+export const DELIVERY_REPORT_PATH = '/api/v1/notifications/sms/delivery-report';
+
+export function configuredChannels(
+  config: AppContext['config'],
+  smsTimeoutMs?: number,
+): Partial<Record<MessageChannel, MessageChannelAdapter>> {
+  const channels: Partial<Record<MessageChannel, MessageChannelAdapter>> = {};
+  if (config.smtpUrl) channels.email = createSmtpChannel({ url: config.smtpUrl, from: config.mailFrom });
+  if (config.smsGatewayUrl) {
+    const token = config.smsDeliveryReportToken;
+    channels.sms = createSmsGatewayChannel({
+      url: config.smsGatewayUrl,
+      token: config.smsGatewayToken,
+      sender: config.smsSender,
+      callbackUrl: token
+        ? `${config.publicUrl}${DELIVERY_REPORT_PATH}?token=${encodeURIComponent(token)}`
+        : undefined,
+      ...(smsTimeoutMs ? { timeoutMs: smsTimeoutMs } : {}),
+    });
+  }
+  return channels;
+}
+
+export async function startNotifications(
+  ctx: AppContext,
+  options: NotificationOptions = {},
+): Promise<Notifications> {
+  const boss = ctx.jobs.boss;
+  const channels = configuredChannels(ctx.config, options.smsTimeoutMs);
+  const relayDeps = {
+    db: ctx.db.db,
+    boss,
+    publicUrl: ctx.config.publicUrl,
+    secret: ctx.secret,
+    configured: { email: channels.email !== undefined, sms: channels.sms !== undefined },
+  };
+  const sendDeps = { db: ctx.db.db, channels, publicUrl: ctx.config.publicUrl, secret: ctx.secret };
+
+  const backoff = options.retryBackoff ?? true;
+  await boss.updateQueue('message.send', {
+    retryLimit: options.retryLimit ?? 8,
+    retryDelay: options.retryDelaySeconds ?? 30,
+    retryBackoff: backoff,
+    ...(backoff ? { retryDelayMax: 3600 } : {}),
+  });
+
+  let relaying: Promise<{ events: number; messages: number }> | undefined;
+  const relayNow = () => {
+    // One relay at a time in this process; a caller during a run waits for that run.
+    relaying ??= relayPending(relayDeps).finally(() => {
+      relaying = undefined;
+    });
+    return relaying;
+  };
+
+  await boss.work(
+    'message.send',
+    {
+      batchSize: options.batchSize ?? 10,
+      perJobResults: true,
+      includeMetadata: true,
+      burstWhenBatchFull: true,
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+    },
+    async (jobs: JobWithMetadata<{ messageId: string }>[]) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          const outcome = await sendMessage(sendDeps, job.data.messageId, job.retryCount >= job.retryLimit);
+          if (outcome.result === 'retry') {
+            return { id: job.id, status: 'failed' as const, output: { message: outcome.error.message } };
+          }
+          if (outcome.result === 'later') {
+            await boss.send('message.send', { messageId: job.data.messageId }, { startAfter: outcome.at });
+          }
+          return { id: job.id, status: 'completed' as const };
+        }),
+      ),
+  );
+
+  await boss.schedule('notifications.relay', '* * * * *');
+  await boss.work('notifications.relay', async () => {
+    await relayNow();
+  });
+
+  const timer = setInterval(() => {
+    relayNow().catch((error: unknown) => options.log?.error({ err: error }, 'notification relay failed'));
+  }, options.relayIntervalMs ?? 2000);
+  timer.unref();
+
+  return {
+    relayNow,
+    async stop() {
+      clearInterval(timer);
+      await relaying?.catch(() => {});
+      await boss.offWork('message.send', { wait: true });
+      await boss.offWork('notifications.relay', { wait: true });
+      for (const channel of Object.values(channels)) channel.close?.();
+    },
+  };
+}
