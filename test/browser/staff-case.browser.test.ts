@@ -6,16 +6,32 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { buildStaffUser } from '../support/staff.ts';
-import { createApiReport, openContext, useWebApp } from '../support/web.ts';
+import {
+  axeViolations,
+  createApiReport,
+  expectNoViolations,
+  openContext,
+  useWebApp,
+} from '../support/web.ts';
 
 const K = '4001';
 
+/** A tile server the browser never reaches: its tiles are answered by the test (a 1×1 PNG). */
+const TILES = 'http://tiles.test/{z}/{x}/{y}.png';
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 describe('the case view', () => {
-  const web = useWebApp();
+  const web = useWebApp({ mapTileUrl: TILES, mapAttribution: '© Testkart <b>' });
 
   async function logIn(): Promise<Page> {
     const user = await buildStaffUser(web.t.ctx.db.db, { kommunenummer: K, roles: ['saksbehandler'] });
     const context = await openContext(web.browser);
+    await context.route('http://tiles.test/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'image/png', body: PNG }),
+    );
     const page = await context.newPage();
     await page.goto(`${web.t.baseUrl}/admin/login`);
     await page.locator('#login-email').fill(user.email);
@@ -60,8 +76,14 @@ describe('the case view', () => {
     await expect(dialog.textContent()).resolves.toContain(
       `${primary.ref} blir hovedmelding. ${duplicate.ref} får status Duplikat`,
     );
+    const duplicateRow = page.locator('.inbox-row', { hasText: duplicate.ref });
+    await duplicateRow.waitFor();
     await dialog.getByRole('button', { name: 'Slå sammen', exact: true }).click();
     await page.locator('.notice', { hasText: 'Duplikater slått sammen med denne:' }).waitFor();
+    // The list beside the case loads again: the duplicate leaves the default view.
+    await duplicateRow.waitFor({ state: 'detached' });
+    await page.locator('.inbox-row', { hasText: primary.ref }).waitFor();
+    await expect(duplicateRow.count()).resolves.toBe(0);
     await expect(page.locator('.notice').textContent()).resolves.toContain(duplicate.ref);
 
     await page.locator('.notice').getByRole('link', { name: duplicate.ref, exact: true }).click();
@@ -109,6 +131,43 @@ describe('the case view', () => {
     await page.getByText('Svaret er sendt.').waitFor({ state: 'attached' });
     await expect(page.locator('#case-reply-text').inputValue()).resolves.toBe('');
     await expect(page.locator('.history .is-public').last().textContent()).resolves.toContain(reply);
+    await page.context().close();
+  });
+
+  it("draws the server's map tiles and credits them, on the case's map and the correction map", async () => {
+    const report = await createApiReport(web.t);
+    // A category taken out of use: still named on old reports, no longer offered when correcting.
+    const [retired] = await queryRows<{ name: string }>(
+      web.t.ctx.db.db,
+      sql`update categories set active = false where id = (
+          select id from categories where kommunenummer = ${K}
+            and id <> (select category_id from reports where ref = ${report.ref})
+          order by code limit 1)
+        returning name->>'nb' as name`,
+    );
+    if (!retired) throw new Error('no category to retire');
+    const page = await logIn();
+    await openCase(page, report.ref);
+    const caseMap = page.locator('.case-view .report-map-small').first();
+    await caseMap.locator('img.leaflet-tile-loaded').first().waitFor();
+    await expect(caseMap.locator('img.leaflet-tile').first().getAttribute('src')).resolves.toMatch(
+      /^http:\/\/tiles\.test\/\d+\/\d+\/\d+\.png$/,
+    );
+    // The attribution is shown as text, not read as markup.
+    await expect(caseMap.locator('.leaflet-control-attribution').textContent()).resolves.toBe(
+      '© Testkart <b>',
+    );
+
+    const correction = page.locator('details.case-action', { hasText: 'Rett kategori eller sted' });
+    await correction.locator('summary').click();
+    await correction.locator('img.leaflet-tile-loaded').first().waitFor();
+    const offered = await correction
+      .getByLabel('Kategori')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => o.textContent));
+    expect(offered.length).toBeGreaterThan(1);
+    expect(offered).not.toContain(retired.name);
+    expectNoViolations(await axeViolations(page));
     await page.context().close();
   });
 });

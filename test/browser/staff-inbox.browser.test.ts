@@ -53,13 +53,32 @@ describe('the inbox', () => {
       name: 'Vann og avløp drift',
     });
     expect(team.status).toBe(201);
-    const template = await client.request('POST', `/api/v1/staff/m/${K}/admin/templates`, {
-      name: 'Vi ser på saken',
-      body: { nb: 'Takk for meldingen {ref}. Vi ser på saken nå.' },
+    // Templates for the status the reply goes out with, not the report's current one (mottatt).
+    for (const [name, status, text] of [
+      ['Vi ser på saken', 'under_behandling', 'Takk for meldingen {ref}. Vi ser på saken nå.'],
+      ['Arbeidet er gjort', 'utfort', 'Meldingen {ref} er ferdig behandlet.'],
+      ['Vi har mottatt', 'mottatt', 'Vi har fått meldingen {ref}.'],
+    ]) {
+      const template = await client.request('POST', `/api/v1/staff/m/${K}/admin/templates`, {
+        name,
+        status,
+        body: { nb: text },
+      });
+      expect(template.status).toBe(201);
+    }
+    // A colleague in the team: a case handler who is no administrator sees everyone to assign to.
+    await buildStaffUser(web.t.ctx.db.db, {
+      kommunenummer: K,
+      roles: ['feltarbeider'],
+      teamIds: [team.body.id as string],
+      name: 'Frida Feltarbeider',
     });
-    expect(template.status).toBe(201);
+    await buildStaffUser(web.t.ctx.db.db, { kommunenummer: K, roles: ['leser'], name: 'Lars Leser' });
 
     const page = await logIn(['saksbehandler'], [team.body.id as string]);
+    // The assignee filter lists the people of the municipality too.
+    const assigneeFilter = page.getByLabel('Saksbehandler', { exact: true });
+    await assigneeFilter.locator('option', { hasText: 'Frida Feltarbeider' }).waitFor({ state: 'attached' });
     await page.getByText('Nye meldinger vises fortløpende.').waitFor();
     const report = await createApiReport(web.t, { description: 'Det fosser vann opp fra kummen i veien.' });
 
@@ -73,8 +92,19 @@ describe('the inbox', () => {
     const heading = page.locator('#case-heading');
     await expect(heading.textContent()).resolves.toContain(report.ref);
 
-    // Assign to the team and to me.
+    // Assign to the team and to me: the team's members come first, then everyone else.
+    const person = page.getByLabel('Person', { exact: true });
+    const optionTexts = (selector: string) =>
+      person.locator(selector).evaluateAll((options) => options.map((o) => o.textContent));
+    await expect(optionTexts('option')).resolves.toEqual(
+      expect.arrayContaining(['Frida Feltarbeider', 'Lars Leser', 'Siri Saksbehandler']),
+    );
     await page.getByLabel('Team', { exact: true }).last().selectOption({ label: 'Vann og avløp drift' });
+    await expect(optionTexts('optgroup[label="I teamet"] option')).resolves.toEqual([
+      'Frida Feltarbeider',
+      'Siri Saksbehandler',
+    ]);
+    await expect(optionTexts('optgroup[label="Andre"] option')).resolves.toContain('Lars Leser');
     await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Siri Saksbehandler' });
     await page.getByRole('button', { name: 'Tildel', exact: true }).click();
     await page.getByText('Meldingen er tildelt.').waitFor({ state: 'attached' });
@@ -83,9 +113,24 @@ describe('the inbox', () => {
     );
 
     // Status with a public reply from the template.
-    await page.locator('#case-status').selectOption('under_behandling');
     const statusBox = page.locator('.case-action', { has: page.locator('#case-status') });
+    const templateNames = () =>
+      statusBox
+        .getByLabel('Svarmal')
+        .locator('option')
+        .evaluateAll((options) => options.slice(1).map((o) => o.textContent));
+    await statusBox.getByLabel('Svarmal').locator('option', { hasText: 'Vi har mottatt' }).waitFor({
+      state: 'attached',
+    });
+    await expect(templateNames()).resolves.toEqual(['Vi har mottatt']);
+    await page.locator('#case-status').selectOption('utfort');
+    await statusBox.getByLabel('Svarmal').locator('option', { hasText: 'Arbeidet er gjort' }).waitFor({
+      state: 'attached',
+    });
+    await expect(templateNames()).resolves.toEqual(['Arbeidet er gjort']);
+    await page.locator('#case-status').selectOption('under_behandling');
     await statusBox.getByLabel('Svarmal').selectOption({ label: 'Vi ser på saken' });
+    await expect(templateNames()).resolves.toEqual(['Vi ser på saken']);
     await statusBox.getByRole('button', { name: 'Sett inn malen' }).click();
     await expect(page.locator('#case-status-reply').inputValue()).resolves.toBe(
       `Takk for meldingen ${report.ref}. Vi ser på saken nå.`,
@@ -229,6 +274,8 @@ describe('the inbox', () => {
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(page.locator('.report-map').isVisible()).resolves.toBe(true);
     await expect(page.locator('.report-map path.leaflet-interactive').count()).resolves.toBeGreaterThan(0);
+    // No tile server configured: a plain background, no tiles, no attribution.
+    await expect(page.locator('.report-map .leaflet-tile').count()).resolves.toBe(0);
 
     await row(page, report.ref).getByRole('link').click();
     await page.locator('#case-heading').waitFor();

@@ -27,8 +27,8 @@ export const casesNb = {
   'inbox.channel.telefon': 'Telefon',
   'inbox.channel.skranke': 'Skranke',
   'inbox.channel.felt': 'Felt',
-  'inbox.listsFromSeen':
-    'Listene over team, personer og kategorier viser det som finnes i meldingene du har lastet.',
+  'inbox.directoryFailed':
+    'Kunne ikke hente listene over team, personer og kategorier. Last inn siden på nytt for å prøve igjen.',
   'inbox.apply': 'Bruk filter',
   'inbox.reset': 'Nullstill filter',
   'inbox.sort': 'Sortering',
@@ -161,8 +161,8 @@ export const casesNb = {
   'case.assign.person': 'Person',
   'case.assign.save': 'Tildel',
   'case.assign.saved': 'Meldingen er tildelt.',
-  'case.assign.partialLists':
-    'Listene viser dine egne team, deg selv og dem som allerede har meldinger. Bare administratorer ser alle.',
+  'case.assign.inTeam': 'I teamet',
+  'case.assign.others': 'Andre',
   'case.reply.title': 'Offentlig svar',
   'case.reply.hint':
     'Innmelderen og følgerne får svaret, og det vises på sporingssiden. Skriv på innmelderens språk.',
@@ -277,8 +277,8 @@ export const casesNn: typeof casesNb = {
   'inbox.channel.telefon': 'Telefon',
   'inbox.channel.skranke': 'Skranke',
   'inbox.channel.felt': 'Felt',
-  'inbox.listsFromSeen':
-    'Listene over team, personar og kategoriar viser det som finst i meldingane du har lasta.',
+  'inbox.directoryFailed':
+    'Kunne ikkje hente listene over team, personar og kategoriar. Last inn sida på nytt for å prøve igjen.',
   'inbox.apply': 'Bruk filter',
   'inbox.reset': 'Nullstill filter',
   'inbox.sort': 'Sortering',
@@ -411,8 +411,8 @@ export const casesNn: typeof casesNb = {
   'case.assign.person': 'Person',
   'case.assign.save': 'Tildel',
   'case.assign.saved': 'Meldinga er tildelt.',
-  'case.assign.partialLists':
-    'Listene viser dine eigne team, deg sjølv og dei som alt har meldingar. Berre administratorar ser alle.',
+  'case.assign.inTeam': 'I teamet',
+  'case.assign.others': 'Andre',
   'case.reply.title': 'Offentleg svar',
   'case.reply.hint':
     'Innmeldaren og følgjarane får svaret, og det blir vist på sporingssida. Skriv på språket til innmeldaren.',
@@ -527,8 +527,8 @@ export const casesEn: typeof casesNb = {
   'inbox.channel.telefon': 'Phone',
   'inbox.channel.skranke': 'Front desk',
   'inbox.channel.felt': 'Field',
-  'inbox.listsFromSeen':
-    'The lists of teams, people and categories show those found in the reports you have loaded.',
+  'inbox.directoryFailed':
+    'The lists of teams, people and categories could not be loaded. Reload the page to try again.',
   'inbox.apply': 'Apply filters',
   'inbox.reset': 'Clear filters',
   'inbox.sort': 'Sort by',
@@ -658,8 +658,8 @@ export const casesEn: typeof casesNb = {
   'case.assign.person': 'Person',
   'case.assign.save': 'Assign',
   'case.assign.saved': 'The report is assigned.',
-  'case.assign.partialLists':
-    'The lists show your own teams, yourself and those who already have reports. Only administrators see everyone.',
+  'case.assign.inTeam': 'In the team',
+  'case.assign.others': 'Others',
   'case.reply.title': 'Public reply',
   'case.reply.hint':
     'The reporter and followers get the reply, and it shows on the tracking page. Write in the reporter’s language.',

@@ -7,7 +7,7 @@ import { Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
 import { Button, Loading } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
-import { hasRole, useMembership } from '../../session/index.ts';
+import { useMembership } from '../../session/index.ts';
 import { useDirectory } from './directory.ts';
 import { filterFromParams, filterToParams, filterToRecord, type InboxFilter, isFiltered } from './filters.ts';
 import { type CaseControl, focusCaseControl, InboxContext, type InboxContextValue } from './inbox-context.ts';
@@ -20,6 +20,7 @@ import { ShortcutsDialog } from './list/ShortcutsDialog.tsx';
 import { SortSelect } from './list/SortSelect.tsx';
 import { useInboxList } from './list/useInboxList.ts';
 import { useShortcuts } from './list/useShortcuts.ts';
+import { can } from './permissions.ts';
 import { type MapPoint, ReportMap } from './ReportMap.tsx';
 
 function focusRow(id: string): void {
@@ -38,13 +39,13 @@ export default function InboxPage() {
   const search = params.toString() ? `?${params.toString()}` : '';
   const directory = useDirectory();
   const listRef = useRef<HTMLDivElement>(null);
-  const list = useInboxList(k, filter, listRef, directory.learn);
+  const list = useInboxList(k, filter, listRef);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [help, setHelp] = useState(false);
   const [mapOpen, setMapOpen] = useState(false);
   const pendingControl = useRef<CaseControl | null>(null);
-  const mayBulk = hasRole(membership, 'admin', 'saksbehandler');
+  const mayBulk = can(membership, 'case.bulk');
   // The heading takes focus when the inbox is arrived at, not when its filter or case changes.
   const firstRender = useRef(true);
   const focusHeading = firstRender.current && !chosen;
@@ -117,6 +118,7 @@ export default function InboxPage() {
       directory,
       search,
       onCaseChanged: list.updateItem,
+      onListChanged: list.reload,
       closeCase: () => {
         const id = openId;
         void navigate({ pathname: `/m/${k}/inbox`, search });
@@ -128,7 +130,7 @@ export default function InboxPage() {
         return control;
       },
     }),
-    [directory, search, list.updateItem, navigate, k, openId],
+    [directory, search, list.updateItem, list.reload, navigate, k, openId],
   );
 
   const points: MapPoint[] = list.items.flatMap((i) =>
@@ -222,7 +224,12 @@ export default function InboxPage() {
             </Suspense>
           ) : (
             <div id="inbox-map-pane" className={mapOpen ? 'inbox-map-pane is-open' : 'inbox-map-pane'}>
-              <ReportMap points={points} onSelect={openCase} label={t('inbox.mapLabel')} />
+              <ReportMap
+                points={points}
+                tiles={directory.map}
+                onSelect={openCase}
+                label={t('inbox.mapLabel')}
+              />
               <p className="field-hint">{t('inbox.chooseReport')}</p>
             </div>
           )}

@@ -1,11 +1,12 @@
 // A Leaflet map of reports: one circle per report, coloured by status (the list beside it says
 // the same in words), the chosen one larger. With `onMove`, the chosen report's pin can be
-// dragged (or clicked to) a new place. No background tiles: the staff app has no tile address
-// from the server yet, so the map shows the points on a plain background.
+// dragged (or clicked to) a new place. The background tiles come from the server's tile address
+// (GET /directory); without one the points show on a plain background.
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { ReportStatus } from '../../components/index.ts';
+import type { MapTiles } from './directory.ts';
 
 export interface MapPoint {
   id: string;
@@ -21,6 +22,8 @@ interface Props {
   onSelect?: (id: string) => void;
   /** Lets the selected point be moved: by dragging its pin, or clicking the map. */
   onMove?: (lat: number, lon: number) => void;
+  /** The tile server; none (or an empty url) for a plain background. */
+  tiles?: MapTiles | undefined;
   label: string;
   className?: string;
 }
@@ -38,13 +41,20 @@ const COLOURS: Record<ReportStatus, string> = {
 };
 const FALLBACK_CENTER: L.LatLngTuple = [59.14, 9.66];
 
-export function ReportMap({ points, selectedId, onSelect, onMove, label, className }: Props) {
+/** Leaflet puts the attribution in as HTML; the server's text is shown as text. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function ReportMap({ points, selectedId, onSelect, onMove, tiles, label, className }: Props) {
   const element = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
   const handlers = useRef({ onSelect, onMove });
   handlers.current = { onSelect, onMove };
   const movable = Boolean(onMove);
+  const tileUrl = tiles?.tileUrl ?? '';
+  const attribution = tiles?.attribution ?? '';
 
   useEffect(() => {
     if (!element.current) return;
@@ -64,6 +74,18 @@ export function ReportMap({ points, selectedId, onSelect, onMove, label, classNa
       map.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !tileUrl) return;
+    const background = L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(m);
+    const credit = L.control.attribution({ prefix: false }).addTo(m);
+    if (attribution) credit.addAttribution(escapeHtml(attribution));
+    return () => {
+      background.remove();
+      credit.remove();
+    };
+  }, [tileUrl, attribution]);
 
   useEffect(() => {
     const m = map.current;

@@ -36,8 +36,12 @@ export const caseApi = {
   get: (k: string, id: string, signal?: AbortSignal) =>
     api.get<Case>(report(k, id), signal ? { signal } : {}),
   contact: (k: string, id: string) => api.get<Contact>(`${report(k, id)}/contact`),
-  templates: (k: string, id: string) =>
-    api.get<{ templates: ReplyTemplate[] }>(`${report(k, id)}/reply-templates`),
+  /** The templates for the report's status, or for `status` when the reply goes out with that change. */
+  templates: (k: string, id: string, status?: string, signal?: AbortSignal) =>
+    api.get<{ templates: ReplyTemplate[] }>(`${report(k, id)}/reply-templates`, {
+      query: { status },
+      ...(signal ? { signal } : {}),
+    }),
   /** One of the actions that answer with the updated case (status, priority, assignment, …). */
   act: (k: string, id: string, action: string, body: Record<string, unknown>) =>
     api.post<Case>(`${report(k, id)}/${action}`, body),

@@ -18,6 +18,8 @@ export interface InboxContextValue {
   /** The query string of the list's filter, kept in links between list and case. */
   search: string;
   onCaseChanged(updated: Case): void;
+  /** Reports left or joined the list (a merge): it loads its first page again. */
+  onListChanged(): void;
   /** Back to the list (Esc), focus on the case's row. */
   closeCase(): void;
   /** The control a shortcut asked for before the case had loaded; read once. */

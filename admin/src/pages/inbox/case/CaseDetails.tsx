@@ -8,7 +8,7 @@ import type { Case } from '../types.ts';
 
 export function CaseDetails({ c, k }: { c: Case; k: string }) {
   const t = useT();
-  const { search } = useInboxContext();
+  const { search, directory } = useInboxContext();
   const link = (id: string) => ({ pathname: `/m/${k}/reports/${id}`, search });
   return (
     <>
@@ -93,6 +93,7 @@ export function CaseDetails({ c, k }: { c: Case; k: string }) {
       {c.lat !== null && c.lon !== null ? (
         <ReportMap
           className="report-map-small"
+          tiles={directory.map}
           label={t('case.mapLabel', { ref: c.ref })}
           points={[{ id: c.id, lat: c.lat, lon: c.lon, status: c.status, label: c.ref }]}
           selectedId={c.id}

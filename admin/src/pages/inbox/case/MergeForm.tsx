@@ -13,7 +13,7 @@ import { useAction } from './useAction.ts';
 export function MergeForm({ c, k, onChanged, onReload }: ActionProps) {
   const t = useT();
   const id = useId();
-  const { onCaseChanged } = useInboxContext();
+  const { onCaseChanged, onListChanged } = useInboxContext();
   const state = useAction(onChanged);
   const [q, setQ] = useState('');
   const [candidates, setCandidates] = useState<InboxItem[]>([]);
@@ -55,16 +55,21 @@ export function MergeForm({ c, k, onChanged, onReload }: ActionProps) {
 
   const merge = () => {
     setAsking(false);
-    void state.run(
-      async () => {
-        if (primary === 'this')
-          return caseApi.act(k, c.id, 'merge', { duplicateIds: [other], version: c.version });
-        const main = await caseApi.get(k, other);
-        onCaseChanged(await caseApi.act(k, other, 'merge', { duplicateIds: [c.id], version: main.version }));
-        return caseApi.get(k, c.id);
-      },
-      t('case.merge.done', { primary: primaryRef }),
-    );
+    void state
+      .run(
+        async () => {
+          if (primary === 'this')
+            return caseApi.act(k, c.id, 'merge', { duplicateIds: [other], version: c.version });
+          const main = await caseApi.get(k, other);
+          onCaseChanged(
+            await caseApi.act(k, other, 'merge', { duplicateIds: [c.id], version: main.version }),
+          );
+          return caseApi.get(k, c.id);
+        },
+        t('case.merge.done', { primary: primaryRef }),
+      )
+      // The duplicate now has status Duplikat and leaves the default list.
+      .then((ok) => ok && onListChanged());
   };
 
   return (

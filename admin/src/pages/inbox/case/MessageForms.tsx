@@ -2,7 +2,7 @@
 // the tracking page and by notification) with a template picker, and the internal note (staff
 // only). Both keep their draft per report in sessionStorage.
 import { useEffect, useId, useState } from 'react';
-import { Button } from '../../../components/index.ts';
+import { Button, type ReportStatus } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { caseApi } from '../inbox-api.ts';
 import { CASE_CONTROLS } from '../inbox-context.ts';
@@ -22,18 +22,33 @@ export function InternalTag() {
   return <span className="tag tag-internal">{t('case.internal')}</span>;
 }
 
-/** Picks a template (rendered for this report) and puts its text in the reply to edit. */
-export function TemplatePicker({ k, id, onInsert }: { k: string; id: string; onInsert(text: string): void }) {
+/**
+ * Picks a template (rendered for this report) and puts its text in the reply to edit. With
+ * `status`, the templates for that status (the one the reply goes out with), fetched again when
+ * it changes; without, those for the report's current status.
+ */
+export function TemplatePicker(props: {
+  k: string;
+  id: string;
+  status?: ReportStatus;
+  onInsert(text: string): void;
+}) {
+  const { k, id, status, onInsert } = props;
   const t = useT();
   const selectId = useId();
   const [templates, setTemplates] = useState<ReplyTemplate[] | null>(null);
   const [chosen, setChosen] = useState('');
   useEffect(() => {
+    const controller = new AbortController();
     caseApi
-      .templates(k, id)
-      .then((r) => setTemplates(r.templates))
-      .catch(() => setTemplates([]));
-  }, [k, id]);
+      .templates(k, id, status, controller.signal)
+      .then((r) => {
+        setTemplates(r.templates);
+        setChosen((was) => (r.templates.some((x) => x.id === was) ? was : ''));
+      })
+      .catch(() => controller.signal.aborted || setTemplates([]));
+    return () => controller.abort();
+  }, [k, id, status]);
   if (!templates || templates.length === 0) {
     return templates ? <p className="field-hint">{t('case.reply.noTemplates')}</p> : null;
   }

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
+import { withCurrent } from '../directory.ts';
 import { caseApi } from '../inbox-api.ts';
 import { useInboxContext } from '../inbox-context.ts';
 import { ReportMap } from '../ReportMap.tsx';
@@ -10,6 +11,7 @@ import { ActionBox } from './ActionBox.tsx';
 import type { ActionProps } from './action-props.ts';
 import { useDraft } from './drafts.ts';
 import { MessageField } from './MessageForms.tsx';
+import { DirectoryProblem } from './StatusForms.tsx';
 import { useAction } from './useAction.ts';
 
 export function ForwardForm({ c, k, onChanged, onReload }: ActionProps) {
@@ -87,9 +89,11 @@ export function CorrectionForm({ c, k, onChanged, onReload }: ActionProps) {
     lat.trim() && lon.trim() && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon))
       ? { lat: Number(lat), lon: Number(lon) }
       : null;
-  const categories = directory.categories.some((x) => x.id === c.category.id)
-    ? directory.categories
-    : [{ ...c.category, groupId: c.group.id }, ...directory.categories];
+  // Only active categories can be chosen; the report's own stays listed even when inactive.
+  const categories = withCurrent(
+    directory.categories.filter((x) => x.active),
+    c.category,
+  );
   const moved = place !== null && (place.lat !== c.lat || place.lon !== c.lon);
   const submit = () => {
     const body = {
@@ -120,6 +124,7 @@ export function CorrectionForm({ c, k, onChanged, onReload }: ActionProps) {
           ))}
         </select>
       </div>
+      <DirectoryProblem />
       <Field
         id={`${id}-address`}
         label={t('case.address')}
@@ -131,6 +136,7 @@ export function CorrectionForm({ c, k, onChanged, onReload }: ActionProps) {
       </p>
       <ReportMap
         className="report-map-small"
+        tiles={directory.map}
         label={t('case.correct.mapLabel')}
         points={place ? [{ id: c.id, lat: place.lat, lon: place.lon, status: c.status, label: c.ref }] : []}
         selectedId={c.id}

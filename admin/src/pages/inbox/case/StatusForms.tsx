@@ -3,9 +3,10 @@
 import { useId, useState } from 'react';
 import { REPORT_STATUSES } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
+import { withCurrent } from '../directory.ts';
 import { caseApi } from '../inbox-api.ts';
 import { CASE_CONTROLS, useInboxContext } from '../inbox-context.ts';
-import { PRIORITIES, type Priority } from '../types.ts';
+import { type Named, PRIORITIES, type Priority } from '../types.ts';
 import { ActionBox } from './ActionBox.tsx';
 import type { ActionProps } from './action-props.ts';
 import { useDraft } from './drafts.ts';
@@ -46,7 +47,7 @@ export function StatusForm({ c, k, onChanged, onReload }: ActionProps) {
           ))}
         </select>
       </div>
-      <TemplatePicker k={k} id={c.id} onInsert={setReply} />
+      <TemplatePicker k={k} id={c.id} status={status} onInsert={setReply} />
       <MessageField
         id="case-status-reply"
         label={`${t('case.status.reply')} (${t('case.optional')})`}
@@ -120,14 +121,10 @@ export function AssignForm({ c, k, onChanged, onReload }: ActionProps) {
   const state = useAction(onChanged);
   const [team, setTeam] = useState(c.team?.id ?? '');
   const [person, setPerson] = useState(c.assignee?.id ?? '');
-  const teams =
-    c.team && !directory.teams.some((x) => x.id === c.team?.id)
-      ? [c.team, ...directory.teams]
-      : directory.teams;
-  const people =
-    c.assignee && !directory.people.some((x) => x.id === c.assignee?.id)
-      ? [c.assignee, ...directory.people]
-      : directory.people;
+  const teams = withCurrent(directory.teams, c.team);
+  const people = withCurrent(directory.people, c.assignee);
+  // With a team chosen, its members come first.
+  const members = new Set(directory.people.filter((p) => team && p.teamIds.includes(team)).map((p) => p.id));
   const submit = () => {
     void state.run(
       () =>
@@ -139,6 +136,12 @@ export function AssignForm({ c, k, onChanged, onReload }: ActionProps) {
       t('case.assign.saved'),
     );
   };
+  const options = (list: readonly Named[]) =>
+    list.map((x) => (
+      <option key={x.id} value={x.id}>
+        {x.name}
+      </option>
+    ));
   return (
     <ActionBox
       title={t('case.assign.title')}
@@ -153,26 +156,36 @@ export function AssignForm({ c, k, onChanged, onReload }: ActionProps) {
           <label htmlFor={CASE_CONTROLS.assign}>{t('inbox.team')}</label>
           <select id={CASE_CONTROLS.assign} value={team} onChange={(e) => setTeam(e.target.value)}>
             <option value="">{t('inbox.noTeam')}</option>
-            {teams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
+            {options(teams)}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-person`}>{t('case.assign.person')}</label>
           <select id={`${id}-person`} value={person} onChange={(e) => setPerson(e.target.value)}>
             <option value="">{t('inbox.nobody')}</option>
-            {people.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
+            {members.size > 0 ? (
+              <>
+                <optgroup label={t('case.assign.inTeam')}>
+                  {options(people.filter((p) => members.has(p.id)))}
+                </optgroup>
+                <optgroup label={t('case.assign.others')}>
+                  {options(people.filter((p) => !members.has(p.id)))}
+                </optgroup>
+              </>
+            ) : (
+              options(people)
+            )}
           </select>
         </div>
       </div>
-      {directory.complete ? null : <p className="field-hint">{t('case.assign.partialLists')}</p>}
+      <DirectoryProblem />
     </ActionBox>
   );
+}
+
+/** Said where the lists of teams, people and categories are used, if they could not be loaded. */
+export function DirectoryProblem() {
+  const t = useT();
+  const { directory } = useInboxContext();
+  return directory.status === 'failed' ? <p className="field-error">{t('inbox.directoryFailed')}</p> : null;
 }

@@ -174,8 +174,8 @@ export function FilterForm({ filter, counts, directory, onApply }: Props) {
             </label>
           ))}
         </fieldset>
-        {directory.complete ? null : <p className="field-hint">{t('inbox.listsFromSeen')}</p>}
       </details>
+      {directory.status === 'failed' ? <p className="field-error">{t('inbox.directoryFailed')}</p> : null}
       <div className="inbox-filter-actions">
         <Button type="submit">{t('inbox.apply')}</Button>
         <Button variant="secondary" onClick={() => onApply({ ...EMPTY_FILTER, sort: filter.sort })}>

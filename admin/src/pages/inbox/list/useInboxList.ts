@@ -57,7 +57,6 @@ export function useInboxList(
   k: string,
   filter: InboxFilter,
   listRef: React.RefObject<HTMLElement | null>,
-  onLoaded: (items: InboxItem[]) => void,
 ): InboxList {
   const [items, setItems] = useState<InboxItem[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -74,8 +73,6 @@ export function useInboxList(
   filterRef.current = filter;
   const itemsRef = useRef(items);
   itemsRef.current = items;
-  const onLoadedRef = useRef(onLoaded);
-  onLoadedRef.current = onLoaded;
 
   const refreshCounts = useCallback(() => {
     inboxApi
@@ -97,7 +94,6 @@ export function useInboxList(
         setItems(page.items);
         setNextCursor(page.nextCursor);
         setLoading(false);
-        onLoadedRef.current(page.items);
       })
       .catch((e: unknown) => {
         if (controller.signal.aborted) return;
@@ -122,7 +118,6 @@ export function useInboxList(
           return [...known, ...page.items.filter((i) => !seen.has(i.id))];
         });
         setNextCursor(page.nextCursor);
-        onLoadedRef.current(page.items);
       })
       .catch(setError)
       .finally(() => setLoadingMore(false));
@@ -134,7 +129,6 @@ export function useInboxList(
       inboxApi
         .list(k, filterToRecord(filterRef.current))
         .then((page) => {
-          onLoadedRef.current(page.items);
           setItems((known) => {
             const seen = new Set(known.map((i) => i.id));
             const fresh = page.items.filter((i) => !seen.has(i.id) && (!only || only.includes(i.id)));
@@ -147,6 +141,8 @@ export function useInboxList(
     },
     [k, refreshCounts],
   );
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   const updateItem = useCallback((c: Case) => {
     setItems((known) => known.map((i) => (i.id === c.id ? toItem(c) : i)));
@@ -200,7 +196,7 @@ export function useInboxList(
     live,
     loadMore,
     showPending: () => insertNew(),
-    reload: () => setGeneration((g) => g + 1),
+    reload,
     updateItem,
   };
 }
