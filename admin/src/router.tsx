@@ -27,6 +27,7 @@ const TeamsPage = lazy(() => import('./pages/admin/teams/TeamsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/users/UsersPage.tsx'));
 const TemplatesPage = lazy(() => import('./pages/admin/templates/TemplatesPage.tsx'));
 const LinksPage = lazy(() => import('./pages/admin/links/LinksPage.tsx'));
+const AuditPage = lazy(() => import('./pages/admin/audit/AuditPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
 
 /** A lazily loaded page, with "Loading…" while its code arrives. */
@@ -81,10 +82,14 @@ export const routes = [
                   { path: 'users', element: page(UsersPage) },
                   { path: 'templates', element: page(TemplatesPage) },
                   { path: 'links', element: page(LinksPage) },
+                  { path: 'audit', element: page(AuditPage) },
                   { path: '*', element: <NotFoundContent /> },
                 ],
               },
-              { path: 'outbox', element: page(OutboxPage) },
+              {
+                path: 'outbox',
+                element: <RequireRole roles={[ROLE_ADMIN]}>{page(OutboxPage)}</RequireRole>,
+              },
               { path: '*', element: <NotFoundContent /> },
             ],
           },

@@ -58,6 +58,17 @@ describe('the server process in embedded mode', () => {
     expect(publicText).not.toContain('kari@example.no');
     expect(publicText).not.toContain('Kari Nordmann');
 
+    // The demo prints one back-office account per role; the printed password logs in.
+    const printed = /^ {2}saksbehandler +(\S+@\S+) +(\S+)$/m.exec(first.output());
+    expect(printed, first.output()).not.toBeNull();
+    const login = await fetch(`${first.url}/api/v1/staff/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: printed?.[1], password: printed?.[2] }),
+    });
+    expect(login.status).toBe(200);
+    expect(first.output()).toMatch(/^ {2}admin +admin@demo\.meldepunkt\.no +\S{20}$/m);
+
     const oslo = await post(first.url, buildReportBody({ location: PLACES.osloCityHall }));
     expect(oslo.status).toBe(422);
     expect(JSON.stringify(oslo.body)).toContain('Oslo');

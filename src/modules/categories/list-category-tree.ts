@@ -18,6 +18,7 @@ export interface CategoryTreeQuestion {
 }
 
 export interface CategoryTreeNode {
+  id: string;
   code: string;
   name: string;
   help?: string;
@@ -53,6 +54,7 @@ export async function listCategoryTree(
       groups.set(group.id, node);
     }
     node.categories.push({
+      id: category.id,
       code: category.code,
       name: localize(category.name, language),
       ...(category.help ? { help: localize(category.help, language) } : {}),

@@ -36,6 +36,7 @@ const CategoryTreeResponse = Type.Object({
       name: Type.String(),
       categories: Type.Array(
         Type.Object({
+          id: Type.String({ format: 'uuid', description: 'For the staff API, which names categories by id' }),
           code: Type.String({ description: 'Stable code; the Open311 service_code' }),
           name: Type.String(),
           help: Type.Optional(Type.String()),

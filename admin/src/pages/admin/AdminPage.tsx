@@ -4,6 +4,8 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/index.ts';
 import { type TextKey, useT } from '../../i18n/index.ts';
+import { useMembership } from '../../session/index.ts';
+import './shared/admin-forms.css';
 
 export const ADMIN_SECTIONS: { path: string; label: TextKey }[] = [
   { path: 'settings', label: 'admin.settings' },
@@ -12,11 +14,13 @@ export const ADMIN_SECTIONS: { path: string; label: TextKey }[] = [
   { path: 'users', label: 'admin.users' },
   { path: 'templates', label: 'admin.templates' },
   { path: 'links', label: 'admin.links' },
+  { path: 'audit', label: 'admin.audit' },
 ];
 
 export default function AdminPage() {
   const t = useT();
   const { pathname } = useLocation();
+  const { kommunenummer } = useMembership();
   const section = pathname.split('/admin/')[1]?.split('/')[0];
   return (
     <div className="two-panes admin-page">
@@ -29,6 +33,9 @@ export default function AdminPage() {
               </Link>
             </li>
           ))}
+          <li>
+            <Link to={`/m/${kommunenummer}/outbox`}>{t('nav.outbox')}</Link>
+          </li>
         </ul>
       </nav>
       <div className="pane">
