@@ -11,6 +11,7 @@ import { type DemoAccount, seedDemoStaff } from './modules/accounts/seed-demo-st
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
 import { seedAddressesIfEmpty } from './modules/geo/local-addresses.ts';
 import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import { startStaffAlerts } from './modules/notifications/staff-alerts.ts';
 import { startNotifications } from './modules/notifications/start-notifications.ts';
 import { createLocalPhotoStorage } from './modules/photos/storage.ts';
 import { loadAppSecret } from './modules/tenants/app-secret.ts';
@@ -64,6 +65,7 @@ export async function startServices(config: Config): Promise<Services> {
     const notifications = await startNotifications(ctx, {
       log: { error: (obj, message) => log.error(obj, message) },
     });
+    const staffAlerts = await startStaffAlerts(ctx);
     return {
       demoAccounts,
       ctx,
@@ -71,6 +73,7 @@ export async function startServices(config: Config): Promise<Services> {
         log = next;
       },
       async stop() {
+        await staffAlerts.stop();
         await notifications.stop();
         await jobs.stop();
         await db.close();

@@ -19,6 +19,12 @@ export interface JobPayloads {
   'message.send': { messageId: string };
   /** Every minute: turn public report events not yet notified into messages (see notifications/relay). */
   'notifications.relay': Record<string, never>;
+  /** Hourly: the one reminder of unanswered "is it really fixed?" questions (see notifications/remind-fix-checks). */
+  'notifications.fix-reminders': Record<string, never>;
+  /** 07:00 Oslo: each staff member's digest of the reports their teams received the day before. */
+  'staff.digest': Record<string, never>;
+  /** Hourly: staff emails about reports due within 24 hours or overdue. */
+  'staff.deadlines': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
@@ -28,6 +34,9 @@ export const JOB_NAMES: readonly JobName[] = [
   'maintenance.sessions',
   'message.send',
   'notifications.relay',
+  'notifications.fix-reminders',
+  'staff.digest',
+  'staff.deadlines',
 ];
 
 export interface JobQueue {

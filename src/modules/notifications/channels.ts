@@ -16,8 +16,11 @@ export interface OutgoingMessage {
   senderName: string;
   /** The municipality's contact address, for replies. */
   replyTo: string | null;
-  /** The one-click stop link (List-Unsubscribe). */
-  stopUrl: string;
+  /**
+   * The one-click stop link (List-Unsubscribe), for messages to residents about a report. Absent
+   * for staff alerts and password resets: stopping would act on a resident's report contact.
+   */
+  stopUrl?: string | undefined;
 }
 
 export interface MessageChannelAdapter {

@@ -5,6 +5,7 @@ import { webText } from '../../i18n/web.ts';
 import { type Language, localize } from '../../shared/language.ts';
 import { STATUS_INFO } from '../reports/statuses.ts';
 import { DEFAULT_TEMPLATES, type MessageKind, type Template } from './default-templates.ts';
+import { fixCheckUrl, issueFixCheckToken } from './fix-check-token.ts';
 import { smsSendAfter } from './quiet-hours.ts';
 import type { PendingEvent, Person, ReportFacts, TemplateOverride } from './relay-queries.ts';
 import { renderMessage } from './render-message.ts';
@@ -17,7 +18,7 @@ export interface NewMessage {
   idempotencyKey: string;
   kind: MessageKind;
   reportId: string;
-  reportEventId: number;
+  reportEventId: number | null;
   channel: MessageChannel;
   recipient: string;
   language: Language;
@@ -45,6 +46,7 @@ export function messageKindOf(event: Pick<PendingEvent, 'kind' | 'status'>): Mes
       return 'receipt';
     case 'status_changed':
       return event.status === 'utfort' ? 'done' : 'status_changed';
+    case 'reopened':
     case 'public_reply':
     case 'merged':
     case 'merged_into':
@@ -55,7 +57,7 @@ export function messageKindOf(event: Pick<PendingEvent, 'kind' | 'status'>): Mes
   }
 }
 
-interface Recipient {
+export interface Recipient {
   channel: MessageChannel;
   address: string;
   language: Language;
@@ -131,61 +133,109 @@ function eventText(event: PendingEvent, kind: MessageKind): string {
   return text;
 }
 
+/** A composed message, and for the reporter's "done" message the id of the check its link asks. */
+export type ComposedMessage = NewMessage & { fixCheckId?: string };
+
+/** Whether this is the reporter's own address on their chosen channel (a follower may share it). */
+function isReporter(recipient: Recipient, people: Person[]): boolean {
+  const reporter = people.find((p) => p.role === 'reporter');
+  if (!reporter || reporter.notify !== recipient.channel) return false;
+  const address = recipient.channel === 'email' ? reporter.email : reporter.phone;
+  return address?.toLowerCase() === recipient.address.toLowerCase();
+}
+
+/** Who hears about an event of this kind. */
+function audienceOf(kind: MessageKind, people: Person[]): Person[] {
+  // The receipt thanks the one who reported; followers who joined meanwhile hear from the next step.
+  if (kind === 'receipt') return people.filter((p) => p.role === 'reporter');
+  // The reporter reopened it themselves and was thanked on the page; the followers are told.
+  if (kind === 'reopened') return people.filter((p) => p.role === 'follower');
+  return people;
+}
+
 export function composeMessages(
   event: PendingEvent,
   report: ReportFacts,
   people: Person[],
   context: ComposeContext,
-): NewMessage[] {
+): ComposedMessage[] {
   const kind = messageKindOf(event);
   if (!kind) return [];
-  // The receipt thanks the one who reported; followers who joined meanwhile hear from the next step.
-  const audience = kind === 'receipt' ? people.filter((p) => p.role === 'reporter') : people;
-  return recipientsOf(audience, context.unsubscribed).map((recipient) => {
-    const id = randomUUID();
-    const token = issueStopToken(context.secret, id);
-    const { language, channel } = recipient;
-    const template = templateFor(context.overrides, report.kommunenummer, kind, channel, language);
-    const rendered = renderMessage(
-      template,
-      channel,
-      language,
-      {
-        municipality: webText(language).layout.municipality(report.municipality_name),
-        ref: report.ref,
-        category: localize(report.category_name, language),
-        status: STATUS_INFO[event.status ?? report.status].label[language],
-        message: eventText(event, kind),
-        link: trackingLink(context.publicUrl, report, report.ref, language),
-        forwardedTo: report.forwarded_to ?? '',
-        forwardedToEmail: report.forwarded_to_email ?? '',
-        mergedIntoRef: report.merged_into_ref ?? '',
-        mergedIntoLink: report.merged_into_ref
-          ? trackingLink(context.publicUrl, report, report.merged_into_ref, language)
-          : '',
-      },
-      {
-        stop: stopUrl(context.publicUrl, token, language === report.default_language ? undefined : language),
-        unsubscribe: unsubscribeUrl(context.publicUrl, token, language),
-      },
-    );
-    const sendAfter =
-      channel === 'sms' && !report.acute
-        ? smsSendAfter(context.now, { from: report.sms_quiet_from, until: report.sms_quiet_until })
-        : context.now;
-    return {
-      id,
-      kommunenummer: report.kommunenummer,
-      idempotencyKey: `event:${event.id}:${channel}:${recipient.address.toLowerCase()}`,
-      kind,
-      reportId: report.id,
+  return recipientsOf(audienceOf(kind, people), context.unsubscribed).map((recipient) => {
+    // Only the reporter is asked whether it is really fixed; followers are told it is done.
+    const fixCheckId = kind === 'done' && isReporter(recipient, people) ? randomUUID() : undefined;
+    const message = composeFor(report, kind, recipient, context, {
       reportEventId: event.id,
-      channel,
-      recipient: recipient.address,
-      language,
-      ...rendered,
-      status: context.configured[channel] ? 'queued' : 'outbox',
-      sendAfter,
-    };
+      idempotencyKey: `event:${event.id}:${recipient.channel}:${recipient.address.toLowerCase()}`,
+      status: event.status ?? report.status,
+      message: eventText(event, kind),
+      fixCheckId,
+    });
+    return fixCheckId ? { ...message, fixCheckId } : message;
   });
+}
+
+/** One message of this kind to one recipient (the relay's messages, and the fix-check reminder). */
+export function composeFor(
+  report: ReportFacts,
+  kind: MessageKind,
+  recipient: Recipient,
+  context: ComposeContext,
+  about: {
+    reportEventId: number | null;
+    idempotencyKey: string;
+    status: ReportFacts['status'];
+    message: string;
+    fixCheckId?: string | undefined;
+  },
+): NewMessage {
+  const id = randomUUID();
+  const token = issueStopToken(context.secret, id);
+  const { language, channel } = recipient;
+  const ownLanguage = language === report.default_language ? undefined : language;
+  const template = templateFor(context.overrides, report.kommunenummer, kind, channel, language);
+  const rendered = renderMessage(
+    template,
+    channel,
+    language,
+    {
+      municipality: webText(language).layout.municipality(report.municipality_name),
+      ref: report.ref,
+      category: localize(report.category_name, language),
+      status: STATUS_INFO[about.status].label[language],
+      message: about.message,
+      link: trackingLink(context.publicUrl, report, report.ref, language),
+      forwardedTo: report.forwarded_to ?? '',
+      forwardedToEmail: report.forwarded_to_email ?? '',
+      mergedIntoRef: report.merged_into_ref ?? '',
+      mergedIntoLink: report.merged_into_ref
+        ? trackingLink(context.publicUrl, report, report.merged_into_ref, language)
+        : '',
+    },
+    {
+      stop: stopUrl(context.publicUrl, token, ownLanguage),
+      unsubscribe: unsubscribeUrl(context.publicUrl, token, language),
+      fixCheck: about.fixCheckId
+        ? fixCheckUrl(context.publicUrl, issueFixCheckToken(context.secret, about.fixCheckId), ownLanguage)
+        : undefined,
+    },
+  );
+  const sendAfter =
+    channel === 'sms' && !report.acute
+      ? smsSendAfter(context.now, { from: report.sms_quiet_from, until: report.sms_quiet_until })
+      : context.now;
+  return {
+    id,
+    kommunenummer: report.kommunenummer,
+    idempotencyKey: about.idempotencyKey,
+    kind,
+    reportId: report.id,
+    reportEventId: about.reportEventId,
+    channel,
+    recipient: recipient.address,
+    language,
+    ...rendered,
+    status: context.configured[channel] ? 'queued' : 'outbox',
+    sendAfter,
+  };
 }

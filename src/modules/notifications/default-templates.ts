@@ -2,7 +2,8 @@
 // override any of them (message_templates: kind × channel × language) with the same placeholders:
 // {municipality} {ref} {category} {status} {message} {link} {forwardedTo} {forwardedToEmail}
 // {mergedIntoRef} {mergedIntoLink}. The stop link is always added by the renderer, so no
-// template can leave it out. SMS texts stay within GSM-7 (æøå are in it; dashes and curly quotes
+// template can leave it out; so is the "is it fixed?" link in the reporter's done message and
+// in the reminder. SMS texts stay within GSM-7 (æøå are in it; dashes and curly quotes
 // are not) and short: one link, no reply text.
 import type { Language } from '../../shared/language.ts';
 import type { MessageChannel } from './schema.ts';
@@ -15,6 +16,10 @@ export const MESSAGE_KINDS = [
   'merged_into',
   'forwarded',
   'done',
+  // The report was reopened because its reporter said it is not fixed (to followers).
+  'reopened',
+  // The one reminder of an unanswered "is it really fixed?" question (to the reporter).
+  'fix_reminder',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -82,6 +87,23 @@ const nb: Defaults = {
       body: '{municipality}: Arbeidet med meldingen {ref} er utført. Takk for at du sa fra! {link}',
     },
   },
+  reopened: {
+    email: {
+      subject: 'Meldingen {ref} er åpnet igjen',
+      body: 'Den som meldte fra om {ref} ({category}), sier at det ikke er fikset. Saken er åpnet igjen, og {municipality} ser på den på nytt.\n\nSe saken: {link}',
+    },
+    sms: {
+      subject: null,
+      body: '{municipality}: Meldingen {ref} er åpnet igjen, det er ikke fikset. {link}',
+    },
+  },
+  fix_reminder: {
+    email: {
+      subject: 'Er det fikset? {ref}',
+      body: 'For en stund siden meldte vi at arbeidet med meldingen din {ref} ({category}) var utført. Vi vil gjerne vite om det faktisk er fikset. Det tar bare et øyeblikk å svare.',
+    },
+    sms: { subject: null, body: '{municipality}: Er meldingen {ref} faktisk fikset?' },
+  },
 };
 
 const nn: Defaults = {
@@ -139,6 +161,20 @@ const nn: Defaults = {
       subject: null,
       body: '{municipality}: Arbeidet med meldinga {ref} er utført. Takk for at du sa frå! {link}',
     },
+  },
+  reopened: {
+    email: {
+      subject: 'Meldinga {ref} er opna igjen',
+      body: 'Den som melde frå om {ref} ({category}), seier at det ikkje er fiksa. Saka er opna igjen, og {municipality} ser på ho på nytt.\n\nSjå saka: {link}',
+    },
+    sms: { subject: null, body: '{municipality}: Meldinga {ref} er opna igjen, det er ikkje fiksa. {link}' },
+  },
+  fix_reminder: {
+    email: {
+      subject: 'Er det fiksa? {ref}',
+      body: 'For ei stund sidan melde vi at arbeidet med meldinga di {ref} ({category}) var utført. Vi vil gjerne vite om det faktisk er fiksa. Det tek berre eit augeblikk å svare.',
+    },
+    sms: { subject: null, body: '{municipality}: Er meldinga {ref} faktisk fiksa?' },
   },
 };
 
@@ -198,6 +234,20 @@ const en: Defaults = {
     },
     sms: { subject: null, body: '{municipality}: The work on report {ref} is done. Thank you! {link}' },
   },
+  reopened: {
+    email: {
+      subject: 'Report {ref} has been reopened',
+      body: 'The person who reported {ref} ({category}) says it is not fixed. The report has been reopened, and {municipality} is looking at it again.\n\nSee the report: {link}',
+    },
+    sms: { subject: null, body: '{municipality}: Report {ref} was reopened, it is not fixed. {link}' },
+  },
+  fix_reminder: {
+    email: {
+      subject: 'Is it fixed? {ref}',
+      body: 'A while ago we told you the work on your report {ref} ({category}) was done. We would like to know whether it really is fixed. Answering takes a moment.',
+    },
+    sms: { subject: null, body: '{municipality}: Is report {ref} really fixed?' },
+  },
 };
 
 export const DEFAULT_TEMPLATES: Record<Language, Defaults> = { nb, nn, en };
@@ -211,6 +261,8 @@ export const FOOTER: Record<
     unsubscribe: string;
     forwardedContact: (email: string) => string;
     why: string;
+    /** Before the "is it fixed?" link. */
+    fixCheck: string;
   }
 > = {
   nb: {
@@ -219,6 +271,7 @@ export const FOOTER: Record<
     unsubscribe: 'Meld deg av all e-post fra tjenesten',
     forwardedContact: (email) => `Du når dem på e-post: ${email}`,
     why: 'Du får denne e-posten fordi du meldte fra om, eller følger, denne saken.',
+    fixCheck: 'Er det fikset? Svar her',
   },
   nn: {
     stop: 'Stopp varsel om denne meldinga',
@@ -226,6 +279,7 @@ export const FOOTER: Record<
     unsubscribe: 'Meld deg av all e-post frå tenesta',
     forwardedContact: (email) => `Du når dei på e-post: ${email}`,
     why: 'Du får denne e-posten fordi du melde frå om, eller følgjer, denne saka.',
+    fixCheck: 'Er det fiksa? Svar her',
   },
   en: {
     stop: 'Stop updates about this report',
@@ -233,5 +287,6 @@ export const FOOTER: Record<
     unsubscribe: 'Unsubscribe from all email from this service',
     forwardedContact: (email) => `You can reach them by email: ${email}`,
     why: 'You get this email because you reported, or follow, this issue.',
+    fixCheck: 'Is it fixed? Answer here',
   },
 };

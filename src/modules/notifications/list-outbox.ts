@@ -40,6 +40,9 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } | undef
 const iso = (column: string) =>
   sql.raw(`to_char(m.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as ${column}`);
 
+const PASSWORD_RESET_HIDDEN =
+  '(Lenken for nytt passord vises ikke her. / The password reset link is not shown here.)';
+
 export async function listOutbox(
   db: Queryable,
   kommunenummer: string,
@@ -48,7 +51,11 @@ export async function listOutbox(
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await queryRows<OutboxRow>(
     db,
-    sql`select m.id, m.kind, m.channel, m.recipient, m.language, m.subject, m.body_text, m.body_html,
+    // A password-reset link would let an administrator log in as a colleague (also in other
+    // municipalities): its text is never shown here, only that it was sent.
+    sql`select m.id, m.kind, m.channel, m.recipient, m.language, m.subject,
+               case when m.kind = 'password_reset' then ${PASSWORD_RESET_HIDDEN} else m.body_text end as body_text,
+               case when m.kind = 'password_reset' then null else m.body_html end as body_html,
                m.status, m.attempts, m.last_error, m.report_id, r.ref as report_ref,
                ${iso('created_at')}, ${iso('send_after')}, ${iso('sent_at')}, ${iso('delivered_at')}, ${iso('failed_at')}
           from messages m left join reports r on r.id = m.report_id

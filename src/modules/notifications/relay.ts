@@ -6,7 +6,8 @@
 import type { PgBoss } from 'pg-boss';
 import type { Database } from '../../db/client.ts';
 import { transactionDb } from '../../jobs/queue.ts';
-import { composeMessages, type NewMessage } from './compose-messages.ts';
+import { askFixChecks } from './ask-fix-check.ts';
+import { type ComposedMessage, composeMessages } from './compose-messages.ts';
 import {
   loadPeople,
   loadReports,
@@ -51,7 +52,7 @@ export async function relayBatch(
       unsubscribed: await loadUnsubscribed(tx, [...new Set(emails)]),
       now: deps.now?.() ?? new Date(),
     };
-    const composed: NewMessage[] = [];
+    const composed: ComposedMessage[] = [];
     for (const event of events) {
       const report = reports.get(event.report_id);
       if (!report) continue;
@@ -62,11 +63,23 @@ export async function relayBatch(
     for (let i = 0; i < composed.length; i += INSERT_CHUNK) {
       const rows = await tx
         .insert(messages)
-        .values(composed.slice(i, i + INSERT_CHUNK))
+        .values(composed.slice(i, i + INSERT_CHUNK).map(({ fixCheckId: _, ...message }) => message))
         .onConflictDoNothing({ target: messages.idempotencyKey })
         .returning({ id: messages.id, status: messages.status, sendAfter: messages.sendAfter });
       inserted.push(...rows);
     }
+    // The "is it fixed?" check exists exactly when the message carrying its link does: a relay
+    // retried on the same event finds its messages already there (ON CONFLICT DO NOTHING returns
+    // nothing for them) and so asks no second time. fix_checks has no event column; the message's
+    // idempotency key (event × channel × address) is what makes the check once per event.
+    const insertedIds = new Set(inserted.map((m) => m.id));
+    await askFixChecks(
+      tx,
+      composed.flatMap((m) =>
+        m.fixCheckId && insertedIds.has(m.id) ? [{ id: m.fixCheckId, reportId: m.reportId }] : [],
+      ),
+      deps.secret,
+    );
     const jobs = inserted
       .filter((m) => m.status === 'queued')
       .map((m) => ({

@@ -1,7 +1,8 @@
 // Turns a template and the facts of one event into the text of one message. Placeholders are
 // plain {name}; the email's HTML is made from the same text with every value escaped, so a
 // resident's or staff member's words can never become markup. Every message ends with the stop
-// link; email also with the global unsubscribe link.
+// link; email also with the global unsubscribe link. A reporter's "done" message and the reminder
+// also carry the "is it fixed?" link, added here so no template can leave it out.
 import type { Language } from '../../shared/language.ts';
 import { FOOTER, type Template } from './default-templates.ts';
 import type { MessageChannel } from './schema.ts';
@@ -45,18 +46,20 @@ export function renderMessage(
   channel: MessageChannel,
   language: Language,
   values: RenderValues,
-  links: { stop: string; unsubscribe: string },
+  links: { stop: string; unsubscribe: string; fixCheck?: string | undefined },
 ): RenderedMessage {
   const footer = FOOTER[language];
+  const fixLine = links.fixCheck ? `${footer.fixCheck}: ${links.fixCheck}` : '';
   const all: Record<string, string> = {
     ...values,
     forwardedContact: values.forwardedToEmail ? footer.forwardedContact(values.forwardedToEmail) : '',
   };
   if (channel === 'sms') {
-    const body = tidy(fillPlaceholders(template.body, { ...all, message: '' })).replace(/\s+/g, ' ');
+    const filled = tidy(fillPlaceholders(template.body, { ...all, message: '' })).replace(/\s+/g, ' ');
+    const body = fixLine ? `${filled} ${fixLine}` : filled;
     return { subject: null, bodyText: toGsm7(`${body}\n${footer.stopSms}: ${links.stop}`), bodyHtml: null };
   }
-  const body = tidy(fillPlaceholders(template.body, all));
+  const body = tidy(`${fillPlaceholders(template.body, all)}\n\n${fixLine}`);
   const subject = fillPlaceholders(template.subject ?? '{ref}', all)
     .replace(/\s+/g, ' ')
     .trim();

@@ -24,6 +24,11 @@ export type SendOutcome =
   | { result: 'later'; at: Date }
   | { result: 'retry'; error: Error };
 
+/** Messages to staff (alerts, password resets) have no "stop updates about this report" link. */
+function isResidentMessage(kind: string): boolean {
+  return !kind.startsWith('staff_') && kind !== 'password_reset';
+}
+
 /**
  * `lastAttempt`: pg-boss will not retry this job again, so a transient failure now is final.
  * Returns what happened; a 'retry' outcome is for the caller to fail the job with.
@@ -36,6 +41,7 @@ export async function sendMessage(
   const [row] = await deps.db
     .select({
       id: messages.id,
+      kind: messages.kind,
       channel: messages.channel,
       recipient: messages.recipient,
       language: messages.language,
@@ -74,7 +80,9 @@ export async function sendMessage(
       bodyHtml: row.bodyHtml,
       senderName: webText(row.defaultLanguage).layout.municipality(row.municipalityName),
       replyTo: row.contactEmail,
-      stopUrl: `${stopUrl(deps.publicUrl, issueStopToken(deps.secret, row.id), row.language)}`,
+      stopUrl: isResidentMessage(row.kind)
+        ? stopUrl(deps.publicUrl, issueStopToken(deps.secret, row.id), row.language)
+        : undefined,
     });
     await deps.db
       .update(messages)

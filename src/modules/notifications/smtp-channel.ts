@@ -42,8 +42,12 @@ export function createSmtpChannel(options: SmtpChannelOptions): MessageChannelAd
           ...(message.bodyHtml ? { html: message.bodyHtml } : {}),
           messageId: messageIdHeader(message.id, options.from),
           headers: {
-            'List-Unsubscribe': `<${message.stopUrl}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            ...(message.stopUrl
+              ? {
+                  'List-Unsubscribe': `<${message.stopUrl}>`,
+                  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+                }
+              : {}),
             // Automatic messages: no out-of-office replies back to us.
             'Auto-Submitted': 'auto-generated',
           },

@@ -5,6 +5,7 @@ import type { JobWithMetadata } from 'pg-boss';
 import type { AppContext } from '../../app-context.ts';
 import type { MessageChannelAdapter } from './channels.ts';
 import { relayPending } from './relay.ts';
+import { remindAllFixChecks } from './remind-fix-checks.ts';
 import type { MessageChannel } from './schema.ts';
 import { sendMessage } from './send-message.ts';
 import { createSmsGatewayChannel } from './sms-gateway-channel.ts';
@@ -27,6 +28,8 @@ export interface NotificationOptions {
 export interface Notifications {
   /** Runs the relay now (tests, and the scheduled job). */
   relayNow(): Promise<{ events: number; messages: number }>;
+  /** Sends the due "is it fixed?" reminders now (tests, and the hourly schedule). */
+  remindNow(): Promise<{ checks: number; messages: number }>;
   stop(): Promise<void>;
 }
 
@@ -114,6 +117,12 @@ export async function startNotifications(
     await relayNow();
   });
 
+  const remindNow = () => remindAllFixChecks(relayDeps);
+  await boss.schedule('notifications.fix-reminders', '17 * * * *');
+  await boss.work('notifications.fix-reminders', async () => {
+    await remindNow();
+  });
+
   const timer = setInterval(() => {
     relayNow().catch((error: unknown) => options.log?.error({ err: error }, 'notification relay failed'));
   }, options.relayIntervalMs ?? 2000);
@@ -121,11 +130,13 @@ export async function startNotifications(
 
   return {
     relayNow,
+    remindNow,
     async stop() {
       clearInterval(timer);
       await relaying?.catch(() => {});
       await boss.offWork('message.send', { wait: true });
       await boss.offWork('notifications.relay', { wait: true });
+      await boss.offWork('notifications.fix-reminders', { wait: true });
       for (const channel of Object.values(channels)) channel.close?.();
     },
   };

@@ -101,6 +101,11 @@ export const REPORT_EVENT_KINDS = [
   'category_changed',
   'location_changed',
   'case_handling_flagged',
+  // "Is it really fixed?" (notifications/answer-fix-check.ts): the reporter confirmed (internal);
+  // reopened it (public, neutral text); and their comment on reopening (internal, their own words).
+  'fix_confirmed',
+  'reopened',
+  'reopen_comment',
 ] as const;
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 

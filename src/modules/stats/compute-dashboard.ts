@@ -1,6 +1,6 @@
 // The staff dashboard's figures for one municipality and period: what came in (by status and
 // category), how fast it was answered and done, how often deadlines held, what is overdue now,
-// and a per-week series. Two statements: the figures over the period, and the overdue list
+// a per-week series, and what reporters answered to "is it really fixed?". Two statements: the figures over the period, and the overdue list
 // (which is about now, not the period).
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
@@ -27,6 +27,15 @@ export interface Dashboard {
   shareDoneWithinDeadline: number | null;
   overdue: InboxItem[];
   perWeek: { week: string; received: number; done: number }[];
+  fixFeedback: FixFeedback;
+}
+
+/** "Is it really fixed?" questions asked in the period, by what their reporters answered. */
+export interface FixFeedback {
+  asked: number;
+  confirmed: number;
+  reopened: number;
+  unanswered: number;
 }
 
 interface FiguresRow {
@@ -37,6 +46,7 @@ interface FiguresRow {
   done_in_time: number;
   done_or_overdue: number;
   per_week: { week: string; received: number; done: number }[] | null;
+  fix_feedback: FixFeedback;
 }
 
 /**
@@ -69,6 +79,11 @@ function figuresQuery(kommunenummer: string, range: DateRange) {
       from reports r, bounds b
       where r.kommunenummer = ${kommunenummer} and r.done_at >= b.start_at and r.done_at < b.end_at
       group by 1
+    ),
+    fix_asked as (
+      select f.outcome, f.answered_at from fix_checks f
+        join reports r on r.id = f.report_id, bounds b
+      where r.kommunenummer = ${kommunenummer} and f.asked_at >= b.start_at and f.asked_at < b.end_at
     )
     select
       (select json_object_agg(status, n) from by_status) as by_status,
@@ -88,7 +103,12 @@ function figuresQuery(kommunenummer: string, range: DateRange) {
       (select json_agg(json_build_object('week', to_char(w.week, 'IYYY-"W"IW'),
           'received', coalesce(rw.n, 0), 'done', coalesce(dw.n, 0)) order by w.week)
         from weeks w left join received_weeks rw on rw.week = w.week
-        left join done_weeks dw on dw.week = w.week) as per_week`;
+        left join done_weeks dw on dw.week = w.week) as per_week,
+      (select json_build_object('asked', count(*)::int,
+          'confirmed', (count(*) filter (where outcome = 'confirmed'))::int,
+          'reopened', (count(*) filter (where outcome = 'reopened'))::int,
+          'unanswered', (count(*) filter (where answered_at is null))::int)
+        from fix_asked) as fix_feedback`;
 }
 
 /** Open and past due, oldest due first. The status list is literal so the partial index applies. */
@@ -135,5 +155,6 @@ export async function computeDashboard(
       figures.done_or_overdue === 0 ? null : rounded(figures.done_in_time / figures.done_or_overdue, 4),
     overdue: overdue.map((row) => presentInboxItem(row, language)),
     perWeek: figures.per_week ?? [],
+    fixFeedback: figures.fix_feedback,
   };
 }

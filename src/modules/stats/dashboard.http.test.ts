@@ -89,6 +89,16 @@ describe.each(databaseKinds())('dashboard on %s', (kind) => {
       doneAt: '2025-03-12T10:00:00Z',
       dueAt: '2025-02-22T10:00:00Z',
     });
+    // "Is it really fixed?" questions: three asked in the period (one answered each way, one not),
+    // one asked before it. Counted by when they were asked, not when the report came in.
+    const fixCheck = (report: string, askedAt: string, outcome: string | null) =>
+      t.ctx.db.db.execute(sql`insert into fix_checks (report_id, token_hash, asked_at, answered_at, outcome)
+        values (${ids[report]}::uuid, gen_random_uuid()::text::bytea, ${askedAt}::timestamptz,
+          ${outcome ? askedAt : null}::timestamptz, ${outcome})`);
+    await fixCheck('a', '2025-03-03T17:00:00Z', 'confirmed');
+    await fixCheck('b', '2025-03-06T18:00:00Z', 'reopened');
+    await fixCheck('g', '2025-03-12T10:00:00Z', null);
+    await fixCheck('g', '2025-02-25T10:00:00Z', 'confirmed');
   });
   afterAll(() => t.close());
 
@@ -134,6 +144,7 @@ describe.each(databaseKinds())('dashboard on %s', (kind) => {
       { week: '2025-W11', received: 1, done: 1 },
       { week: '2025-W12', received: 2, done: 0 },
     ]);
+    expect(body.fixFeedback).toEqual({ asked: 3, confirmed: 1, reopened: 1, unanswered: 1 });
   });
 
   it('answers an empty period with zeros, nulls and every week', async () => {
@@ -148,6 +159,7 @@ describe.each(databaseKinds())('dashboard on %s', (kind) => {
       { week: '2024-W01', received: 0, done: 0 },
       { week: '2024-W02', received: 0, done: 0 },
     ]);
+    expect(res.body.fixFeedback).toEqual({ asked: 0, confirmed: 0, reopened: 0, unanswered: 0 });
     // The overdue list is about now, whatever the period.
     expect(res.body.overdue).toHaveLength(2);
   });

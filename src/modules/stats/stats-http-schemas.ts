@@ -52,4 +52,22 @@ export const DashboardResponse = Type.Object({
     }),
     { description: 'Every week of the period, also those with nothing' },
   ),
+  fixFeedback: Type.Object(
+    {
+      asked: Type.Integer({ minimum: 0, description: 'Reporters asked "is it really fixed?" in the period' }),
+      confirmed: Type.Integer({ minimum: 0, description: 'Of those, answered "yes, it is fixed"' }),
+      reopened: Type.Integer({
+        minimum: 0,
+        description: 'Of those, answered "no" (the report was reopened)',
+      }),
+      unanswered: Type.Integer({
+        minimum: 0,
+        description: 'Of those, not answered (yet; the link is valid 60 days)',
+      }),
+    },
+    {
+      description:
+        'The reporters\' answers to "is it really fixed?", over the questions asked in the period (Europe/Oslo dates), whatever the report\'s date. The share confirmed is confirmed / (confirmed + reopened).',
+    },
+  ),
 });

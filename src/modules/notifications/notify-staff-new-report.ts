@@ -1,0 +1,72 @@
+// A report came in (the `report.received` job): tell its team. An acute report goes at once to
+// everyone in the team who keeps acute alerts on; any report goes at once to those who chose
+// "immediate" for new reports (an acute one only to those who did not just get the acute email).
+// The digest covers the rest the next morning. Reports without a team reach nobody here, and
+// neither do reports received more than 6 hours before the job ran.
+import { webText } from '../../i18n/web.ts';
+import { localize } from '../../shared/language.ts';
+import { loadStaffReport, type StaffReportFacts, teamRecipients } from './staff-alert-queries.ts';
+import { caseLink, STAFF_ALERT_TEXT, type StaffReportLine } from './staff-alert-texts.ts';
+import {
+  queueStaffEmails,
+  type StaffEmail,
+  type StaffEmailDeps,
+  staffEmailBody,
+} from './staff-message-store.ts';
+
+export interface StaffAlertDeps extends StaffEmailDeps {
+  publicUrl: string;
+}
+
+export function reportLine(
+  publicUrl: string,
+  report: StaffReportFacts,
+  language: 'nb' | 'nn' | 'en',
+): StaffReportLine {
+  return {
+    ref: report.ref,
+    category: localize(report.category_name, language),
+    address: report.address,
+    team: report.team_name ?? '',
+    acute: report.acute,
+    link: caseLink(publicUrl, report.kommunenummer, report.id),
+  };
+}
+
+export function staffFooter(
+  publicUrl: string,
+  report: Pick<StaffReportFacts, 'municipality_name'>,
+  language: 'nb' | 'nn' | 'en',
+): string {
+  return STAFF_ALERT_TEXT[language].footer(
+    webText(language).layout.municipality(report.municipality_name),
+    `${publicUrl}/admin/`,
+  );
+}
+
+export async function notifyStaffOfNewReport(deps: StaffAlertDeps, reportId: string): Promise<number> {
+  const report = await loadStaffReport(deps.db, reportId);
+  // A job that waited for hours (the queue's backlog when this worker first starts, or a long
+  // outage) is no longer news; the morning digest lists the report anyway.
+  if (!report?.team_id || report.stale) return 0;
+  const recipients = await teamRecipients(deps.db, report.kommunenummer, report.team_id);
+  const emails: StaffEmail[] = [];
+  for (const person of recipients) {
+    const acute = report.acute && person.acute;
+    if (!acute && person.new_reports !== 'immediate') continue;
+    const text = STAFF_ALERT_TEXT[person.language];
+    const line = reportLine(deps.publicUrl, report, person.language);
+    const { subject, body } = acute ? text.acute(line) : text.newReport(line);
+    emails.push({
+      kommunenummer: report.kommunenummer,
+      idempotencyKey: `${acute ? 'staff_acute' : 'staff_new'}:${report.id}:${person.user_id}`,
+      kind: acute ? 'staff_acute' : 'staff_new_report',
+      reportId: report.id,
+      recipient: person.email,
+      language: person.language,
+      subject,
+      ...staffEmailBody(person.language, subject, body, staffFooter(deps.publicUrl, report, person.language)),
+    });
+  }
+  return queueStaffEmails(deps, emails);
+}
