@@ -20,6 +20,9 @@ const KINDS = [
   'category_changed',
   'location_changed',
   'case_handling_flagged',
+  'fix_confirmed',
+  'reopened',
+  'reopen_comment',
 ] as const;
 
 const FIELDS: Record<string, TextKey> = {
