@@ -16,6 +16,10 @@ import {
 import { ROLE_ADMIN, ROLE_FRONT_DESK } from './session/index.ts';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./pages/login/ResetPasswordPage.tsx'));
+const PreferencesPage = lazy(() => import('./pages/preferences/PreferencesPage.tsx'));
+const MessagesPage = lazy(() => import('./pages/admin/messages/MessagesPage.tsx'));
+const MessageEditPage = lazy(() => import('./pages/admin/messages/MessageEditPage.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox/InboxPage.tsx'));
 const CaseView = lazy(() => import('./pages/inbox/CaseView.tsx'));
 const FrontDeskPage = lazy(() => import('./pages/front-desk/FrontDeskPage.tsx'));
@@ -47,6 +51,7 @@ export const routes = [
     errorElement: <RouteError />,
     children: [
       { path: 'login', element: page(LoginPage) },
+      { path: 'reset-password', element: page(ResetPasswordPage) },
       {
         element: <RequireSession />,
         children: [
@@ -71,6 +76,7 @@ export const routes = [
                 ),
               },
               { path: 'dashboard', element: page(DashboardPage) },
+              { path: 'preferences', element: page(PreferencesPage) },
               {
                 path: 'admin',
                 element: <RequireRole roles={[ROLE_ADMIN]}>{page(AdminPage)}</RequireRole>,
@@ -81,6 +87,8 @@ export const routes = [
                   { path: 'teams', element: page(TeamsPage) },
                   { path: 'users', element: page(UsersPage) },
                   { path: 'templates', element: page(TemplatesPage) },
+                  { path: 'messages', element: page(MessagesPage) },
+                  { path: 'messages/:kind/:channel/:language', element: page(MessageEditPage) },
                   { path: 'links', element: page(LinksPage) },
                   { path: 'audit', element: page(AuditPage) },
                   { path: '*', element: <NotFoundContent /> },

@@ -202,7 +202,7 @@ describe('the staff back office', () => {
       await page.context().close();
     });
 
-    it('shows Servicekontor and Administrasjon to an administrator, whose administration opens on settings', async () => {
+    it('shows Servicekontor, Administrasjon and Utboks to an administrator, whose administration opens on settings', async () => {
       const page = await logIn(['admin']);
       const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
       await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
@@ -210,6 +210,7 @@ describe('the staff back office', () => {
         'Servicekontor',
         'Dashboard',
         'Administrasjon',
+        'Utboks',
       ]);
       await menu.getByRole('link', { name: 'Administrasjon' }).click();
       await page.waitForURL(/\/admin\/m\/4001\/admin\/settings$/);

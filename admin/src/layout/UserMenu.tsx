@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { Button } from '../components/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useSession, useStaffSession } from '../session/index.ts';
@@ -11,6 +12,7 @@ export function UserMenu({ onError }: { onError(error: unknown): void }) {
   const t = useT();
   const { user } = useStaffSession();
   const { logout, logoutEverywhere } = useSession();
+  const { kommunenummer } = useParams();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const panelId = useId();
@@ -62,6 +64,11 @@ export function UserMenu({ onError }: { onError(error: unknown): void }) {
       </button>
       <div id={panelId} className="user-menu-panel" hidden={!open}>
         <p className="user-menu-email">{t('header.signedInAs', { email: user.email })}</p>
+        {kommunenummer ? (
+          <Link to={`/m/${kommunenummer}/preferences`} onClick={() => setOpen(false)}>
+            {t('prefs.menu')}
+          </Link>
+        ) : null}
         <Button variant="secondary" busy={busy} onClick={() => run(logout)}>
           {t('header.logout')}
         </Button>

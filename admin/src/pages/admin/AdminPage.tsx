@@ -13,6 +13,7 @@ export const ADMIN_SECTIONS: { path: string; label: TextKey }[] = [
   { path: 'teams', label: 'admin.teams' },
   { path: 'users', label: 'admin.users' },
   { path: 'templates', label: 'admin.templates' },
+  { path: 'messages', label: 'admin.messages' },
   { path: 'links', label: 'admin.links' },
   { path: 'audit', label: 'admin.audit' },
 ];

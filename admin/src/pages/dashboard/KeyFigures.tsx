@@ -24,22 +24,42 @@ export function KeyFigures({ data }: { data: Dashboard }) {
       ? t('dashboard.noData')
       : `${Math.round(data.shareDoneWithinDeadline * 100)} %`;
   const received = data.perWeek.reduce((sum, w) => sum + w.received, 0);
-  const figures = [
-    [t('dashboard.received'), String(received)],
-    [t('dashboard.medianFirstReply'), hours(data.medianHoursToFirstReply)],
-    [t('dashboard.medianDone'), hours(data.medianHoursToDone)],
-    [t('dashboard.withinDeadline'), share],
+  const figures: { label: string; value: string; detail?: string }[] = [
+    { label: t('dashboard.received'), value: String(received) },
+    { label: t('dashboard.medianFirstReply'), value: hours(data.medianHoursToFirstReply) },
+    { label: t('dashboard.medianDone'), value: hours(data.medianHoursToDone) },
+    { label: t('dashboard.withinDeadline'), value: share },
   ];
+  // The reporters' answers to "is it really fixed?", as a share of those asked (when the server
+  // counts them).
+  const fix = data.fixFeedback;
+  if (fix) {
+    const answer = (label: string, n: number) =>
+      fix.asked === 0
+        ? { label, value: t('dashboard.fixNone') }
+        : {
+            label,
+            value: `${Math.round((n / fix.asked) * 100)} %`,
+            detail: t('dashboard.fixShare', { n, asked: fix.asked }),
+          };
+    figures.push(
+      answer(t('dashboard.fixConfirmed'), fix.confirmed),
+      answer(t('dashboard.fixReopened'), fix.reopened),
+    );
+  }
   return (
     <section aria-labelledby="key-figures-title">
       <h2 id="key-figures-title" className="visually-hidden">
         {t('dashboard.keyFigures')}
       </h2>
       <dl className="key-figures">
-        {figures.map(([label, value]) => (
+        {figures.map(({ label, value, detail }) => (
           <div key={label} className="key-figure">
             <dt>{label}</dt>
-            <dd>{value}</dd>
+            <dd>
+              {value}
+              {detail ? <span className="key-figure-detail">{detail}</span> : null}
+            </dd>
           </div>
         ))}
       </dl>

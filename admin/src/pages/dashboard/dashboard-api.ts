@@ -21,6 +21,15 @@ export interface Dashboard {
   shareDoneWithinDeadline: number | null;
   overdue: OverdueItem[];
   perWeek: { week: string; received: number; done: number }[];
+  /** "Is it really fixed?" questions asked in the period, by answer; absent from older servers. */
+  fixFeedback?: FixFeedback;
+}
+
+export interface FixFeedback {
+  asked: number;
+  confirmed: number;
+  reopened: number;
+  unanswered: number;
 }
 
 /** Which roles may export (docs/authorisation.md: case.export, case.export_personal). */

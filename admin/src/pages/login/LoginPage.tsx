@@ -2,12 +2,13 @@
 // login (OIDC links from GET /api/v1/staff/login-options). The server's refusal (wrong password,
 // too many attempts) is shown as it says it, in the UI language, in a summary that takes focus.
 import { type FormEvent, useEffect, useState } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../../api/error-text.ts';
 import { Button, ErrorSummary, Field, type SummaryItem } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading, PlainShell } from '../../layout/index.ts';
 import { type LoginOptions, sessionApi, useSession } from '../../session/index.ts';
+import './reset-password.css';
 
 const EMAIL_ID = 'login-email';
 const PASSWORD_ID = 'login-password';
@@ -117,6 +118,11 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </form>
+        <p className="login-forgot">
+          <Link to="/reset-password" state={{ email: email.trim() }}>
+            {t('reset.forgot')}
+          </Link>
+        </p>
         {oidc.length > 0 ? (
           <section className="login-options" aria-labelledby="login-options-heading">
             <h2 id="login-options-heading">{t('login.otherOptions')}</h2>
