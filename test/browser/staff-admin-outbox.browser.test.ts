@@ -43,7 +43,9 @@ describe('the outbox', () => {
     const read = item.getByRole('button', { name: /^Les/ });
     await read.focus();
     await page.keyboard.press('Enter');
-    await expect(read.getAttribute('aria-expanded')).resolves.toBe('true');
+    // Opened, the same button reads "Skjul".
+    const hide = item.getByRole('button', { name: /^Skjul/ });
+    await expect(hide.getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(item.locator('.outbox-body').isVisible()).resolves.toBe(true);
     await expect(item.locator('.outbox-body').textContent()).resolves.toContain(ref);
 

@@ -3,12 +3,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { porsgrunn } from '../../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../../src/modules/tenants/seed-municipality.ts';
 import { createTestDatabase, databaseKinds } from '../support/databases.ts';
 import { buildReportBody } from '../support/factories.ts';
 import { startServerProcess } from '../support/server-process.ts';
+
+// Real server processes start in seconds alone, but much slower while the rest of the suite
+// shares the two cores: give them room rather than fail on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 async function burstUntilKilled(url: string, kill: () => void): Promise<string[]> {
   const acknowledged: string[] = [];

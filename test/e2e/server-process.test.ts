@@ -2,13 +2,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildReportBody, PLACES } from '../support/factories.ts';
 import {
   runServerExpectingFailure,
   type ServerProcess,
   startServerProcess,
 } from '../support/server-process.ts';
+
+// Real server processes start in seconds alone, but much slower while the rest of the suite
+// shares the two cores: give them room rather than fail on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 async function post(url: string, body: unknown) {
   const res = await fetch(`${url}/api/v1/reports`, {

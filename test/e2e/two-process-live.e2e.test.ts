@@ -1,7 +1,7 @@
 // Two server processes on one PostgreSQL database: a report taken by process A reaches a staff
 // screen listening on process B (Server-Sent Events), because PostgreSQL carries the NOTIFY to
 // every process's LISTEN connection. Needs a PostgreSQL server (PGlite is one process's database).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openSse } from '../../src/modules/cases/sse-test-client.ts';
 import { porsgrunn } from '../../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../../src/modules/tenants/seed-municipality.ts';
@@ -9,6 +9,10 @@ import { createTestDatabase, databaseKinds } from '../support/databases.ts';
 import { buildReportBody } from '../support/factories.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { buildStaffUser } from '../support/staff.ts';
+
+// Real server processes start in seconds alone, but much slower while the rest of the suite
+// shares the two cores: give them room rather than fail on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const hasPostgres = databaseKinds().includes('postgres');
 

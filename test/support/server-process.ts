@@ -29,7 +29,7 @@ export interface ServerProcess {
 
 export async function startServerProcess(
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = 90_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const started = Date.now();

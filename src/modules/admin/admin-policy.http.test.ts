@@ -74,6 +74,11 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
         'GET /audit',
         'GET /oidc',
         'PUT /oidc',
+        // Message texts and the outbox (src/modules/notifications).
+        'GET /message-templates',
+        'PUT /message-templates/:kind/:channel/:language',
+        'POST /message-templates/preview',
+        'GET /outbox',
       ].sort(),
     );
   });
@@ -83,7 +88,7 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
     expect(doc.status).toBe(200);
     const path = doc.body.paths['/api/v1/staff/m/{kommunenummer}/admin/categories/{id}'];
     expect(path.put.tags).toEqual(['staff: administration']);
-    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(16);
+    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(20);
   });
 
   it('refuses a case handler (every other role) with 403 on every route', async () => {
