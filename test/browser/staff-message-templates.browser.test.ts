@@ -76,7 +76,8 @@ describe('message templates', () => {
     await body.fill(OWN);
 
     await page.getByRole('button', { name: 'Lagre teksten' }).click();
-    await expect(page.locator('.saved-notice').textContent()).resolves.toBe('Teksten er lagret.');
+    // The notice is filled in when the server has answered.
+    await page.locator('.saved-notice', { hasText: 'Teksten er lagret.' }).waitFor();
     const staff = await logInAs(web.t, user);
     const listed = await staff.request('GET', '/api/v1/staff/m/4001/admin/message-templates');
     const own = (
@@ -91,7 +92,7 @@ describe('message templates', () => {
     // Back to the built-in text.
     await page.getByRole('link', { name: 'Endre Svar til innbyggeren, E-post, Bokmål' }).click();
     await page.getByRole('button', { name: 'Tilbakestill til standard' }).click();
-    await expect(page.locator('.saved-notice').textContent()).resolves.toBe('Standardteksten brukes igjen.');
+    await page.locator('.saved-notice', { hasText: 'Standardteksten brukes igjen.' }).waitFor();
     await expect(body.inputValue()).resolves.not.toContain('Her er svaret fra Porsgrunn');
     await expect(page.getByRole('button', { name: 'Tilbakestill til standard' }).count()).resolves.toBe(0);
     await page.getByRole('link', { name: 'Alle meldingstekster' }).click();

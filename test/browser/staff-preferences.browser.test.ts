@@ -33,7 +33,8 @@ describe('my notification preferences', () => {
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Lagre varslene' }).click();
     const notice = page.locator('.prefs-notice[role="status"]');
-    await expect(notice.textContent()).resolves.toBe('Varslene er lagret.');
+    // The notice is filled in when the server has answered.
+    await notice.filter({ hasText: 'Varslene er lagret.' }).waitFor();
 
     // The server has it, and a reload shows it.
     const staff = await logInAs(web.t, user);
@@ -52,7 +53,7 @@ describe('my notification preferences', () => {
     expectNoViolations(await axeViolations(page));
     await page.getByLabel('No email').check();
     await page.getByRole('button', { name: 'Save notifications' }).press('Enter');
-    await expect(notice.textContent()).resolves.toBe('Your notifications have been saved.');
+    await notice.filter({ hasText: 'Your notifications have been saved.' }).waitFor();
     await page.reload();
     await page.locator('form.prefs-form').waitFor();
     // (After a reload the session's own language, bokmål, applies again.)
