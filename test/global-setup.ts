@@ -65,6 +65,12 @@ export default async function setup(project: TestProject) {
   await buildAdminIfStale({ quiet: true });
   const dir = await mkdtemp(path.join(tmpdir(), 'meldepunkt-test-'));
   const base = process.env.TEST_DATABASE_URL?.trim() || undefined;
+  // In CI every database test must run on PostgreSQL too: a missing URL fails the run at once
+  // instead of quietly testing PGlite alone (.ci/run sets both).
+  const ci = process.env.CI?.trim().toLowerCase();
+  if (ci && ci !== 'false' && ci !== '0' && !base) {
+    throw new Error('CI is set but TEST_DATABASE_URL is not: the tests must run on PostgreSQL in CI.');
+  }
   const prefix = runPrefix();
   const [pgliteTemplateFile, template] = await Promise.all([
     buildPgliteTemplate(dir),

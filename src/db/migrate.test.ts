@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { postgresTemplateOrFail, runsWithPostgres } from '../../test/support/requirements.ts';
 import { databaseUrl, randomDatabaseName, withAdminClient } from '../../test/support/template.ts';
 import { openDatabase, queryRows } from './client.ts';
 import { isSchemaCurrent, migrateDatabase } from './migrate.ts';
@@ -19,11 +20,10 @@ describe('migrations', () => {
     }
   });
 
-  it.runIf(inject('postgresTemplate'))(
+  it.runIf(runsWithPostgres())(
     'run once when several processes start together on one PostgreSQL server',
     async () => {
-      const pg = inject('postgresTemplate');
-      if (!pg) return;
+      const pg = postgresTemplateOrFail();
       const name = randomDatabaseName(pg.prefix);
       await withAdminClient(pg.base, (client) => client.query(`create database ${name}`));
       const url = databaseUrl(pg.base, name);

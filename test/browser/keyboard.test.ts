@@ -39,9 +39,9 @@ describe('the report form with the keyboard alone', () => {
 
     // The skip link comes first and takes focus to the main content.
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('a: Hopp til hovedinnholdet');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('a: Hopp til hovedinnholdet');
     await page.keyboard.press('Enter');
-    await expect(focused(page)).resolves.toBe('#main');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#main');
 
     await tabTo(page, 'a[href="/porsgrunn/meld"]');
     await pressAndWait(page, 'Enter', /\/porsgrunn\/meld$/);
@@ -51,7 +51,7 @@ describe('the report form with the keyboard alone', () => {
     await pressAndWait(page, 'Enter', /\/porsgrunn\/meld\?utkast=[0-9a-f-]+#error-summary$/);
     const summary = page.locator('#error-summary');
     await expect(summary.getAttribute('role')).resolves.toBe('alert');
-    await expect(focused(page)).resolves.toBe('#error-summary');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#error-summary');
     const problems = await summary.locator('li a').allTextContents();
     expect(problems.length).toBeGreaterThanOrEqual(2);
     // The next Tab reaches the first problem's link; Enter on it takes the resident to the field.
@@ -60,14 +60,14 @@ describe('the report form with the keyboard alone', () => {
     await expect(first.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
     const target = (await first.getAttribute('href')) ?? '';
     await page.keyboard.press('Enter');
-    await expect(focused(page)).resolves.toBe(target);
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe(target);
 
     // Category: search, then Tab to the one match and choose it with Space.
     await tabTo(page, '#category-search');
     await page.keyboard.type('vannlekkasje');
     await expect(page.locator('#category-search-status').textContent()).resolves.toBe('');
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('#category-vann-lekkasje');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#category-vann-lekkasje');
     await page.keyboard.press('Space');
     await expect(page.locator('#category-vann-lekkasje').isChecked()).resolves.toBe(true);
     // The category's own question appears.
@@ -110,7 +110,7 @@ describe('the report form with the keyboard alone', () => {
     // Review: what will be sent, then send with Enter.
     await expect(page.locator('dl.summary').textContent()).resolves.toContain('Vannlekkasje');
     await tabTo(page, 'main form button[type="submit"]');
-    await expect(focused(page)).resolves.toBe('button: Send meldingen');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('button: Send meldingen');
     await pressAndWait(page, 'Enter', /\/kvittering\?token=/);
 
     await expect(page.locator('h1').textContent()).resolves.toBe('Takk! Meldingen er mottatt');

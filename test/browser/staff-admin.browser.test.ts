@@ -111,7 +111,7 @@ describe('administration', () => {
       .waitFor();
     await expect(listed()).resolves.toEqual([second, before[0], ...before.slice(2)]);
     // Now first, its "up" is disabled: focus went to its "down", so Enter moves it back.
-    await expect(focused(page)).resolves.toBe(`button: Flytt ned ${second}`);
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe(`button: Flytt ned ${second}`);
     await page.keyboard.press('Enter');
     await page.locator('.saved-notice', { hasText: `${second} er flyttet til plass 2` }).waitFor();
     await expect(listed()).resolves.toEqual(before);

@@ -89,9 +89,9 @@ describe('the staff back office', () => {
 
       // The skip link comes first and takes focus to <main>.
       await page.keyboard.press('Tab');
-      await expect(focused(page)).resolves.toBe('a: Hopp til hovedinnholdet');
+      await expect.poll(() => focused(page), { timeout: 5000 }).toBe('a: Hopp til hovedinnholdet');
       await page.keyboard.press('Enter');
-      await expect(focused(page)).resolves.toBe('#main');
+      await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#main');
 
       // Sending the empty form: both fields are named in the summary, which gets focus; its links
       // lead to the fields.
@@ -114,12 +114,12 @@ describe('the staff back office', () => {
       expectNoViolations(await axeViolations(page));
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
-      await expect(focused(page)).resolves.toBe('#login-email');
+      await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#login-email');
 
       // Typed in and sent with Enter from the password field.
       await page.keyboard.type('kari@example.no');
       await page.keyboard.press('Tab');
-      await expect(focused(page)).resolves.toBe('#login-password');
+      await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#login-password');
       await page.keyboard.type('feil passord');
       const answered = page.waitForResponse(
         (response) =>

@@ -35,18 +35,18 @@ describe('the front desk', () => {
     await tabTo(page, '#desk-channel-telefon');
     await expect(page.locator('#desk-channel-telefon').isChecked()).resolves.toBe(true);
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('#desk-contact-phone');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#desk-contact-phone');
     await page.keyboard.type('912 34 567');
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('#desk-contact-email');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#desk-contact-email');
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('#desk-contact-name');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#desk-contact-name');
     await page.keyboard.type('Ola Innringer');
     // A number nobody has reported from yet.
     await page.locator('#desk-caller-title + div', { hasText: 'Ingen tidligere meldinger' }).waitFor();
 
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('#desk-address');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#desk-address');
     await page.keyboard.type('Storg');
     await page.locator('#desk-address-list [role="option"]', { hasText: 'Storgata 12' }).waitFor();
     await expect(page.locator('#desk-address').getAttribute('aria-expanded')).resolves.toBe('true');
@@ -56,7 +56,7 @@ describe('the front desk', () => {
     await expect(page.locator('#desk-address').inputValue()).resolves.toBe('Storgata 12, 3915 PORSGRUNN');
 
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('#desk-categoryId');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#desk-categoryId');
     await page.keyboard.type('vannlekk');
     await page.locator('#desk-categoryId-list [role="option"]', { hasText: 'Vannlekkasje' }).waitFor();
     await page.keyboard.press('ArrowDown');
@@ -80,7 +80,7 @@ describe('the front desk', () => {
 
     // The reference, big, with focus on the receipt.
     await expect(page.locator('[data-testid="reference"]').textContent()).resolves.toBe(ref);
-    await expect(focused(page)).resolves.toBe('#desk-receipt-title');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#desk-receipt-title');
     expectNoViolations(await axeViolations(page));
 
     // In the inbox API, taken on the phone, with the caller's contact details.
@@ -96,9 +96,9 @@ describe('the front desk', () => {
 
     // "Register next" keeps nothing of the caller; the same number again finds the report.
     await tabTo(page, '.desk-receipt .button-primary');
-    await expect(focused(page)).resolves.toBe('button: Registrer neste');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('button: Registrer neste');
     await page.keyboard.press('Enter');
-    await expect(focused(page)).resolves.toBe('#desk-channel-telefon');
+    await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#desk-channel-telefon');
     await expect(page.locator('#desk-contact-name').inputValue()).resolves.toBe('');
     await page.keyboard.press('Tab');
     await page.keyboard.type('+47 91234567');

@@ -174,11 +174,11 @@ describe('the inbox', () => {
       );
 
     await page.keyboard.press('j');
-    await expect(focusedRef()).resolves.toBe(second.ref);
+    await expect.poll(focusedRef, { timeout: 5000 }).toBe(second.ref);
     await page.keyboard.press('j');
-    await expect(focusedRef()).resolves.toBe(first.ref);
+    await expect.poll(focusedRef, { timeout: 5000 }).toBe(first.ref);
     await page.keyboard.press('k');
-    await expect(focusedRef()).resolves.toBe(second.ref);
+    await expect.poll(focusedRef, { timeout: 5000 }).toBe(second.ref);
 
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/reports\//);
@@ -194,7 +194,7 @@ describe('the inbox', () => {
 
     await page.keyboard.press('Escape');
     await page.waitForURL(/\/inbox$/);
-    await expect(focusedRef()).resolves.toBe(second.ref);
+    await expect.poll(focusedRef, { timeout: 5000 }).toBe(second.ref);
 
     // While a row has focus, a new report is announced, not inserted: focus stays put.
     const third = await createApiReport(web.t, { description: 'Tastatur tre' });
@@ -202,7 +202,7 @@ describe('the inbox', () => {
     await banner.waitFor();
     await expect(banner.textContent()).resolves.toContain('1 ny melding – vis');
     await expect(page.locator('.live-banner-region').getAttribute('aria-live')).resolves.toBe('polite');
-    await expect(focusedRef()).resolves.toBe(second.ref);
+    await expect.poll(focusedRef, { timeout: 5000 }).toBe(second.ref);
     await expect(row(page, third.ref).count()).resolves.toBe(0);
     await banner.getByRole('button', { name: 'vis' }).click();
     await row(page, third.ref).waitFor();

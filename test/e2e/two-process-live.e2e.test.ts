@@ -5,8 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { openSse } from '../../src/modules/cases/sse-test-client.ts';
 import { porsgrunn } from '../../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../../src/modules/tenants/seed-municipality.ts';
-import { createTestDatabase, databaseKinds } from '../support/databases.ts';
+import { createTestDatabase } from '../support/databases.ts';
 import { buildReportBody } from '../support/factories.ts';
+import { postgresTemplateOrFail, runsWithPostgres } from '../support/requirements.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { buildStaffUser } from '../support/staff.ts';
 
@@ -14,17 +15,12 @@ import { buildStaffUser } from '../support/staff.ts';
 // shares the two cores: give them room rather than fail on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-const hasPostgres = databaseKinds().includes('postgres');
-
 describe('live updates across two server processes', () => {
-  // CI always sets TEST_DATABASE_URL; a CI run without it must not pass quietly.
-  it.runIf(!hasPostgres && process.env.CI)('needs TEST_DATABASE_URL in CI', () => {
-    expect.fail('TEST_DATABASE_URL is not set: the two-process test needs PostgreSQL');
-  });
-
-  it.runIf(hasPostgres)(
+  // Skipped on a machine without PostgreSQL, but never in CI: there it fails with the reason.
+  it.runIf(runsWithPostgres())(
     'a report POSTed to process A arrives on process B within 5 s',
     async () => {
+      postgresTemplateOrFail();
       const database = await createTestDatabase('postgres');
       const servers: ServerProcess[] = [];
       try {

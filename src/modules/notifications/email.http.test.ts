@@ -13,6 +13,7 @@ import {
   postReport,
   startNotificationApp,
   storedMessages,
+  waitForSendQueueDrained,
   waitUntil,
 } from './notification-test-support.ts';
 
@@ -153,7 +154,7 @@ describe.each(databaseKinds())('email notifications (%s)', (kind) => {
     await addEvent(t, report.id, { kind: 'status_changed', public: true, status: 'utfort' });
     const other = await postReport(t, { contact: { email: 'eva@example.no', notify: 'email' } });
     await t.notifications.relayNow();
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForSendQueueDrained(t);
     expect(smtp.mails.length).toBe(before);
     const stored = (await storedMessages(t)).filter((m) => m.recipient === 'eva@example.no');
     expect(stored.every((m) => !m.body_text.includes(other.ref))).toBe(true);

@@ -187,3 +187,24 @@ export async function waitUntil<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Waits until no `message.send` job is waiting, retrying or running. After that nothing more can
+ * be sent, so a test that checks "nothing else arrived" waits on this instead of a fixed pause.
+ * The relay runs first, so public events not yet turned into messages are turned now.
+ */
+export async function waitForSendQueueDrained(t: NotificationTestApp, timeoutMs = 60_000): Promise<void> {
+  await t.notifications.relayNow();
+  await waitUntil(
+    'the send queue to drain',
+    async () => {
+      const [row] = await queryRows<{ n: number }>(
+        t.ctx.db.db,
+        sql`select count(*)::int as n from pgboss.job
+             where name = 'message.send' and state in ('created', 'retry', 'active')`,
+      );
+      return row?.n === 0;
+    },
+    timeoutMs,
+  );
+}

@@ -13,6 +13,7 @@ import {
   type NotificationTestApp,
   postReport,
   startNotificationApp,
+  waitForSendQueueDrained,
   waitUntil,
 } from './notification-test-support.ts';
 
@@ -87,7 +88,7 @@ describe.each(databaseKinds())('delivery through outages (%s)', (kind) => {
     expect(smtp.mails).toHaveLength(1);
     await smtp.start();
     await waitUntil('all sent', async () => (await statusCounts(t, 'email')).sent === 501, 150_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForSendQueueDrained(t);
     const counts = smtp.countByMessageId();
     expect(counts.size).toBe(501);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
@@ -106,7 +107,7 @@ describe.each(databaseKinds())('delivery through outages (%s)', (kind) => {
     await waitUntil('every SMS tried', async () => (await triedAtLeastOnce(t, 'sms')) === 200, 120_000);
     gateway.answer = 'accept';
     await waitUntil('all SMS sent', async () => (await statusCounts(t, 'sms')).sent === 201, 150_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForSendQueueDrained(t);
     const perReference = new Map<string, number>();
     for (const sms of gateway.accepted) {
       perReference.set(sms.body.reference, (perReference.get(sms.body.reference) ?? 0) + 1);

@@ -18,6 +18,7 @@ import {
   postReport,
   startNotificationApp,
   storedMessages,
+  waitForSendQueueDrained,
   waitUntil,
 } from './notification-test-support.ts';
 import { isGsm7 } from './render-message.ts';
@@ -87,7 +88,7 @@ describe.each(databaseKinds())('SMS notifications and the outbox (%s)', (kind) =
     );
     expect(failed.attempts).toBe(1);
     expect(failed.last_error).toContain('400');
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForSendQueueDrained(t);
     expect(forRecipient('+4790000001')).toHaveLength(1);
   });
 
