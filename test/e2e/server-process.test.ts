@@ -1,8 +1,12 @@
 // The server as `npm start` runs it: a real process, a real port, a real data directory.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, queryRows } from '../../src/db/client.ts';
+import { keyFilePath } from '../../src/modules/secrets/key-file.ts';
+import { keyIdOf, parseKey } from '../../src/modules/secrets/keys.ts';
 import { buildReportBody, PLACES } from '../support/factories.ts';
 import {
   runServerExpectingFailure,
@@ -166,6 +170,42 @@ describe('the server process in embedded mode', () => {
     const second = await runServerExpectingFailure({ DATA_DIR: dataDir, PORT: '0' });
     expect(second.code).not.toBe(0);
     expect(second.output).toContain('is in use by another Meldepunkt process');
+  });
+
+  it('makes a private key file for stored secrets on the first start and uses it after a restart', async () => {
+    const dataDir = await tempDir();
+    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
+    const first = await start(env);
+    const file = keyFilePath(dataDir);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const key = await readFile(file, 'utf8');
+    expect(first.output()).toContain('made a new key for stored secrets');
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    // The second start reads the secret the first one stored: with another key it would not start.
+    const second = await start(env);
+    expect(await readFile(file, 'utf8')).toBe(key);
+    expect(second.output()).not.toContain('made a new key');
+    expect(await second.stop('SIGTERM')).toBe(0);
+
+    const db = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      const [row] = await queryRows<{ value: string }>(
+        db.db,
+        sql`select value from app_settings where key = 'form-token-secret'`,
+      );
+      expect(row?.value.startsWith(`v1.${keyIdOf(parseKey(key) ?? Buffer.alloc(0))}.`)).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses to start with a database server but no SECRETS_KEY (exit 78)', async () => {
+    const result = await runServerExpectingFailure({ DATABASE_URL: 'postgres://127.0.0.1:1/meldepunkt' });
+    expect(result.code).toBe(78);
+    expect(result.output).toContain(
+      'Meldepunkt cannot start: SECRETS_KEY is not set: with DATABASE_URL it is required',
+    );
   });
 
   it('stops at start-up with a message naming a wrong setting', async () => {
