@@ -67,8 +67,9 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         started = await startOidcLogin(ctx.db.db, deps, request.params.kommunenummer, ctx.config.publicUrl);
       } catch (error) {
         if (error instanceof AppError) throw error;
-        // The provider is down or its discovery document is broken: the person gets the login page.
-        request.log.warn({ err: error }, 'OIDC login could not start: discovery failed');
+        // The provider is down, refused (not a public address) or broken, or its client secret cannot
+        // be decrypted: the person gets the login page, the log says which.
+        request.log.warn({ err: error }, 'OIDC login could not start');
         return reply.redirect('/admin/login?error=oidc_failed', 302);
       }
       const { redirectTo, state } = started;
