@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.ts';
 import { createStaffUser } from '../src/modules/accounts/create-staff-user.ts';
+import { generateKey } from '../src/modules/secrets/keys.ts';
 import { Cleanup, createScratchDatabase, freePort, startServer, tail } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     DATABASE_URL: url,
+    // A throwaway key: the scratch database is dropped after the run.
+    SECRETS_KEY: generateKey(),
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

@@ -3,6 +3,7 @@
 // second (from the event to the last message accepted by the SMTP server) and this process's
 // peak RSS. The SMTP sink runs in this process too and only counts Message-IDs (no parsing), so
 // the number is the product's throughput with a fast mail server, on this machine.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { createIntakeCatalog } from '../src/modules/categories/intake-catalog.ts
 import { loadMunicipalityLocator } from '../src/modules/geo/municipality-locator.ts';
 import { startNotifications } from '../src/modules/notifications/start-notifications.ts';
 import { createLocalPhotoStorage } from '../src/modules/photos/storage.ts';
+import { createKeyring } from '../src/modules/secrets/keyring.ts';
 import { loadAppSecret } from '../src/modules/tenants/app-secret.ts';
 import { porsgrunn } from '../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../src/modules/tenants/seed-municipality.ts';
@@ -77,6 +79,8 @@ async function main(): Promise<void> {
       mailFrom: 'meld@porsgrunn.example',
       photoDir,
     };
+    // A throwaway key: the scratch database is dropped after the run.
+    const keyring = createKeyring([randomBytes(32)]);
     const ctx: AppContext = {
       config,
       db: handle,
@@ -84,7 +88,8 @@ async function main(): Promise<void> {
       locator: await loadMunicipalityLocator(),
       catalog: createIntakeCatalog(handle.db),
       photos: createLocalPhotoStorage(photoDir),
-      secret: await loadAppSecret(handle.db),
+      secret: await loadAppSecret(handle.db, keyring),
+      keyring,
     };
     const app = await buildApp(ctx, false);
     cleanup.defer('close app', () => app.close());

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { generateKey } from '../src/modules/secrets/keys.ts';
 import { type CoresUsed, type CpuSnapshot, coresUsed, cpuSnapshot } from './cpu.ts';
 import { type LoadCounts, warmUpAndMeasure } from './load.ts';
 import {
@@ -122,7 +123,7 @@ async function countReports(url: string, table: string): Promise<number> {
 export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
   const url = await createScratchDatabase(cleanup, 'intake');
   const port = await freePort();
-  const env = childEnv({ ...INTAKE_ENV, DATABASE_URL: url, PORT: String(port) });
+  const env = childEnv({ ...INTAKE_ENV, DATABASE_URL: url, PORT: String(port), SECRETS_KEY: generateKey() });
   const server = startServer(cleanup, 'intake/postgres server', 'src/main.ts', env, port, ROOT);
   return drive(server, '/api/v1/reports', () => countReports(url, 'reports'));
 }

@@ -5,6 +5,7 @@ import type { JobQueue } from './jobs/queue.ts';
 import type { IntakeCatalog } from './modules/categories/intake-catalog.ts';
 import type { MunicipalityLocator } from './modules/geo/municipality-locator.ts';
 import type { PhotoStorage } from './modules/photos/storage.ts';
+import type { Keyring } from './modules/secrets/keyring.ts';
 
 export interface AppContext {
   config: Config;
@@ -15,6 +16,8 @@ export interface AppContext {
   catalog: IntakeCatalog;
   /** Where report photos are kept (a local directory, later also S3-compatible storage). */
   photos: PhotoStorage;
-  /** Signs form tokens (shared by all processes; see tenants/app-secret.ts). */
+  /** Signs form tokens, stop links and fix-check links (shared by all processes; see tenants/app-secret.ts). */
   secret: Buffer;
+  /** Encrypts and decrypts the secrets stored in the database (see secrets/keyring.ts). */
+  keyring: Keyring;
 }

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
+/** A key as SECRETS_KEY holds it: with a database server, every process needs one. */
+const KEY = Buffer.alloc(32, 9).toString('base64');
+
 function configError(env: Record<string, string>): ConfigError {
   try {
     loadConfig(env);
@@ -46,7 +49,7 @@ describe('loadConfig', () => {
   it.each([['postgres://user:pw@db.example.no:5432/meldepunkt'], ['postgresql://localhost/meldepunkt']])(
     'uses a PostgreSQL server for DATABASE_URL=%s and does not seed the demo there',
     (url) => {
-      const config = loadConfig({ DATABASE_URL: url });
+      const config = loadConfig({ DATABASE_URL: url, SECRETS_KEY: KEY });
       expect(config.databaseMode).toBe('server');
       expect(config.databaseUrl).toBe(url);
       expect(config.seedDemo).toBe(false);
@@ -56,7 +59,9 @@ describe('loadConfig', () => {
   it('lets SEED_DEMO override the default either way', () => {
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
     expect(loadConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
-    expect(loadConfig({ SEED_DEMO: 'true', DATABASE_URL: 'postgres://localhost/m' }).seedDemo).toBe(true);
+    expect(
+      loadConfig({ SEED_DEMO: 'true', DATABASE_URL: 'postgres://localhost/m', SECRETS_KEY: KEY }).seedDemo,
+    ).toBe(true);
     expect(configError({ SEED_DEMO: 'kanskje' }).message).toMatch(/SEED_DEMO.*true or false/);
   });
 
@@ -187,6 +192,35 @@ describe('loadConfig', () => {
       smsGatewayUrl: 'https://sms.example.no/v1/messages',
       smsSender: 'Porsgrunn',
     });
+  });
+
+  it('needs SECRETS_KEY with a database server, reads several keys, and never repeats one', () => {
+    const missing = configError({ DATABASE_URL: 'postgres://db.example.no/meldepunkt' });
+    expect(missing.message).toContain('SECRETS_KEY is not set: with DATABASE_URL it is required');
+    expect(missing.message).toContain('npm run secrets -- generate-key');
+    // Commands that never read a stored secret may run without it.
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://db.example.no/meldepunkt' }, { requireSecretsKey: false })
+        .secretsKeys,
+    ).toEqual([]);
+    // Embedded mode without it uses the key file in DATA_DIR.
+    expect(loadConfig({}).secretsKeys).toEqual([]);
+    const hex = Buffer.alloc(32, 7).toString('hex');
+    expect(loadConfig({ SECRETS_KEY: `${KEY}, ${hex}` }).secretsKeys).toEqual([
+      Buffer.alloc(32, 9),
+      Buffer.alloc(32, 7),
+    ]);
+    const wrong = configError({ SECRETS_KEY: 'hemmelig-men-for-kort' });
+    expect(wrong.message).toContain(
+      'SECRETS_KEY=(value hidden) is not valid: expected 32 bytes as base64 or 64 hex digits',
+    );
+    expect(wrong.message).not.toContain('hemmelig');
+  });
+
+  it('refuses OIDC issuers on private addresses unless OIDC_ALLOW_PRIVATE_ISSUERS is set', () => {
+    expect(loadConfig({}).oidcAllowPrivateIssuers).toBe(false);
+    expect(loadConfig({ OIDC_ALLOW_PRIVATE_ISSUERS: 'true' }).oidcAllowPrivateIssuers).toBe(true);
+    expect(configError({ OIDC_ALLOW_PRIVATE_ISSUERS: 'ja' }).message).toContain('OIDC_ALLOW_PRIVATE_ISSUERS');
   });
 
   it('refuses wrong mail and SMS settings without repeating secrets', () => {

@@ -2,6 +2,7 @@
 // A wrong value stops the process with a message that names the variable and what it expects,
 // because a municipality's IT staff read that message, not the source.
 import path from 'node:path';
+import { parseKeys } from './modules/secrets/keys.ts';
 
 export type DatabaseMode = 'embedded' | 'server';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -42,6 +43,24 @@ export interface Config {
   smsSender: string;
   /** Shared secret the gateway sends back with delivery reports (in the callback URL). */
   smsDeliveryReportToken: string | undefined;
+  /**
+   * Keys that encrypt the secrets stored in the database (SECRETS_KEY, the first encrypts, all
+   * decrypt). Empty in embedded mode without SECRETS_KEY: the key file in DATA_DIR is used then.
+   */
+  secretsKeys: Buffer[];
+  /**
+   * Development only: let OIDC issuers (and the endpoints they name) be on loopback, private or
+   * link-local addresses. Off, such addresses are refused when saved and never fetched.
+   */
+  oidcAllowPrivateIssuers: boolean;
+}
+
+export interface LoadConfigOptions {
+  /**
+   * Whether server mode needs SECRETS_KEY (default true). Commands that never read a stored
+   * secret (migrations, seeding, imports, municipalities) pass false.
+   */
+  requireSecretsKey?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -125,7 +144,7 @@ function token(raw: string): string | undefined {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): Config {
   const port = read(
     env,
     { name: 'PORT', expected: 'a port number from 0 to 65535', parse: integer(0, 65535) },
@@ -156,6 +175,24 @@ export function loadConfig(env: Env = process.env): Config {
     },
     defaultPublicUrl(host, port),
   ).replace(/\/+$/, '');
+
+  const secretsKeys = read<Buffer[]>(
+    env,
+    {
+      name: 'SECRETS_KEY',
+      expected:
+        '32 bytes as base64 or 64 hex digits, several separated by commas (make one with `npm run secrets -- generate-key`)',
+      secret: true,
+      parse: parseKeys,
+    },
+    [],
+  );
+  if (databaseMode === 'server' && secretsKeys.length === 0 && options.requireSecretsKey !== false) {
+    throw new ConfigError(
+      'SECRETS_KEY is not set: with DATABASE_URL it is required, so that every process encrypts and reads the ' +
+        'secrets stored in the database with the same key. Make one with `npm run secrets -- generate-key`.',
+    );
+  }
 
   const dataDir = path.resolve(
     read(env, { name: 'DATA_DIR', expected: 'a directory path', parse: (v) => v }, './data'),
@@ -275,6 +312,12 @@ export function loadConfig(env: Env = process.env): Config {
         parse: token,
       },
       undefined,
+    ),
+    secretsKeys,
+    oidcAllowPrivateIssuers: read(
+      env,
+      { name: 'OIDC_ALLOW_PRIVATE_ISSUERS', expected: 'true or false', parse: boolean },
+      false,
     ),
   };
 }

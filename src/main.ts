@@ -18,7 +18,17 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const services = await startServices(config);
+  let services: Awaited<ReturnType<typeof startServices>>;
+  try {
+    services = await startServices(config);
+  } catch (error) {
+    // A stored secret that the configured keys cannot read is a configuration error too.
+    if (error instanceof ConfigError) {
+      console.error(`Meldepunkt cannot start: ${error.message}`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
   const app = await buildApp(services.ctx);
   services.attachLogger(app.log);
 

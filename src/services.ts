@@ -14,6 +14,8 @@ import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
 import { startStaffAlerts } from './modules/notifications/staff-alerts.ts';
 import { startNotifications } from './modules/notifications/start-notifications.ts';
 import { createLocalPhotoStorage } from './modules/photos/storage.ts';
+import { encryptStoredSecrets } from './modules/secrets/encrypt-stored-secrets.ts';
+import { loadKeyring } from './modules/secrets/load-keyring.ts';
 import { loadAppSecret } from './modules/tenants/app-secret.ts';
 import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from './modules/tenants/seed-municipality.ts';
@@ -35,7 +37,13 @@ export async function startServices(config: Config): Promise<Services> {
   ]);
   let demoAccounts: DemoAccount[] = [];
   try {
+    // After the database is open: in embedded mode its lock makes this the only process that
+    // may create the key file.
+    const { keyring, notice } = await loadKeyring(config, { createKeyFile: true });
+    if (notice) log.warn(notice);
     await migrateDatabase(db);
+    const encrypted = await encryptStoredSecrets(db.db, keyring);
+    if (encrypted > 0) log.info({ encrypted }, 'stored secrets encrypted');
     if (config.seedDemo) {
       const added = await seedMunicipality(db.db, porsgrunn);
       // Also when only newer demo data (such as the QR links) was added to an older install.
@@ -60,7 +68,8 @@ export async function startServices(config: Config): Promise<Services> {
       locator,
       catalog: createIntakeCatalog(db.db),
       photos,
-      secret: await loadAppSecret(db.db),
+      secret: await loadAppSecret(db.db, keyring),
+      keyring,
     };
     const notifications = await startNotifications(ctx, {
       log: { error: (obj, message) => log.error(obj, message) },

@@ -68,6 +68,12 @@ export const messages = {
     nn: `Ingen kommune med nummer ${kommunenummer} brukar denne tenesta.`,
     en: `No municipality numbered ${kommunenummer} uses this service.`,
   }),
+  /** A municipality that uses the service, but has been deactivated by the platform operator. */
+  municipalityUnavailable: (name: string): Message => ({
+    nb: `${name} kommune tar ikke imot meldinger gjennom denne tjenesten nå. Kontakt ${name} kommune direkte.`,
+    nn: `${name} kommune tek ikkje imot meldingar gjennom denne tenesta no. Kontakt ${name} kommune direkte.`,
+    en: `${name} municipality is not taking reports through this service at the moment. Please contact ${name} municipality directly.`,
+  }),
   municipalityNotInService: (name: string): Message => ({
     nb: `Stedet ligger i ${name} kommune, som ikke bruker denne tjenesten. Kontakt ${name} kommune direkte.`,
     nn: `Staden ligg i ${name} kommune, som ikkje brukar denne tenesta. Kontakt ${name} kommune direkte.`,

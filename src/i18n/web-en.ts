@@ -154,6 +154,7 @@ export const en: WebCatalog = {
     intro: 'This is how the form looks when the municipality pastes the embed code into its own page.',
   },
   errors: {
+    unavailableTitle: 'Not available',
     notFoundTitle: 'Page not found',
     notFound: 'The page does not exist, or the link is wrong.',
     badRequestTitle: 'Something was wrong with the request',

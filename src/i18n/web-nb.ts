@@ -154,6 +154,7 @@ export const nb = {
     intro: 'Slik ser skjemaet ut når kommunen limer inn innbyggingskoden på sin egen side.',
   },
   errors: {
+    unavailableTitle: 'Ikke tilgjengelig',
     notFoundTitle: 'Finner ikke siden',
     notFound: 'Siden finnes ikke, eller lenken er feil.',
     badRequestTitle: 'Noe var galt med forespørselen',

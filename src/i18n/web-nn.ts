@@ -153,6 +153,7 @@ export const nn: WebCatalog = {
     intro: 'Slik ser skjemaet ut når kommunen limer inn innbyggingskoden på si eiga side.',
   },
   errors: {
+    unavailableTitle: 'Ikkje tilgjengeleg',
     notFoundTitle: 'Finn ikkje sida',
     notFound: 'Sida finst ikkje, eller lenkja er feil.',
     badRequestTitle: 'Noko var gale med førespurnaden',

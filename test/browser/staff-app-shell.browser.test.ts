@@ -4,6 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { OIDC_START_LIMIT_PER_MINUTE } from '../../src/modules/accounts/oidc-routes.ts';
 import type { StaffRole } from '../../src/modules/accounts/roles.ts';
 import { buildStaffUser } from '../support/staff.ts';
 import { axeViolations, expectNoViolations, openContext, useWebApp } from '../support/web.ts';
@@ -140,6 +141,21 @@ describe('the staff back office', () => {
       expect(response.request().headers()['accept-language']).toBe('nb');
       await expect(page.locator('button[type="submit"]').isEnabled()).resolves.toBe(true);
       await expect(page.locator('#login-password').inputValue()).resolves.toBe('');
+      await page.close();
+    });
+
+    it('says to wait when a client started too many logins through the municipality’s provider', async () => {
+      // Porsgrunn has no provider here: each start answers 404, and still counts against the limit.
+      for (let i = 0; i < OIDC_START_LIMIT_PER_MINUTE; i++) {
+        const start = await fetch(`${web.t.baseUrl}/api/v1/staff/oidc/4001/start`, { redirect: 'manual' });
+        await start.arrayBuffer();
+      }
+      const page = await web.context.newPage();
+      await page.goto(`${web.t.baseUrl}/api/v1/staff/oidc/4001/start`);
+      await page.waitForURL(/\/admin\/login\?error=oidc_rate_limited$/);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain(
+        'For mange innloggingsforsøk herfra på kort tid. Vent et minutt og prøv igjen.',
+      );
       await page.close();
     });
 

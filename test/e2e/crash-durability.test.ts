@@ -8,6 +8,7 @@ import { porsgrunn } from '../../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../../src/modules/tenants/seed-municipality.ts';
 import { createTestDatabase, databaseKinds } from '../support/databases.ts';
 import { buildReportBody } from '../support/factories.ts';
+import { TEST_SECRETS_KEY } from '../support/secrets.ts';
 import { startServerProcess } from '../support/server-process.ts';
 
 // Real server processes start in seconds alone, but much slower while the rest of the suite
@@ -53,7 +54,7 @@ describe.each(databaseKinds())('durability under SIGKILL on %s', (kind) => {
     } else {
       const database = await createTestDatabase('postgres');
       await seedMunicipality(database.handle.db, porsgrunn);
-      env = { DATABASE_URL: database.url ?? '', SEED_DEMO: 'false' };
+      env = { DATABASE_URL: database.url ?? '', SEED_DEMO: 'false', SECRETS_KEY: TEST_SECRETS_KEY };
       cleanup = () => database.close();
     }
     try {

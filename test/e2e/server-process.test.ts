@@ -1,8 +1,14 @@
 // The server as `npm start` runs it: a real process, a real port, a real data directory.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, queryRows } from '../../src/db/client.ts';
+import { keyFilePath } from '../../src/modules/secrets/key-file.ts';
+import { createKeyring, envelopeKeyId } from '../../src/modules/secrets/keyring.ts';
+import { parseKey } from '../../src/modules/secrets/keys.ts';
 import { buildReportBody, PLACES } from '../support/factories.ts';
 import {
   runServerExpectingFailure,
@@ -166,6 +172,82 @@ describe('the server process in embedded mode', () => {
     const second = await runServerExpectingFailure({ DATA_DIR: dataDir, PORT: '0' });
     expect(second.code).not.toBe(0);
     expect(second.output).toContain('is in use by another Meldepunkt process');
+  });
+
+  it('makes a private key file for stored secrets, encrypts plain text left by an older version, and refuses another key', async () => {
+    const dataDir = await tempDir();
+    const env = { DATA_DIR: dataDir, SEED_DEMO: 'false' };
+    const first = await start(env);
+    const file = keyFilePath(dataDir);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const key = await readFile(file, 'utf8');
+    const keyring = createKeyring([parseKey(key) ?? Buffer.alloc(0)]);
+    expect(first.output()).toContain('made a new key for stored secrets');
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    // As an older version left it: both secrets in plain text.
+    const legacyAppSecret = randomBytes(32).toString('base64');
+    const offline = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      const [row] = await queryRows<{ value: string }>(
+        offline.db,
+        sql`select value from app_settings where key = 'form-token-secret'`,
+      );
+      expect(envelopeKeyId(row?.value ?? '')).toBe(keyring.keyIds[0]);
+      await offline.db.execute(
+        sql`update app_settings set value = ${legacyAppSecret} where key = 'form-token-secret'`,
+      );
+      await offline.db.execute(sql`insert into municipalities (kommunenummer, name, slug, default_language, languages)
+        values ('4001', 'Porsgrunn', 'porsgrunn', 'nb', '{nb}')`);
+      await offline.db.execute(sql`insert into oidc_providers (kommunenummer, issuer, client_id, client_secret, label)
+        values ('4001', 'https://login.example.no', 'meldepunkt', 'legacy-client-secret', 'Porsgrunn')`);
+    } finally {
+      await offline.close();
+    }
+
+    // The second start uses the same key file, and encrypts what it finds in plain text.
+    const second = await start(env);
+    expect(await readFile(file, 'utf8')).toBe(key);
+    expect(second.output()).not.toContain('made a new key');
+    expect(await second.stop('SIGTERM')).toBe(0);
+    const after = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      const [app] = await queryRows<{ value: string }>(
+        after.db,
+        sql`select value from app_settings where key = 'form-token-secret'`,
+      );
+      const [oidc] = await queryRows<{ value: string }>(
+        after.db,
+        sql`select client_secret as value from oidc_providers`,
+      );
+      expect(envelopeKeyId(app?.value ?? '')).toBe(keyring.keyIds[0]);
+      expect(envelopeKeyId(oidc?.value ?? '')).toBe(keyring.keyIds[0]);
+      expect(keyring.decrypt(app?.value ?? '', 'app_settings:form-token-secret')).toBe(legacyAppSecret);
+      expect(keyring.decrypt(oidc?.value ?? '', 'oidc_providers.client_secret:4001')).toBe(
+        'legacy-client-secret',
+      );
+    } finally {
+      await after.close();
+    }
+
+    // Started with another key, it stops with a clear message instead of using a wrong secret.
+    const wrongKey = await runServerExpectingFailure({
+      ...env,
+      SECRETS_KEY: randomBytes(32).toString('hex'),
+      PORT: '0',
+    });
+    expect(wrongKey.code).toBe(78);
+    expect(wrongKey.output).toContain(
+      `Meldepunkt cannot start: The stored secret app_settings:form-token-secret was encrypted with key ${keyring.keyIds[0]}`,
+    );
+  });
+
+  it('refuses to start with a database server but no SECRETS_KEY (exit 78)', async () => {
+    const result = await runServerExpectingFailure({ DATABASE_URL: 'postgres://127.0.0.1:1/meldepunkt' });
+    expect(result.code).toBe(78);
+    expect(result.output).toContain(
+      'Meldepunkt cannot start: SECRETS_KEY is not set: with DATABASE_URL it is required',
+    );
   });
 
   it('stops at start-up with a message naming a wrong setting', async () => {

@@ -8,6 +8,7 @@ import { seedMunicipality } from '../../src/modules/tenants/seed-municipality.ts
 import { createTestDatabase } from '../support/databases.ts';
 import { buildReportBody } from '../support/factories.ts';
 import { postgresTemplateOrFail, runsWithPostgres } from '../support/requirements.ts';
+import { TEST_SECRETS_KEY } from '../support/secrets.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { buildStaffUser } from '../support/staff.ts';
 
@@ -29,7 +30,7 @@ describe('live updates across two server processes', () => {
           kommunenummer: '4001',
           roles: ['saksbehandler'],
         });
-        const env = { DATABASE_URL: database.url ?? '', SEED_DEMO: 'false' };
+        const env = { DATABASE_URL: database.url ?? '', SEED_DEMO: 'false', SECRETS_KEY: TEST_SECRETS_KEY };
         const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
         if (!a || !b) throw new Error('servers did not start');
         servers.push(a, b);

@@ -15,6 +15,7 @@ import {
 import { createLocalPhotoStorage } from '../../src/modules/photos/storage.ts';
 import { loadAppSecret } from '../../src/modules/tenants/app-secret.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
+import { testKeyring, testKeys } from './secrets.ts';
 
 let locatorPromise: Promise<MunicipalityLocator> | undefined;
 /** The boundaries are read once per test file. */
@@ -65,12 +66,14 @@ export async function startTestApp(
     jobs = await startJobQueue(database.handle, { supervise: false });
     const config: Config = {
       ...loadConfig({}),
+      secretsKeys: testKeys(),
       publicUrl: 'http://meld.test',
       reportRateLimitPerMinute: 10_000,
       logLevel: 'silent',
       photoDir,
       ...overrides,
     };
+    const keyring = testKeyring();
     const ctx: AppContext = {
       config,
       db: database.handle,
@@ -78,7 +81,8 @@ export async function startTestApp(
       locator: await sharedLocator(),
       catalog: createIntakeCatalog(database.handle.db),
       photos: createLocalPhotoStorage(config.photoDir),
-      secret: await loadAppSecret(database.handle.db),
+      secret: await loadAppSecret(database.handle.db, keyring),
+      keyring,
     };
     const app = await buildApp(ctx, options.logStream ? loggerOptions('info', options.logStream) : false);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });

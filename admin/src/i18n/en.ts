@@ -46,6 +46,7 @@ export const en: Catalog = {
   'login.withProvider': 'Log in with {name}',
   'login.oidcFailed':
     'Logging in through your municipality failed. Try again, or log in with email and password.',
+  'login.oidcRateLimited': 'Too many login attempts from here in a short time. Wait a minute and try again.',
   'login.oidcNoAccount':
     'You logged in with your municipality, but have no user in Meldepunkt. Contact an administrator.',
   'login.sessionCheckFailed': 'We could not check whether you are already logged in: {message}',

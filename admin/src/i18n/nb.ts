@@ -47,6 +47,7 @@ export const nb = {
   'login.withProvider': 'Logg inn med {name}',
   'login.oidcFailed':
     'Innloggingen via kommunen din mislyktes. Prøv igjen, eller logg inn med e-post og passord.',
+  'login.oidcRateLimited': 'For mange innloggingsforsøk herfra på kort tid. Vent et minutt og prøv igjen.',
   'login.oidcNoAccount':
     'Du logget inn hos kommunen, men har ingen bruker i Meldepunkt. Ta kontakt med en administrator.',
   'login.sessionCheckFailed': 'Vi fikk ikke sjekket om du allerede er innlogget: {message}',

@@ -46,6 +46,7 @@ export const nn: Catalog = {
   'login.withProvider': 'Logg inn med {name}',
   'login.oidcFailed':
     'Innlogginga via kommunen din mislukkast. Prøv igjen, eller logg inn med e-post og passord.',
+  'login.oidcRateLimited': 'For mange innloggingsforsøk herifrå på kort tid. Vent eit minutt og prøv igjen.',
   'login.oidcNoAccount':
     'Du logga inn hos kommunen, men har ingen brukar i Meldepunkt. Ta kontakt med ein administrator.',
   'login.sessionCheckFailed': 'Vi fekk ikkje sjekka om du alt er innlogga: {message}',

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import * as client from 'openid-client';
 import { type Database, queryRows } from '../../db/client.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { oidcConfiguration } from './oidc-discovery.ts';
+import { type OidcDeps, oidcConfiguration } from './oidc-discovery.ts';
 import { findOidcAccount } from './oidc-find-account.ts';
 import { findEnabledProvider, OIDC_LOGIN_TTL_SECONDS, oidcCallbackUrl } from './oidc-start-login.ts';
 import { createSession, type NewSession } from './sessions.ts';
@@ -43,6 +43,7 @@ function isVerified(claims: Record<string, unknown>): boolean {
 
 export async function finishOidcLogin(
   db: Database,
+  deps: OidcDeps,
   publicUrl: string,
   callback: OidcCallback,
 ): Promise<OidcLoginResult> {
@@ -67,7 +68,7 @@ export async function finishOidcLogin(
 
   let claims: Record<string, unknown>;
   try {
-    const config = await oidcConfiguration(provider);
+    const config = await oidcConfiguration(provider, deps);
     const currentUrl = new URL(oidcCallbackUrl(publicUrl));
     currentUrl.search = callback.query.toString();
     const tokens = await client.authorizationCodeGrant(config, currentUrl, {

@@ -7,6 +7,7 @@ import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factori
 import { buildStaffUser } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
+import { oidcClientSecretContext } from '../secrets/stored-secrets.ts';
 import { startTestOidcProvider, type TestIdentity, type TestOidcProvider } from './oidc-test-provider.ts';
 
 const PUBLIC_URL = 'http://meld.test';
@@ -50,13 +51,15 @@ describe.each(databaseKinds())('OIDC login on %s', (kind) => {
   let appHost: string;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { publicUrl: PUBLIC_URL });
+    // The local provider is on 127.0.0.1: only reachable with the development setting on.
+    t = await startTestApp(kind, { publicUrl: PUBLIC_URL, oidcAllowPrivateIssuers: true });
     appHost = new URL(t.baseUrl).host;
     await buildPorsgrunn(t.ctx.db.db);
     await buildMunicipality(t.ctx.db.db, { kommunenummer: '4003', name: 'Skien' });
     idp = await startTestOidcProvider(CALLBACK);
     await t.ctx.db.db.execute(sql`insert into oidc_providers (kommunenummer, issuer, client_id, client_secret, label)
-      values ('4001', ${idp.issuer}, ${idp.clientId}, ${idp.clientSecret}, 'Porsgrunn kommune')`);
+      values ('4001', ${idp.issuer}, ${idp.clientId},
+        ${t.ctx.keyring.encrypt(idp.clientSecret, oidcClientSecretContext('4001'))}, 'Porsgrunn kommune')`);
   });
   afterAll(async () => {
     await idp.close();

@@ -1,19 +1,34 @@
 // Login through the municipality's own OpenID provider (Entra ID, Keycloak…): start sends the
 // browser to the provider, callback brings it back with a session. Both are plain browser
-// navigations, so every outcome is a redirect to the back office, never a JSON error.
+// navigations, so every outcome is a redirect to the back office, never a JSON error (except a
+// municipality without a provider: 404). Start makes the server talk to the provider, and anyone
+// may call it, so each client may start only a few logins a minute.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { errorResponseRef } from '../../http/errors.ts';
+import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { finishOidcLogin } from './oidc-finish-login.ts';
 import { OIDC_LOGIN_TTL_SECONDS, startOidcLogin } from './oidc-start-login.ts';
 import { STAFF_API_PREFIX, sessionCookieName, sessionCookieOptions } from './staff-auth.ts';
 
 const CALLBACK_PATH = `${STAFF_API_PREFIX}/oidc/callback`;
+/** Logins one client address may start per minute; a person needs one or two. */
+export const OIDC_START_LIMIT_PER_MINUTE = 20;
+
+/** The start limit's refusal: still an AppError (429), answered below as a redirect. */
+class OidcStartLimited extends AppError {}
 const Redirect = Type.Null({ description: 'Redirect', headers: { location: Type.String() } });
 
 export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const deps = { keyring: ctx.keyring, allowPrivateIssuers: ctx.config.oidcAllowPrivateIssuers };
+  // Only this plugin's routes: the refused start goes back to the login page, with Retry-After.
+  app.setErrorHandler((error, _request, reply) => {
+    if (!(error instanceof OidcStartLimited)) throw error;
+    reply.header('cache-control', 'no-store');
+    return reply.redirect('/admin/login?error=oidc_rate_limited', 302);
+  });
   const secure = ctx.config.publicUrl.startsWith('https:');
   // Binds the login to the browser that started it. SameSite=Lax, not Strict: the provider's
   // redirect back is a cross-site navigation, and a Strict cookie would not come along.
@@ -29,10 +44,19 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
   app.get(
     `${STAFF_API_PREFIX}/oidc/:kommunenummer/start`,
     {
-      config: { policy: 'anonymous' },
+      config: {
+        policy: 'anonymous',
+        rateLimit: {
+          max: OIDC_START_LIMIT_PER_MINUTE,
+          timeWindow: '1 minute',
+          errorResponseBuilder: (_request, context) =>
+            new OidcStartLimited(429, 'rate_limited', messages.rateLimited(Math.ceil(context.ttl / 1000))),
+        },
+      },
       schema: {
         tags: ['staff: session'],
         summary: "Log in through the municipality's identity provider (redirects there)",
+        description: `At most ${OIDC_START_LIMIT_PER_MINUTE} per client and minute; beyond that it redirects to /admin/login?error=oidc_rate_limited.`,
         params: Type.Object({ kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }) }),
         response: { 302: Redirect, 400: errorResponseRef, 404: errorResponseRef },
       },
@@ -40,11 +64,12 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     async (request, reply) => {
       let started: { redirectTo: string; state: string };
       try {
-        started = await startOidcLogin(ctx.db.db, request.params.kommunenummer, ctx.config.publicUrl);
+        started = await startOidcLogin(ctx.db.db, deps, request.params.kommunenummer, ctx.config.publicUrl);
       } catch (error) {
         if (error instanceof AppError) throw error;
-        // The provider is down or its discovery document is broken: the person gets the login page.
-        request.log.warn({ err: error }, 'OIDC login could not start: discovery failed');
+        // The provider is down, refused (not a public address) or broken, or its client secret cannot
+        // be decrypted: the person gets the login page, the log says which.
+        request.log.warn({ err: error }, 'OIDC login could not start');
         return reply.redirect('/admin/login?error=oidc_failed', 302);
       }
       const { redirectTo, state } = started;
@@ -68,7 +93,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     },
     async (request, reply) => {
       const query = new URLSearchParams(request.url.split('?')[1] ?? '');
-      const result = await finishOidcLogin(ctx.db.db, ctx.config.publicUrl, {
+      const result = await finishOidcLogin(ctx.db.db, deps, ctx.config.publicUrl, {
         cookieState: request.cookies[stateCookie],
         query,
         userAgent: request.headers['user-agent'],

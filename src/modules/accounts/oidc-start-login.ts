@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import * as client from 'openid-client';
 import { type Database, queryRows } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type OidcProviderRow, oidcConfiguration } from './oidc-discovery.ts';
+import { type OidcDeps, type OidcProviderRow, oidcConfiguration } from './oidc-discovery.ts';
 import { oidcMessages } from './oidc-messages.ts';
 
 /** How long a browser may spend at the provider before the login must start again. */
@@ -15,6 +15,7 @@ export function oidcCallbackUrl(publicUrl: string): string {
   return `${publicUrl}/api/v1/staff/oidc/callback`;
 }
 
+/** The provider with its client secret as stored (encrypted); oidcConfiguration decrypts it. */
 export async function findEnabledProvider(
   db: Database,
   kommunenummer: string,
@@ -36,12 +37,13 @@ export async function forgetStaleOidcLogins(db: Database): Promise<void> {
 
 export async function startOidcLogin(
   db: Database,
+  deps: OidcDeps,
   kommunenummer: string,
   publicUrl: string,
 ): Promise<{ redirectTo: string; state: string }> {
   const provider = await findEnabledProvider(db, kommunenummer);
   if (!provider) throw new AppError(404, 'oidc_not_configured', oidcMessages.notConfigured());
-  const config = await oidcConfiguration(provider);
+  const config = await oidcConfiguration(provider, deps);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();

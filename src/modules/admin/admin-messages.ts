@@ -138,6 +138,11 @@ export const adminMessages = {
     nn: 'Utferdaren må vere ei https-adresse (http berre for 127.0.0.1/localhost ved testing).',
     en: 'The issuer must be an https address (http only for 127.0.0.1/localhost when testing).',
   }),
+  issuerNotPublic: (host: string): Message => ({
+    nb: `Utstederen ${host} ligger på en lokal eller intern nettverksadresse. Meldepunkt henter bare fra adresser på internett.`,
+    nn: `Utferdaren ${host} ligg på ei lokal eller intern nettverksadresse. Meldepunkt hentar berre frå adresser på internett.`,
+    en: `The issuer ${host} is on a local or internal network address. Meldepunkt only fetches from addresses on the internet.`,
+  }),
   clientSecretRequired: (): Message => ({
     nb: 'Klienthemmeligheten må oppgis første gang innloggingen settes opp.',
     nn: 'Klientløyndomen må oppgjevast første gong innlogginga blir sett opp.',

@@ -166,7 +166,13 @@ describe.each(databaseKinds())('settings administration on %s', (kind) => {
       t.ctx.db.db,
       sql`select client_secret, label from oidc_providers where kommunenummer = '4001'`,
     );
-    expect(row).toEqual({ client_secret: 'top-secret-value', label: 'Logg inn med Entra' });
+    // Stored encrypted: the row never holds the secret itself.
+    expect(row?.label).toBe('Logg inn med Entra');
+    expect(row?.client_secret).toMatch(/^v1\.[0-9a-f]{8}\./);
+    expect(row?.client_secret).not.toContain('top-secret-value');
+    expect(t.ctx.keyring.decrypt(row?.client_secret ?? '', 'oidc_providers.client_secret:4001')).toBe(
+      'top-secret-value',
+    );
     const read = await admin.request('GET', `${BASE}/oidc`);
     expect(read.text).not.toContain('top-secret-value');
     const audit = await admin.request('GET', `${BASE}/audit?limit=5`);
@@ -179,18 +185,21 @@ describe.each(databaseKinds())('settings administration on %s', (kind) => {
     expect(options.body.oidc).toEqual([
       { kommunenummer: '4001', name: 'Logg inn med Entra', startUrl: '/api/v1/staff/oidc/4001/start' },
     ]);
-    // Plain http only for a loopback issuer (tests, local development).
+    // Plain http only for a loopback issuer (tests, local development)…
     const http = await admin.request('PUT', `${BASE}/oidc`, { ...body, issuer: 'http://idp.example.com' });
     expect(http.status).toBe(400);
-    expect(
-      (
-        await admin.request('PUT', `${BASE}/oidc`, {
-          ...body,
-          issuer: 'http://127.0.0.1:9999',
-          enabled: false,
-        })
-      ).status,
-    ).toBe(200);
+    // …and loopback, private and link-local addresses only with OIDC_ALLOW_PRIVATE_ISSUERS (off here).
+    for (const issuer of [
+      'http://127.0.0.1:9999',
+      'http://localhost:9999',
+      'https://169.254.169.254',
+      'https://[::ffff:10.0.0.1]',
+    ]) {
+      const local = await admin.request('PUT', `${BASE}/oidc`, { ...body, issuer, enabled: false });
+      expect(local.status, issuer).toBe(422);
+      expect(local.body.error.code).toBe('issuer_not_public');
+      expect(local.body.error.details[0].field).toBe('issuer');
+    }
   });
 
   it('pages through the audit log newest first with a cursor, only this municipality’s entries', async () => {

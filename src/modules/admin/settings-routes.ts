@@ -76,15 +76,16 @@ export const settingsAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }>
       schema: {
         tags,
         summary: 'Set up or change the identity provider for staff login',
-        description: 'The client secret is write-only: leave it out to keep the stored one.',
+        description:
+          'The client secret is write-only (stored encrypted): leave it out to keep the stored one. An issuer on a loopback, private or link-local address is refused with 422 unless OIDC_ALLOW_PRIVATE_ISSUERS is set.',
         params: KommunenummerParams,
         body: OidcSettingsBody,
-        response: { 200: OidcSettingsResponse, ...errors },
+        response: { 200: OidcSettingsResponse, ...errors, 422: errorResponseRef },
       },
     },
     async (request) =>
       updateOidcSettings(
-        ctx.db.db,
+        { db: ctx.db.db, keyring: ctx.keyring, allowPrivateIssuers: ctx.config.oidcAllowPrivateIssuers },
         staffOf(request).userId,
         request.params.kommunenummer,
         ctx.config.publicUrl,

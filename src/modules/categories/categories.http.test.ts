@@ -64,13 +64,15 @@ describe.each(databaseKinds())('GET /api/v1/municipalities/{kommunenummer}/categ
     expect(codes).not.toContain(hidden.code);
   });
 
-  it('answers 404 for a municipality that does not use the service, and 400 for a malformed number', async () => {
+  it('answers 404 for a municipality that does not use the service, 410 for a deactivated one, 400 for a malformed number', async () => {
     await buildMunicipality(t.ctx.db.db, { kommunenummer: '3909', name: 'Larvik', enabled: false });
-    for (const nr of ['3909', '0301']) {
-      const res = await t.request('GET', `/api/v1/municipalities/${nr}/categories`);
-      expect(res.status).toBe(404);
-      expect(res.body.error.code).toBe('municipality_not_found');
-    }
+    const none = await t.request('GET', '/api/v1/municipalities/0301/categories');
+    expect(none.status).toBe(404);
+    expect(none.body.error.code).toBe('municipality_not_found');
+    const deactivated = await t.request('GET', '/api/v1/municipalities/3909/categories');
+    expect(deactivated.status).toBe(410);
+    expect(deactivated.body.error.code).toBe('municipality_unavailable');
+    expect(deactivated.body.error.message).toContain('Larvik kommune');
     const bad = await t.request('GET', '/api/v1/municipalities/oslo/categories');
     expect(bad.status).toBe(400);
   });

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Language, localize } from '../../shared/language.ts';
+import { municipalityUnavailable } from '../tenants/municipality-unavailable.ts';
 import { findMunicipality } from '../tenants/queries.ts';
 import { listActiveCategories } from './queries.ts';
 import type { QuestionType } from './questions.ts';
@@ -41,9 +42,10 @@ export async function listCategoryTree(
   asked: Language | undefined,
 ): Promise<CategoryTree> {
   const municipality = await findMunicipality(db, kommunenummer);
-  if (!municipality?.enabled) {
+  if (!municipality) {
     throw new AppError(404, 'municipality_not_found', messages.municipalityNotFound(kommunenummer));
   }
+  if (!municipality.enabled) throw municipalityUnavailable(municipality.name);
   const language = asked ?? municipality.defaultLanguage;
   const rows = await listActiveCategories(db, kommunenummer);
   const groups = new Map<string, CategoryTree['groups'][number]>();

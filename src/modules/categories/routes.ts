@@ -61,7 +61,12 @@ export const categoryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
           "Names in the language of `?lang=` or `Accept-Language` (nb, nn or en); otherwise in the municipality's own language.",
         params: Type.Object({ kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }) }),
         querystring: Type.Object({ lang: Type.Optional(stringEnum(LANGUAGES)) }),
-        response: { 200: CategoryTreeResponse, 400: errorResponseRef, 404: errorResponseRef },
+        response: {
+          200: CategoryTreeResponse,
+          400: errorResponseRef,
+          404: errorResponseRef,
+          410: errorResponseRef,
+        },
       },
     },
     async (request) => listCategoryTree(ctx.db.db, request.params.kommunenummer, askedLanguage(request)),

@@ -46,13 +46,14 @@ describe.each(databaseKinds())('GET /api/v1/municipalities/{kommunenummer}/addre
     expect(missing.status).toBe(400);
   });
 
-  it('answers 404 for an unknown or disabled municipality', async () => {
+  it('answers 404 for an unknown municipality and 410 for a deactivated one', async () => {
     const unknown = await t.request('GET', '/api/v1/municipalities/9999/addresses?q=Storg');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('municipality_not_found');
     await buildMunicipality(t.ctx.db.db, { kommunenummer: '3805', name: 'Larvik', enabled: false });
     const disabled = await t.request('GET', '/api/v1/municipalities/3805/addresses?q=Storg');
-    expect(disabled.status).toBe(404);
+    expect(disabled.status).toBe(410);
+    expect(disabled.body.error.code).toBe('municipality_unavailable');
   });
 
   it('answers 503 in the error shape, in the asked language, when the service fails', async () => {

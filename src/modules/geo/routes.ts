@@ -6,6 +6,7 @@ import { stringEnum } from '../../http/schema-helpers.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LANGUAGES } from '../../shared/language.ts';
+import { municipalityUnavailable } from '../tenants/municipality-unavailable.ts';
 import { findMunicipality } from '../tenants/queries.ts';
 import { createKartverketAddressSearch } from './address-search.ts';
 import { hasLocalAddresses, searchLocalAddresses } from './local-addresses.ts';
@@ -38,7 +39,7 @@ export const addressRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         tags: ['addresses'],
         summary: 'Addresses in a municipality matching what the resident typed',
         description:
-          'From the imported address points (`npm run import:addresses`) when the municipality has any, else (or when they match nothing) through the configured online address search (`ADDRESS_SEARCH_URL`). 404 when the municipality has neither or is not served; 503 when the online service does not answer.',
+          'From the imported address points (`npm run import:addresses`) when the municipality has any, else (or when they match nothing) through the configured online address search (`ADDRESS_SEARCH_URL`). 404 when the municipality has neither or is not served; 410 when it is deactivated; 503 when the online service does not answer.',
         params: Type.Object({ kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }) }),
         querystring: Type.Object({
           q: Type.String({ minLength: 2, maxLength: 100, description: 'Start of an address, e.g. "Storg"' }),
@@ -49,6 +50,7 @@ export const addressRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
           200: Type.Object({ addresses: Type.Array(AddressHit) }),
           400: errorResponseRef,
           404: errorResponseRef,
+          410: errorResponseRef,
           429: errorResponseRef,
           503: errorResponseRef,
         },
@@ -61,8 +63,9 @@ export const addressRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       const local = await hasLocalAddresses(ctx.db.db, kommunenummer);
       if (!search && !local) throw new AppError(404, 'address_search_off', messages.addressSearchOff());
       const municipality = await findMunicipality(ctx.db.db, kommunenummer);
-      if (!municipality?.enabled)
+      if (!municipality)
         throw new AppError(404, 'municipality_not_found', messages.municipalityNotFound(kommunenummer));
+      if (!municipality.enabled) throw municipalityUnavailable(municipality.name);
       // Local data first: it answers quickly and without an outside service. When the imported file
       // finds nothing (a new street built since the import, or a spelling the prefix search misses)
       // and an online service is configured, that is asked instead; without local data, only it is.

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
+import { testKeyring } from '../../../test/support/secrets.ts';
 import { sharedLocator, startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
@@ -59,6 +60,7 @@ describe('readiness without a migrated schema', () => {
         // Never written to: this app serves no photos before its schema exists.
         photos: createLocalPhotoStorage(path.join(tmpdir(), 'meldepunkt-health-unused')),
         secret: Buffer.alloc(32),
+        keyring: testKeyring(),
       },
       false,
     );

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { createTestDatabase, type DatabaseKind } from '../../../test/support/databases.ts';
 import { buildPorsgrunn, buildReportBody } from '../../../test/support/factories.ts';
+import { testKeyring, testKeys } from '../../../test/support/secrets.ts';
 import { sharedLocator, type TestApp, type TestResponse } from '../../../test/support/test-app.ts';
 import { buildApp } from '../../app.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -48,6 +49,7 @@ export async function startNotificationApp(
   const jobs = await startJobQueue(database.handle, { supervise: false });
   const config: Config = {
     ...loadConfig({}),
+    secretsKeys: testKeys(),
     publicUrl: PUBLIC_URL,
     reportRateLimitPerMinute: 100_000,
     logLevel: 'silent',
@@ -55,6 +57,7 @@ export async function startNotificationApp(
     smsDeliveryReportToken: DELIVERY_TOKEN,
     ...overrides,
   };
+  const keyring = testKeyring();
   const ctx: AppContext = {
     config,
     db: database.handle,
@@ -62,7 +65,8 @@ export async function startNotificationApp(
     locator: await sharedLocator(),
     catalog: createIntakeCatalog(database.handle.db),
     photos: createLocalPhotoStorage(photoDir),
-    secret: await loadAppSecret(database.handle.db),
+    secret: await loadAppSecret(database.handle.db, keyring),
+    keyring,
   };
   await buildPorsgrunn(database.handle.db);
   const app = await buildApp(ctx, false);

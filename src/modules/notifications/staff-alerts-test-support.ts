@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type DatabaseKind } from '../../../test/support/databases.ts';
 import { buildPorsgrunn } from '../../../test/support/factories.ts';
+import { testKeyring, testKeys } from '../../../test/support/secrets.ts';
 import { sharedLocator, type TestApp, type TestResponse } from '../../../test/support/test-app.ts';
 import { buildApp } from '../../app.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -35,12 +36,14 @@ export async function startStaffAlertApp(
   const jobs = await startJobQueue(database.handle, { supervise: false });
   const config: Config = {
     ...loadConfig({}),
+    secretsKeys: testKeys(),
     publicUrl: PUBLIC_URL,
     reportRateLimitPerMinute: 100_000,
     logLevel: 'silent',
     photoDir,
     ...overrides,
   };
+  const keyring = testKeyring();
   const ctx: AppContext = {
     config,
     db: database.handle,
@@ -48,7 +51,8 @@ export async function startStaffAlertApp(
     locator: await sharedLocator(),
     catalog: createIntakeCatalog(database.handle.db),
     photos: createLocalPhotoStorage(photoDir),
-    secret: await loadAppSecret(database.handle.db),
+    secret: await loadAppSecret(database.handle.db, keyring),
+    keyring,
   };
   await buildPorsgrunn(database.handle.db);
   const app = await buildApp(ctx, false);

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app-context.ts';
 import { errorResponseRef } from '../../http/errors.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
+import { municipalityUnavailable } from '../tenants/municipality-unavailable.ts';
 import { QrCodeSvg, RedirectToForm, ReportLinkParams } from './http-schemas.ts';
 import { reportFormPath, reportLinkUrl } from './link-addresses.ts';
 import { qrCodeSvg } from './qr-code.ts';
@@ -17,6 +18,7 @@ export const reportLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
   async function linkInUse(code: string): Promise<ActiveReportLink> {
     const link = await findReportLink(ctx.db.db, code);
     if (!link) throw new AppError(404, 'report_link_not_found', messages.reportLinkNotInUse());
+    if (!link.municipalityEnabled) throw municipalityUnavailable(link.municipalityName);
     return link;
   }
 
@@ -29,7 +31,7 @@ export const reportLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
         description:
           'Counts a scan and redirects to the report form with the link. HEAD answers the same without counting.',
         params: ReportLinkParams,
-        response: { 302: RedirectToForm, 404: errorResponseRef },
+        response: { 302: RedirectToForm, 404: errorResponseRef, 410: errorResponseRef },
       },
       // A phone's browser follows this link: a sticker no longer in use gets a page, not JSON.
       config: { page: true },
@@ -53,7 +55,7 @@ export const reportLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
         summary: 'The QR code to print on a sticker',
         description: 'Not counted as a scan. Cacheable for a day.',
         params: ReportLinkParams,
-        response: { 200: QrCodeSvg, 404: errorResponseRef },
+        response: { 200: QrCodeSvg, 404: errorResponseRef, 410: errorResponseRef },
       },
     },
     async (request, reply) => {

@@ -103,10 +103,12 @@ describe.each(databaseKinds())('following a QR sticker (/q/{code}) on %s', (kind
     expect((await scansOf(code)).count).toBe(0);
   });
 
-  it('answers a link of a municipality that does not use the service with 404', async () => {
+  it('answers a link of a deactivated municipality with 410, naming it', async () => {
     await buildMunicipality(t.ctx.db.db, { kommunenummer: '4003', name: 'Skien', enabled: false });
     const { code } = await buildReportLink(t.ctx.db.db, { kommunenummer: '4003' });
-    expect((await scan(code)).status).toBe(404);
+    const res = await scan(code);
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain('Skien kommune tar ikke imot meldinger');
     expect((await scansOf(code)).count).toBe(0);
   });
 });

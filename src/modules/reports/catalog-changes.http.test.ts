@@ -56,7 +56,7 @@ describe.each(databaseKinds())('report intake when categories change on %s', (ki
     expect((await post(category.code)).status).toBe(422);
   });
 
-  it('stops taking reports when the municipality switches the service off, and resumes when on again', async () => {
+  it('stops taking reports when the municipality is deactivated, saying so, and resumes when on again', async () => {
     expect((await post('vann-lekkasje', { mengde: 'renner' })).status).toBe(201);
     await t.ctx.db.db
       .update(municipalities)
@@ -64,7 +64,8 @@ describe.each(databaseKinds())('report intake when categories change on %s', (ki
       .where(eq(municipalities.kommunenummer, '4001'));
     const refused = await post('vann-lekkasje', { mengde: 'renner' });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('municipality_not_in_service');
+    expect(refused.body.error.code).toBe('municipality_unavailable');
+    expect(refused.body.error.details[0].message).toContain('Porsgrunn kommune tar ikke imot meldinger');
     await t.ctx.db.db
       .update(municipalities)
       .set({ enabled: true })

@@ -52,13 +52,23 @@ export function notInService(place: Place, field: string): AppError {
   ]);
 }
 
+/**
+ * A municipality that uses the service but was deactivated by the platform operator. 422 like
+ * the other refusals of the report's place, so the web form shows it beside the map.
+ */
+export function unavailable(name: string, field: string): AppError {
+  const message = messages.municipalityUnavailable(name);
+  return new AppError(422, 'municipality_unavailable', message, [{ field, code: 'unavailable', message }]);
+}
+
 export type CheckedReport = ReturnType<typeof checkReport>;
 
 /** Throws an AppError (422) naming every problem; returns what is to be stored otherwise. */
 export function checkReport(target: IntakeTarget | undefined, place: Place, input: CreateReportInput) {
-  const municipality = target?.municipality;
-  if (!target || !municipality?.enabled)
-    throw notInService(place, input.location ? 'location' : 'municipality');
+  const field = input.location ? 'location' : 'municipality';
+  if (!target) throw notInService(place, field);
+  const municipality = target.municipality;
+  if (!municipality.enabled) throw unavailable(municipality.name, field);
   const category = target.category;
 
   const errors: ErrorDetail[] = [];

@@ -106,6 +106,7 @@ describe.each(databaseKinds())('POST /api/v1/reports on %s', (kind) => {
       body: buildReportBody({ location: PLACES.skien }),
     });
     expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('municipality_unavailable');
     expect(res.body.error.message).toContain('Skien');
   });
 

@@ -41,8 +41,10 @@ export function renderErrorPage(
   const chosen = request.cookies?.[LANGUAGE_COOKIE];
   const language = isLanguage(asked) ? asked : isLanguage(chosen) ? chosen : requestLanguage(request);
   const site = /^\/([a-z0-9-]+|\d{4})(\/|$)/.exec(request.url)?.[1];
-  // Sent like any page, so it shows inside an embedding site's frame too.
-  return sendPage(reply, errorPage(language, status, message[language], site ? `/${site}` : '/'), status);
+  // Sent like any page, so it shows inside an embedding site's frame too. A deactivated
+  // municipality's own start page would only answer 410 again: its way back is the front page.
+  const home = site && status !== 410 ? `/${site}` : '/';
+  return sendPage(reply, errorPage(language, status, message[language], home), status);
 }
 
 /** Registered at the top level so the cookie parser also serves the error pages. */

@@ -10,6 +10,7 @@ import { messages } from '../../i18n/messages.ts';
 import { type WebCatalog, webText } from '../../i18n/web.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isLanguage, type Language } from '../../shared/language.ts';
+import { municipalityUnavailable } from '../tenants/municipality-unavailable.ts';
 import type { Municipality } from '../tenants/queries.ts';
 import { municipalities } from '../tenants/schema.ts';
 
@@ -41,7 +42,8 @@ export async function resolveSite(
   site: string,
 ): Promise<Site> {
   const municipality = await findBySlugOrNumber(db, site.toLowerCase());
-  if (!municipality?.enabled) throw new AppError(404, 'site_not_found', messages.routeNotFound());
+  if (!municipality) throw new AppError(404, 'site_not_found', messages.routeNotFound());
+  if (!municipality.enabled) throw municipalityUnavailable(municipality.name);
   const query = request.query as Record<string, unknown>;
   const offered = municipality.languages.filter(isLanguage);
   let language: Language = municipality.defaultLanguage;

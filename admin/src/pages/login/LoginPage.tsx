@@ -5,10 +5,17 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../../api/error-text.ts';
 import { Button, ErrorSummary, Field, type SummaryItem } from '../../components/index.ts';
-import { useT } from '../../i18n/index.ts';
+import { type TextKey, useT } from '../../i18n/index.ts';
 import { PageHeading, PlainShell } from '../../layout/index.ts';
 import { type LoginOptions, sessionApi, useSession } from '../../session/index.ts';
 import './reset-password.css';
+
+/** What the OIDC routes' ?error= codes mean. */
+const OIDC_ERRORS = new Map<string, TextKey>([
+  ['oidc_failed', 'login.oidcFailed'],
+  ['oidc_no_account', 'login.oidcNoAccount'],
+  ['oidc_rate_limited', 'login.oidcRateLimited'],
+]);
 
 const EMAIL_ID = 'login-email';
 const PASSWORD_ID = 'login-password';
@@ -44,13 +51,9 @@ export default function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   // The OIDC callback comes back here with ?error= when the municipality's login failed.
   const [search] = useSearchParams();
-  const oidcError = search.get('error');
+  const oidcError = OIDC_ERRORS.get(search.get('error') ?? '');
   const [problems, setProblems] = useState<SummaryItem[]>(() =>
-    oidcError === 'oidc_failed'
-      ? [{ message: t('login.oidcFailed') }]
-      : oidcError === 'oidc_no_account'
-        ? [{ message: t('login.oidcNoAccount') }]
-        : [],
+    oidcError ? [{ message: t(oidcError) }] : [],
   );
 
   if (state.status === 'authenticated' && !sending) return <Navigate to={from} replace />;

@@ -9,11 +9,13 @@ export function errorPage(language: Language, status: number, message: string, h
   const title =
     status === 404
       ? t.notFoundTitle
-      : status === 429
-        ? t.tooManyTitle
-        : status >= 500
-          ? t.serverTitle
-          : t.badRequestTitle;
+      : status === 410
+        ? t.unavailableTitle
+        : status === 429
+          ? t.tooManyTitle
+          : status >= 500
+            ? t.serverTitle
+            : t.badRequestTitle;
   const page = html`<html lang=${language}>
     <head>
       <meta charset="utf-8" />
