@@ -118,6 +118,10 @@ export const en: WebCatalog = {
     reported: 'Reported',
     description: 'Description',
     descriptionHidden: 'The description is not shown publicly for this kind of report.',
+    placeApproximate:
+      'For this kind of report the map shows only the area (within about 250 metres), not the exact place.',
+    placeHidden: 'The place is not shown publicly for this kind of report.',
+    approximate: 'approximate',
     photos: 'Photos',
     yourChoices: 'Your choices',
     notifyBy: {
@@ -147,6 +151,7 @@ export const en: WebCatalog = {
     count: (n: number) => (n === 1 ? '1 report' : `${n} reports`),
     empty: 'No reports match the filter.',
     noPlace: 'No point on the map',
+    approximate: 'Area only, not the exact place',
     mapLabel: 'Map of reports',
   },
   embed: {

@@ -117,6 +117,10 @@ export const nb = {
     reported: 'Meldt',
     description: 'Beskrivelse',
     descriptionHidden: 'Beskrivelsen vises ikke offentlig for denne typen melding.',
+    placeApproximate:
+      'Kartet viser bare området (innen om lag 250 meter), ikke det nøyaktige stedet, for denne typen melding.',
+    placeHidden: 'Stedet vises ikke offentlig for denne typen melding.',
+    approximate: 'omtrentlig',
     photos: 'Bilder',
     yourChoices: 'Dine valg',
     notifyBy: {
@@ -147,6 +151,7 @@ export const nb = {
     count: (n: number) => (n === 1 ? '1 melding' : `${n} meldinger`),
     empty: 'Ingen meldinger passer filteret.',
     noPlace: 'Uten punkt på kartet',
+    approximate: 'Bare området, ikke nøyaktig sted',
     mapLabel: 'Kart over meldinger',
   },
   embed: {

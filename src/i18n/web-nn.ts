@@ -116,6 +116,10 @@ export const nn: WebCatalog = {
     reported: 'Meldt',
     description: 'Skildring',
     descriptionHidden: 'Skildringa blir ikkje vist offentleg for denne typen melding.',
+    placeApproximate:
+      'Kartet viser berre området (innanfor om lag 250 meter), ikkje den nøyaktige staden, for denne typen melding.',
+    placeHidden: 'Staden blir ikkje vist offentleg for denne typen melding.',
+    approximate: 'omtrentleg',
     photos: 'Bilete',
     yourChoices: 'Vala dine',
     notifyBy: {
@@ -146,6 +150,7 @@ export const nn: WebCatalog = {
     count: (n: number) => (n === 1 ? '1 melding' : `${n} meldingar`),
     empty: 'Ingen meldingar passar filteret.',
     noPlace: 'Utan punkt på kartet',
+    approximate: 'Berre området, ikkje nøyaktig stad',
     mapLabel: 'Kart over meldingar',
   },
   embed: {

@@ -173,6 +173,12 @@ export const officeNb = {
   'admin.category.publicDescription': 'Beskrivelsen kan vises offentlig',
   'admin.category.publicDescriptionHint':
     'Slå av for kategorier der innbyggere ofte skriver personlige ting.',
+  'admin.category.publicLocation': 'Sted som vises offentlig',
+  'admin.category.publicLocationHint':
+    'Gjelder kartet, listen og API-et. Den som meldte fra, ser alltid hele stedet på sin egen sporingslenke.',
+  'admin.category.publicLocation.exact': 'Nøyaktig: punktet og adressen',
+  'admin.category.publicLocation.coarse': 'Bare området: et felt på 500 × 500 meter, uten adresse (for meldinger om noens hjem)',
+  'admin.category.publicLocation.hidden': 'Skjult: ikke noe sted og ingen markør på kartet',
   'admin.category.deadlineHours': 'Frist (timer)',
   'admin.category.deadlineHint': 'Tomt felt: ingen frist.',
   'admin.category.nearbyRadius': 'Radius for «i nærheten» (meter)',
@@ -613,6 +619,12 @@ export const officeNn: typeof officeNb = {
   'admin.category.publicDescription': 'Skildringa kan visast offentleg',
   'admin.category.publicDescriptionHint':
     'Slå av for kategoriar der innbyggjarar ofte skriv personlege ting.',
+  'admin.category.publicLocation': 'Stad som blir vist offentleg',
+  'admin.category.publicLocationHint':
+    'Gjeld kartet, lista og API-et. Den som melde frå, ser alltid heile staden på si eiga sporingslenkje.',
+  'admin.category.publicLocation.exact': 'Nøyaktig: punktet og adressa',
+  'admin.category.publicLocation.coarse': 'Berre området: eit felt på 500 × 500 meter, utan adresse (for meldingar om heimen til nokon)',
+  'admin.category.publicLocation.hidden': 'Skjult: ingen stad og ingen markør på kartet',
   'admin.category.deadlineHours': 'Frist (timar)',
   'admin.category.deadlineHint': 'Tomt felt: ingen frist.',
   'admin.category.nearbyRadius': 'Radius for «i nærleiken» (meter)',
@@ -1058,6 +1070,12 @@ export const officeEn: typeof officeNb = {
   'admin.category.publicDescription': 'The description may be shown publicly',
   'admin.category.publicDescriptionHint':
     'Switch off for categories where residents often write personal things.',
+  'admin.category.publicLocation': 'Place shown publicly',
+  'admin.category.publicLocationHint':
+    'Applies to the map, the list and the API. The person who reported always sees the whole place through their own tracking link.',
+  'admin.category.publicLocation.exact': 'Exact: the point and the address',
+  'admin.category.publicLocation.coarse': 'Area only: a 500 × 500 metre square, no address (for reports about someone’s home)',
+  'admin.category.publicLocation.hidden': 'Hidden: no place and no marker on the map',
   'admin.category.deadlineHours': 'Deadline (hours)',
   'admin.category.deadlineHint': 'Empty: no deadline.',
   'admin.category.nearbyRadius': 'Radius for “nearby” (metres)',
