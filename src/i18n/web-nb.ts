@@ -136,6 +136,29 @@ export const nb = {
     followDone: 'Du følger nå meldingen og får beskjed når noe skjer.',
     follow: 'Følg meldingen',
   },
+  follow: {
+    checkEmailTitle: 'Sjekk e-posten din',
+    checkEmail: (to: string) =>
+      `Vi har sendt en e-post til ${to}. Åpne lenken i den for å bekrefte at du vil følge meldingen.`,
+    checkEmailHint:
+      'Lenken virker i 24 timer. Finner du ikke e-posten, se i mappen for søppelpost. Får du ingen e-post, kan det være at du allerede følger meldingen.',
+    checkPhoneTitle: 'Skriv inn koden fra SMS-en',
+    checkPhone: (to: string) => `Vi har sendt en kode på seks sifre til ${to}.`,
+    checkPhoneHint: 'Får du ingen SMS, kan det være at du allerede følger meldingen.',
+    code: 'Kode',
+    codeHint: 'Seks sifre. Koden virker i 30 minutter.',
+    confirmCode: 'Bekreft',
+    codeWrong: (left: number) =>
+      left === 1 ? 'Koden stemmer ikke. Du har 1 forsøk igjen.' : `Koden stemmer ikke. Du har ${left} forsøk igjen.`,
+    codeMalformed: 'Skriv inn de seks sifrene fra SMS-en.',
+    codeExpired: 'Koden virker ikke lenger. Følg meldingen på nytt for å få en ny kode.',
+    errorSummary: 'Det er et problem',
+    confirmTitle: 'Bekreft at du vil følge meldingen',
+    confirmIntro: (ref: string) => `Trykk på knappen for å få beskjed når noe skjer med meldingen ${ref}.`,
+    confirmButton: 'Ja, jeg vil følge meldingen',
+    alreadyConfirmed: 'Du følger allerede denne meldingen.',
+    back: 'Tilbake til meldingen',
+  },
   map: {
     title: 'Meldinger i nærheten',
     intro: 'Åpne og nylig løste meldinger. Navn og kontaktopplysninger vises aldri.',

@@ -135,6 +135,29 @@ export const nn: WebCatalog = {
     followDone: 'Du følgjer no meldinga og får beskjed når noko skjer.',
     follow: 'Følg meldinga',
   },
+  follow: {
+    checkEmailTitle: 'Sjekk e-posten din',
+    checkEmail: (to: string) =>
+      `Vi har sendt ein e-post til ${to}. Opne lenkja i han for å stadfeste at du vil følgje meldinga.`,
+    checkEmailHint:
+      'Lenkja verkar i 24 timar. Finn du ikkje e-posten, sjå i mappa for søppelpost. Får du ingen e-post, kan det vere at du alt følgjer meldinga.',
+    checkPhoneTitle: 'Skriv inn koden frå SMS-en',
+    checkPhone: (to: string) => `Vi har sendt ein kode på seks siffer til ${to}.`,
+    checkPhoneHint: 'Får du ingen SMS, kan det vere at du alt følgjer meldinga.',
+    code: 'Kode',
+    codeHint: 'Seks siffer. Koden verkar i 30 minutt.',
+    confirmCode: 'Stadfest',
+    codeWrong: (left: number) =>
+      left === 1 ? 'Koden stemmer ikkje. Du har 1 forsøk igjen.' : `Koden stemmer ikkje. Du har ${left} forsøk igjen.`,
+    codeMalformed: 'Skriv inn dei seks siffera frå SMS-en.',
+    codeExpired: 'Koden verkar ikkje lenger. Følg meldinga på nytt for å få ein ny kode.',
+    errorSummary: 'Det er eit problem',
+    confirmTitle: 'Stadfest at du vil følgje meldinga',
+    confirmIntro: (ref: string) => `Trykk på knappen for å få beskjed når noko skjer med meldinga ${ref}.`,
+    confirmButton: 'Ja, eg vil følgje meldinga',
+    alreadyConfirmed: 'Du følgjer alt denne meldinga.',
+    back: 'Tilbake til meldinga',
+  },
   map: {
     title: 'Meldingar i nærleiken',
     intro: 'Opne og nyleg løyste meldingar. Namn og kontaktopplysningar blir aldri viste.',
