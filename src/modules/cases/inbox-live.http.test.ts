@@ -5,7 +5,7 @@ import { buildCategory, buildMunicipality, buildPorsgrunn } from '../../../test/
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { INBOX, postReport } from './inbox-test-support.ts';
-import { openSse } from './sse-test-client.ts';
+import { openSse } from '../../../test/support/sse-client.ts';
 
 describe.each(databaseKinds())('live inbox updates (SSE) on %s', (kind) => {
   let t: TestApp;
