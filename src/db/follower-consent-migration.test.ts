@@ -31,7 +31,8 @@ function migrationsBefore(): string {
   cpSync(`${MIGRATIONS_FOLDER}/meta`, `${dir}/meta`, { recursive: true });
   writeFileSync(`${dir}/meta/_journal.json`, JSON.stringify({ ...journal, entries: earlier }));
   for (const file of readdirSync(MIGRATIONS_FOLDER)) {
-    if (earlier.some((e) => file === `${e.tag}.sql`)) cpSync(`${MIGRATIONS_FOLDER}/${file}`, `${dir}/${file}`);
+    if (earlier.some((e) => file === `${e.tag}.sql`))
+      cpSync(`${MIGRATIONS_FOLDER}/${file}`, `${dir}/${file}`);
   }
   return dir;
 }
@@ -52,7 +53,9 @@ async function openEarlier(kind: 'pglite' | 'postgres', folder: string) {
   return {
     handle,
     drop: () =>
-      withAdminClient(template.base, (client) => client.query(`drop database if exists ${name} with (force)`)),
+      withAdminClient(template.base, (client) =>
+        client.query(`drop database if exists ${name} with (force)`),
+      ),
   };
 }
 
@@ -61,7 +64,9 @@ async function seedOldData(handle: DatabaseHandle): Promise<void> {
   const db = handle.db;
   await db.execute(sql`insert into municipalities (kommunenummer, name, slug, default_language, languages, enabled)
     values ('4001', 'Porsgrunn', 'porsgrunn', 'nb', '{nb}', true)`);
-  await db.execute(sql`insert into category_groups (kommunenummer, code, name) values ('4001', 'vann', '{"nb":"Vann"}')`);
+  await db.execute(
+    sql`insert into category_groups (kommunenummer, code, name) values ('4001', 'vann', '{"nb":"Vann"}')`,
+  );
   await db.execute(sql`insert into categories (kommunenummer, group_id, code, name, public_description)
     select '4001', id, 'vann-lukt-smak', '{"nb":"Lukt"}'::jsonb, false from category_groups
     union all select '4001', id, 'vann-lekkasje', '{"nb":"Lekkasje"}'::jsonb, true from category_groups`);

@@ -149,7 +149,9 @@ export const en: WebCatalog = {
     codeHint: 'Six digits. The code works for 30 minutes.',
     confirmCode: 'Confirm',
     codeWrong: (left: number) =>
-      left === 1 ? 'The code is not right. You have 1 try left.' : `The code is not right. You have ${left} tries left.`,
+      left === 1
+        ? 'The code is not right. You have 1 try left.'
+        : `The code is not right. You have ${left} tries left.`,
     codeMalformed: 'Type the six digits from the text message.',
     codeExpired: 'The code no longer works. Follow the report again to get a new code.',
     errorSummary: 'There is a problem',

@@ -149,7 +149,9 @@ export const nb = {
     codeHint: 'Seks sifre. Koden virker i 30 minutter.',
     confirmCode: 'Bekreft',
     codeWrong: (left: number) =>
-      left === 1 ? 'Koden stemmer ikke. Du har 1 forsøk igjen.' : `Koden stemmer ikke. Du har ${left} forsøk igjen.`,
+      left === 1
+        ? 'Koden stemmer ikke. Du har 1 forsøk igjen.'
+        : `Koden stemmer ikke. Du har ${left} forsøk igjen.`,
     codeMalformed: 'Skriv inn de seks sifrene fra SMS-en.',
     codeExpired: 'Koden virker ikke lenger. Følg meldingen på nytt for å få en ny kode.',
     errorSummary: 'Det er et problem',

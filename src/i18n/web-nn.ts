@@ -148,7 +148,9 @@ export const nn: WebCatalog = {
     codeHint: 'Seks siffer. Koden verkar i 30 minutt.',
     confirmCode: 'Stadfest',
     codeWrong: (left: number) =>
-      left === 1 ? 'Koden stemmer ikkje. Du har 1 forsøk igjen.' : `Koden stemmer ikkje. Du har ${left} forsøk igjen.`,
+      left === 1
+        ? 'Koden stemmer ikkje. Du har 1 forsøk igjen.'
+        : `Koden stemmer ikkje. Du har ${left} forsøk igjen.`,
     codeMalformed: 'Skriv inn dei seks siffera frå SMS-en.',
     codeExpired: 'Koden verkar ikkje lenger. Følg meldinga på nytt for å få ein ny kode.',
     errorSummary: 'Det er eit problem',

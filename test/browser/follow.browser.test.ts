@@ -88,7 +88,9 @@ describe('following a report in a browser', () => {
 
   async function expectFollowed(page: Page, language: 'nb' | 'en', ref: string) {
     await page.waitForURL(new RegExp(`/meldinger/${ref}\\?ok=folg`));
-    await expect(page.locator('p.notice[role="status"]').textContent()).resolves.toBe(TEXT[language].followed);
+    await expect(page.locator('p.notice[role="status"]').textContent()).resolves.toBe(
+      TEXT[language].followed,
+    );
     await expect(page.getByText(TEXT[language].count).isVisible()).resolves.toBe(true);
     expectNoViolations(await axeViolations(page));
   }
@@ -97,7 +99,9 @@ describe('following a report in a browser', () => {
     const { page, ref } = await reportPage(language);
     const address = `browser-${language}@example.no`;
     await followWith(page, language, 'email', address);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TEXT[language].checkEmail);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      TEXT[language].checkEmail,
+    );
     expectNoViolations(await axeViolations(page));
 
     const mail = await waitUntil('the confirmation email', async () =>
@@ -120,7 +124,9 @@ describe('following a report in a browser', () => {
     const { page, ref } = await reportPage(language);
     const phone = language === 'nb' ? '481 00 001' : '481 00 002';
     await followWith(page, language, 'phone', phone);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TEXT[language].codeTitle);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      TEXT[language].codeTitle,
+    );
     expectNoViolations(await axeViolations(page));
 
     const sms = await waitUntil('the code by SMS', async () =>
@@ -129,7 +135,10 @@ describe('following a report in a browser', () => {
     const code = TEXT[language].codeIn.exec(sms.body.text)?.[1] ?? '';
     const wrong = code === '000000' ? '111111' : '000000';
     await page.getByLabel(TEXT[language].code, { exact: true }).fill(wrong);
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: TEXT[language].send }).click()]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: TEXT[language].send }).click(),
+    ]);
     await expect(page.locator('#code-error').textContent()).resolves.toBe(TEXT[language].wrong);
     await expect(page.getByRole('alert').isVisible()).resolves.toBe(true);
     expectNoViolations(await axeViolations(page));

@@ -214,7 +214,11 @@ describe('the residents’ pages without JavaScript', () => {
       .where(and(eq(messages.kind, 'follow_confirm'), eq(messages.recipient, 'nabo@example.no')));
     const link = /http:\/\/meld\.test\S+\/folg\/bekreft\?\S+/.exec(confirmation?.bodyText ?? '')?.[0] ?? '';
     await page.goto(link);
-    await clickAndWait(page, 'main form button[type="submit"]', new RegExp(`/meldinger/${earlier.ref}\\?ok=folg$`));
+    await clickAndWait(
+      page,
+      'main form button[type="submit"]',
+      new RegExp(`/meldinger/${earlier.ref}\\?ok=folg$`),
+    );
     await expect(page.locator('p.notice[role="status"]').textContent()).resolves.toBe(
       'Du følger nå meldingen og får beskjed når noe skjer.',
     );

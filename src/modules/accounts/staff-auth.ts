@@ -89,7 +89,11 @@ export async function staffSession(
 }
 
 /** 403 unless the staff member may do the action in the municipality: the hook's last check. */
-export function requirePolicy(principal: StaffPrincipal, policy: StaffAction, kommunenummer: string | undefined) {
+export function requirePolicy(
+  principal: StaffPrincipal,
+  policy: StaffAction,
+  kommunenummer: string | undefined,
+) {
   if (!kommunenummer || !may(principal, policy, kommunenummer)) {
     throw new AppError(403, 'forbidden', staffMessages.forbidden());
   }

@@ -234,7 +234,9 @@ describe.each(databaseKinds())('category administration on %s', (kind) => {
     // Descriptions kept private mean reports about someone's home: only the area by default.
     const home = await createCategory({ publicDescription: false });
     expect(home.body.publicLocation).toBe('coarse');
-    const hidden = await admin.request('PUT', `${BASE}/categories/${home.body.id}`, { publicLocation: 'hidden' });
+    const hidden = await admin.request('PUT', `${BASE}/categories/${home.body.id}`, {
+      publicLocation: 'hidden',
+    });
     expect(hidden.status).toBe(200);
     expect(hidden.body.publicLocation).toBe('hidden');
     const listed = await admin.request('GET', `${BASE}/categories`);
@@ -242,7 +244,9 @@ describe.each(databaseKinds())('category administration on %s', (kind) => {
       (c) => c.id === home.body.id,
     );
     expect(found?.publicLocation).toBe('hidden');
-    const wrong = await admin.request('PUT', `${BASE}/categories/${home.body.id}`, { publicLocation: 'fuzzy' });
+    const wrong = await admin.request('PUT', `${BASE}/categories/${home.body.id}`, {
+      publicLocation: 'fuzzy',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details[0]).toMatchObject({ field: 'publicLocation' });
   });

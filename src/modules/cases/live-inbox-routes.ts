@@ -13,8 +13,8 @@ import { staffMessages } from '../../i18n/staff-messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { claimStreamSlot, MAX_STREAMS_PER_SESSION, type SessionStream } from '../accounts/session-streams.ts';
 import { requirePolicy, sessionCookieName, staffOf, staffSession } from '../accounts/staff-auth.ts';
-import { inboxMessages } from './inbox-messages.ts';
 import { INBOX_BASE, INBOX_TAG, MunicipalityParams } from './inbox-http.ts';
+import { inboxMessages } from './inbox-messages.ts';
 import { createReportChangeFeed, type ReportChange } from './report-change-feed.ts';
 
 /** Proxies and load balancers close connections that are silent for a minute or so. */

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildPorsgrunn } from '../../../test/support/factories.ts';
 import { openSse, type SseStream } from '../../../test/support/sse-client.ts';
-import { type BuiltStaffUser, buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import {
+  type BuiltStaffUser,
+  buildStaffUser,
+  logInAs,
+  type StaffClient,
+} from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { INBOX, postReport } from './inbox-test-support.ts';
 

@@ -82,16 +82,19 @@ describe.each(databaseKinds())('email notifications (%s)', (kind) => {
     });
     await waitUntil(
       'the status mails',
-      async () => updatesTo(smtp, 'per@example.no').length >= 1 && updatesTo(smtp, 'kari@example.no').length >= 2,
+      async () =>
+        updatesTo(smtp, 'per@example.no').length >= 1 && updatesTo(smtp, 'kari@example.no').length >= 2,
     );
 
     const karis = updatesTo(smtp, 'kari@example.no');
     expect(karis).toHaveLength(2);
     expect(karis[1]?.subject).toBe(`Ny status for meldingen din ${kari.ref}: Under behandling`);
     // Each follower confirmed once, in their own language, before any update reached them.
-    expect(mailsTo(smtp, 'per@example.no').filter(isConfirmation).map((m) => m.subject)).toEqual([
-      `Stadfest at du vil følgje meldinga ${kari.ref}`,
-    ]);
+    expect(
+      mailsTo(smtp, 'per@example.no')
+        .filter(isConfirmation)
+        .map((m) => m.subject),
+    ).toEqual([`Stadfest at du vil følgje meldinga ${kari.ref}`]);
     const [pers] = updatesTo(smtp, 'per@example.no');
     expect(pers?.subject).toBe(`Ny status for meldinga di ${kari.ref}: Under handsaming`);
     expect(pers?.text).toContain('Vi sender folk i morgon.');
@@ -135,7 +138,8 @@ describe.each(databaseKinds())('email notifications (%s)', (kind) => {
     await addEvent(t, report.id, { kind: 'public_reply', public: true, message: 'Takk, vi ser på det.' });
     await waitUntil(
       'replies',
-      async () => updatesTo(smtp, 'tor@example.no').length >= 1 && mailsTo(smtp, 'eva@example.no').length >= 2,
+      async () =>
+        updatesTo(smtp, 'tor@example.no').length >= 1 && mailsTo(smtp, 'eva@example.no').length >= 2,
     );
     const [torMail] = updatesTo(smtp, 'tor@example.no');
     expect(torMail?.subject).toBe(`Reply to your report ${report.ref}`);

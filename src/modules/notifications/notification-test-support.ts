@@ -166,7 +166,10 @@ export async function follow(
   const text = message?.body_text ?? '';
   if (contact.email) {
     const link = /https?:\/\/\S+\/folg\/bekreft\?\S+/.exec(text)?.[0] ?? '';
-    const confirmed = await fetch(link.replace(PUBLIC_URL, t.baseUrl), { method: 'POST', redirect: 'manual' });
+    const confirmed = await fetch(link.replace(PUBLIC_URL, t.baseUrl), {
+      method: 'POST',
+      redirect: 'manual',
+    });
     expect(confirmed.status).toBe(303);
     return;
   }

@@ -254,7 +254,9 @@ describe.each(databaseKinds())('following a report, confirmed by its owner (%s)'
     const tomorrow = new Date(Date.now() + 25 * 3600_000);
     const { followers: forgotten } = await forgetUnconfirmedFollowers(t.ctx.db.db, tomorrow);
     expect(forgotten).toBeGreaterThanOrEqual(2);
-    expect(await followers(report.id)).toEqual([{ email: 'bekreftet@example.no', phone: null, confirmed: true }]);
+    expect(await followers(report.id)).toEqual([
+      { email: 'bekreftet@example.no', phone: null, confirmed: true },
+    ]);
   });
 
   it('caps requests per client, per report and per address each hour, with a page that says so', async () => {
@@ -285,7 +287,9 @@ describe.each(databaseKinds())('following a report, confirmed by its owner (%s)'
     }
     const fourth = await postReport(t);
     expect((await askToFollow(fourth.ref, { email: victim }, newClient())).status).toBe(429);
-    const stored = (await storedMessages(t)).filter((m) => m.kind === 'follow_confirm' && m.recipient === victim);
+    const stored = (await storedMessages(t)).filter(
+      (m) => m.kind === 'follow_confirm' && m.recipient === victim,
+    );
     expect(stored).toHaveLength(3);
   });
 
@@ -302,7 +306,9 @@ describe.each(databaseKinds())('following a report, confirmed by its owner (%s)'
       (m) => m.kind === 'follow_confirm' && m.recipient === 'trofast@example.no',
     );
     expect(stored).toEqual([]);
-    expect(await followers(report.id)).toEqual([{ email: 'trofast@example.no', phone: null, confirmed: true }]);
+    expect(await followers(report.id)).toEqual([
+      { email: 'trofast@example.no', phone: null, confirmed: true },
+    ]);
   });
 
   it('lets the owner of the address say no with the stop link in the confirmation', async () => {
@@ -312,7 +318,9 @@ describe.each(databaseKinds())('following a report, confirmed by its owner (%s)'
       const mails = mailsTo('nei@example.no');
       return mails.length > 0 ? mails : undefined;
     });
-    const stop = /(http:\/\/meld\.test\/api\/v1\/notifications\/stop\?token=[\w-]+)/.exec(mail?.text ?? '')?.[1];
+    const stop = /(http:\/\/meld\.test\/api\/v1\/notifications\/stop\?token=[\w-]+)/.exec(
+      mail?.text ?? '',
+    )?.[1];
     expect(stop).toBeTruthy();
     const stopped = await t.request('POST', t.local(stop ?? '').replace(t.baseUrl, ''));
     expect(stopped.status).toBe(200);

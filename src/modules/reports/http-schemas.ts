@@ -93,7 +93,10 @@ const Summary = {
       }),
       Type.Null(),
     ],
-    { description: "Null without a point, or where the category shows no place; the reporter's own view (with `token`) is exact" },
+    {
+      description:
+        "Null without a point, or where the category shows no place; the reporter's own view (with `token`) is exact",
+    },
   ),
   address: Type.Union([Type.String(), Type.Null()], {
     description: 'Null where the category shows only the area or no place (unless `token` is given)',

@@ -41,7 +41,9 @@ function positionsIn(value: unknown): { lat: number; lon: number }[] {
   if (value === null || typeof value !== 'object') return [];
   const record = value as Record<string, unknown>;
   const own =
-    typeof record.lat === 'number' && typeof record.lon === 'number' ? [{ lat: record.lat, lon: record.lon }] : [];
+    typeof record.lat === 'number' && typeof record.lon === 'number'
+      ? [{ lat: record.lat, lon: record.lon }]
+      : [];
   return [...own, ...Object.values(record).flatMap(positionsIn)];
 }
 
@@ -79,7 +81,12 @@ describe.each(databaseKinds())('private places on %s', (kind) => {
       address: ADDRESS,
       contact,
     });
-    neighbour = await postReport(t, { category: 'vann-lukt-smak', answers: {}, location: NEIGHBOUR, contact });
+    neighbour = await postReport(t, {
+      category: 'vann-lukt-smak',
+      answers: {},
+      location: NEIGHBOUR,
+      contact,
+    });
     hidden = await postReport(t, {
       category: 'avlop-tilbakeslag',
       answers: { 'kloakk-i-kjeller': true },
@@ -225,7 +232,10 @@ describe.each(databaseKinds())('private places on %s', (kind) => {
     expect(page.text).toContain(ADDRESS);
     expect(page.text).toContain(`data-lat="${TRUE.lat}"`);
     expect(page.text).toContain(`data-lon="${TRUE.lon}"`);
-    const basement = await t.request('GET', `/porsgrunn/meldinger/${hidden.ref}?token=${hidden.trackingToken}`);
+    const basement = await t.request(
+      'GET',
+      `/porsgrunn/meldinger/${hidden.ref}?token=${hidden.trackingToken}`,
+    );
     expect(basement.text).toContain(ADDRESS);
     // Without the token, the same page shows neither.
     const anyone = await t.request('GET', `/porsgrunn/meldinger/${hidden.ref}`);

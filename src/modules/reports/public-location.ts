@@ -51,7 +51,9 @@ export interface PlaceColumns {
 export function publicPointSql(columns: PlaceColumns): { lat: SQL<number | null>; lon: SQL<number | null> } {
   const middle = cellMiddle(sql`${columns.lat}`, sql`${columns.lon}`);
   const pick = (exact: SQL, coarse: SQL) =>
-    sql<number | null>`(case ${columns.publicLocation} when 'exact' then ${exact} when 'coarse' then ${coarse} end)`;
+    sql<
+      number | null
+    >`(case ${columns.publicLocation} when 'exact' then ${exact} when 'coarse' then ${coarse} end)`;
   return {
     lat: pick(sql`${columns.lat}`, middle.lat),
     lon: pick(sql`${columns.lon}`, middle.lon),
@@ -106,7 +108,8 @@ export interface PresentedPlace {
 export function presentPlace(row: PlaceRow, view: 'public' | 'full'): PresentedPlace {
   if (view === 'full' || row.publicLocation === 'exact') {
     return {
-      location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, approximate: false } : null,
+      location:
+        row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, approximate: false } : null,
       address: row.address,
     };
   }

@@ -42,8 +42,7 @@ export function followDeps(ctx: AppContext): FollowDeps {
 
 export const followRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
-  const followed = (site: Site, ref: string) =>
-    siteHref(site, `${site.base}/meldinger/${ref}?ok=folg`);
+  const followed = (site: Site, ref: string) => siteHref(site, `${site.base}/meldinger/${ref}?ok=folg`);
 
   async function requestOf(site: Site, ref: string, id: string) {
     const report = await findSiteReport(db, site.municipality.kommunenummer, ref);
@@ -92,7 +91,10 @@ export const followRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     const report = await findSiteReport(db, site.municipality.kommunenummer, request.params.ref);
     const link = await findFollowLink(db, report.ref, request.query.token);
     const token = request.query.token ?? '';
-    return sendPage(reply, confirmLinkPage(site, report.ref, linkAction(site, report.ref, token), link.confirmed));
+    return sendPage(
+      reply,
+      confirmLinkPage(site, report.ref, linkAction(site, report.ref, token), link.confirmed),
+    );
   });
 
   app.post<LinkParams>(

@@ -177,7 +177,8 @@ export const officeNb = {
   'admin.category.publicLocationHint':
     'Gjelder kartet, listen og API-et. Den som meldte fra, ser alltid hele stedet på sin egen sporingslenke.',
   'admin.category.publicLocation.exact': 'Nøyaktig: punktet og adressen',
-  'admin.category.publicLocation.coarse': 'Bare området: et felt på 500 × 500 meter, uten adresse (for meldinger om noens hjem)',
+  'admin.category.publicLocation.coarse':
+    'Bare området: et felt på 500 × 500 meter, uten adresse (for meldinger om noens hjem)',
   'admin.category.publicLocation.hidden': 'Skjult: ikke noe sted og ingen markør på kartet',
   'admin.category.deadlineHours': 'Frist (timer)',
   'admin.category.deadlineHint': 'Tomt felt: ingen frist.',
@@ -626,7 +627,8 @@ export const officeNn: typeof officeNb = {
   'admin.category.publicLocationHint':
     'Gjeld kartet, lista og API-et. Den som melde frå, ser alltid heile staden på si eiga sporingslenkje.',
   'admin.category.publicLocation.exact': 'Nøyaktig: punktet og adressa',
-  'admin.category.publicLocation.coarse': 'Berre området: eit felt på 500 × 500 meter, utan adresse (for meldingar om heimen til nokon)',
+  'admin.category.publicLocation.coarse':
+    'Berre området: eit felt på 500 × 500 meter, utan adresse (for meldingar om heimen til nokon)',
   'admin.category.publicLocation.hidden': 'Skjult: ingen stad og ingen markør på kartet',
   'admin.category.deadlineHours': 'Frist (timar)',
   'admin.category.deadlineHint': 'Tomt felt: ingen frist.',
@@ -1080,7 +1082,8 @@ export const officeEn: typeof officeNb = {
   'admin.category.publicLocationHint':
     'Applies to the map, the list and the API. The person who reported always sees the whole place through their own tracking link.',
   'admin.category.publicLocation.exact': 'Exact: the point and the address',
-  'admin.category.publicLocation.coarse': 'Area only: a 500 × 500 metre square, no address (for reports about someone’s home)',
+  'admin.category.publicLocation.coarse':
+    'Area only: a 500 × 500 metre square, no address (for reports about someone’s home)',
   'admin.category.publicLocation.hidden': 'Hidden: no place and no marker on the map',
   'admin.category.deadlineHours': 'Deadline (hours)',
   'admin.category.deadlineHint': 'Empty: no deadline.',
@@ -1326,7 +1329,8 @@ export const officeEn: typeof officeNb = {
   'admin.messages.ph.forwardedTo': 'who it was forwarded to',
   'admin.messages.ph.forwardedToEmail': 'the email address it was forwarded to',
   'admin.messages.ph.forwardedContact': 'how to contact the recipient',
-  'admin.messages.ph.confirmLink': 'the link that confirms the recipient wants to follow the report (required)',
+  'admin.messages.ph.confirmLink':
+    'the link that confirms the recipient wants to follow the report (required)',
   'admin.messages.ph.code': 'the six-digit code the recipient types in (required)',
   'admin.messages.preview': 'Preview',
   'admin.messages.previewIntro': 'The message for a made-up report, with sample values.',

@@ -13,6 +13,13 @@
   if (url)
     L.tileLayer(url, { attribution: el.dataset.attribution || '© Kartverket', maxZoom: 19 }).addTo(map);
   else map.attributionControl.addAttribution(el.dataset.attribution || '© Kartverket');
-  if (area) L.circle([lat, lon], { radius: area, color: '#b00020', weight: 2, dashArray: '6 4', fillOpacity: 0.15 }).addTo(map);
+  if (area)
+    L.circle([lat, lon], {
+      radius: area,
+      color: '#b00020',
+      weight: 2,
+      dashArray: '6 4',
+      fillOpacity: 0.15,
+    }).addTo(map);
   else L.circleMarker([lat, lon], { radius: 10, color: '#b00020', weight: 3, fillOpacity: 0.4 }).addTo(map);
 })();
