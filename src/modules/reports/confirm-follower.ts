@@ -7,7 +7,6 @@ import { sql } from 'drizzle-orm';
 import { type Database, type Queryable, queryRows } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
-import { isLanguage, type Language } from '../../shared/language.ts';
 import { hashCode, hashLinkToken, isLinkToken, sameHash } from './follower-secrets.ts';
 
 export const MAX_CODE_ATTEMPTS = 5;
@@ -38,22 +37,21 @@ export async function findFollowRequest(
 
 export interface LinkView {
   confirmed: boolean;
-  language: Language;
 }
 
 /** What the emailed link names: 404 when nothing, 410 when it was never confirmed in time. */
 export async function findFollowLink(db: Queryable, ref: string, token: unknown): Promise<LinkView> {
   if (!isLinkToken(token)) throw new AppError(404, 'follow_link_invalid', messages.followLinkInvalid());
-  const [row] = await queryRows<{ confirmed: boolean; expired: boolean; language: string }>(
+  const [row] = await queryRows<{ confirmed: boolean; expired: boolean }>(
     db,
-    sql`select f.confirmed_at is not null as confirmed, f.confirm_expires_at <= now() as expired, f.language
+    sql`select f.confirmed_at is not null as confirmed, f.confirm_expires_at <= now() as expired
           from report_followers f join reports r on r.id = f.report_id
          where f.confirm_token_hash = ${hashLinkToken(token)} and r.ref = ${ref}`,
   );
   if (!row) throw new AppError(404, 'follow_link_invalid', messages.followLinkInvalid());
   if (!row.confirmed && row.expired)
     throw new AppError(410, 'follow_link_expired', messages.followLinkExpired());
-  return { confirmed: row.confirmed, language: isLanguage(row.language) ? row.language : 'nb' };
+  return { confirmed: row.confirmed };
 }
 
 /** Confirms by the emailed link (the page's POST). */

@@ -9,8 +9,7 @@
 // address that already follows the report changes nothing and sends nothing, and is answered like
 // any other, so the answer does not tell whether an address follows a report.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, Queryable } from '../../db/client.ts';
-import { queryRows } from '../../db/client.ts';
+import { type Database, type Queryable, queryRows } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
