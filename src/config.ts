@@ -31,6 +31,8 @@ export interface Config {
   /** Reports one client address may submit per minute. */
   reportRateLimitPerMinute: number;
   shutdownTimeoutMs: number;
+  /** How often an open live-inbox stream asks again whether its session is live and allowed. */
+  liveRecheckMs: number;
   /** Outgoing mail server (smtp:// with STARTTLS when offered, or smtps://); unset: email goes to the outbox. */
   smtpUrl: string | undefined;
   /** The sender address; the municipality's name is shown as the sender's name. */
@@ -263,6 +265,15 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
         parse: integer(100, 600_000),
       },
       10_000,
+    ),
+    liveRecheckMs: read(
+      env,
+      {
+        name: 'LIVE_RECHECK_MS',
+        expected: 'milliseconds from 100 to 30000',
+        parse: integer(100, 30_000),
+      },
+      30_000,
     ),
     smtpUrl: read<string | undefined>(
       env,

@@ -328,4 +328,24 @@ export const messages = {
     nn: 'Oppgi e-post eller mobilnummer for å følgje meldinga.',
     en: 'Give an email address or mobile number to follow the report.',
   }),
+  followRateLimited: (): Message => ({
+    nb: 'Det er bedt om å følge for mange meldinger herfra, eller denne meldingen, den siste timen. Prøv igjen om en time.',
+    nn: 'Det er bede om å følgje for mange meldingar herifrå, eller denne meldinga, den siste timen. Prøv igjen om ein time.',
+    en: 'Too many requests to follow reports have come from here, or for this report, in the last hour. Please try again in an hour.',
+  }),
+  followLinkInvalid: (): Message => ({
+    nb: 'Lenken virker ikke. Kanskje den er kopiert feil, eller forespørselen er slettet.',
+    nn: 'Lenkja verkar ikkje. Kanskje ho er kopiert feil, eller førespurnaden er sletta.',
+    en: 'The link does not work. It may have been copied wrongly, or the request has been removed.',
+  }),
+  followLinkExpired: (): Message => ({
+    nb: 'Lenken er for gammel. Følg meldingen på nytt for å få en ny.',
+    nn: 'Lenkja er for gammal. Følg meldinga på nytt for å få ei ny.',
+    en: 'The link is too old. Follow the report again to get a new one.',
+  }),
+  followRequestNotFound: (): Message => ({
+    nb: 'Finner ikke denne forespørselen om å følge meldingen. Den kan være over et døgn gammel.',
+    nn: 'Finn ikkje denne førespurnaden om å følgje meldinga. Han kan vere over eit døgn gammal.',
+    en: 'This request to follow the report was not found. It may be more than a day old.',
+  }),
 };

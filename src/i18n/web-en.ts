@@ -118,6 +118,10 @@ export const en: WebCatalog = {
     reported: 'Reported',
     description: 'Description',
     descriptionHidden: 'The description is not shown publicly for this kind of report.',
+    placeApproximate:
+      'For this kind of report the map shows only the area (within about 250 metres), not the exact place.',
+    placeHidden: 'The place is not shown publicly for this kind of report.',
+    approximate: 'approximate',
     photos: 'Photos',
     yourChoices: 'Your choices',
     notifyBy: {
@@ -131,6 +135,31 @@ export const en: WebCatalog = {
     followTitle: 'Follow this report',
     followDone: 'You now follow this report and will hear when something happens.',
     follow: 'Follow this report',
+  },
+  follow: {
+    checkEmailTitle: 'Check your email',
+    checkEmail: (to: string) =>
+      `We have sent an email to ${to}. Open the link in it to confirm that you want to follow the report.`,
+    checkEmailHint:
+      'The link works for 24 hours. If you cannot find the email, look in your spam folder. If no email comes, you may already follow this report.',
+    checkPhoneTitle: 'Type the code from the text message',
+    checkPhone: (to: string) => `We have sent a six-digit code to ${to}.`,
+    checkPhoneHint: 'If no text message comes, you may already follow this report.',
+    code: 'Code',
+    codeHint: 'Six digits. The code works for 30 minutes.',
+    confirmCode: 'Confirm',
+    codeWrong: (left: number) =>
+      left === 1
+        ? 'The code is not right. You have 1 try left.'
+        : `The code is not right. You have ${left} tries left.`,
+    codeMalformed: 'Type the six digits from the text message.',
+    codeExpired: 'The code no longer works. Follow the report again to get a new code.',
+    errorSummary: 'There is a problem',
+    confirmTitle: 'Confirm that you want to follow the report',
+    confirmIntro: (ref: string) => `Press the button to hear when something happens to report ${ref}.`,
+    confirmButton: 'Yes, I want to follow the report',
+    alreadyConfirmed: 'You already follow this report.',
+    back: 'Back to the report',
   },
   map: {
     title: 'Reports near you',
@@ -147,6 +176,7 @@ export const en: WebCatalog = {
     count: (n: number) => (n === 1 ? '1 report' : `${n} reports`),
     empty: 'No reports match the filter.',
     noPlace: 'No point on the map',
+    approximate: 'Area only, not the exact place',
     mapLabel: 'Map of reports',
   },
   embed: {

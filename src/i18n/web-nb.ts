@@ -117,6 +117,10 @@ export const nb = {
     reported: 'Meldt',
     description: 'Beskrivelse',
     descriptionHidden: 'Beskrivelsen vises ikke offentlig for denne typen melding.',
+    placeApproximate:
+      'Kartet viser bare området (innen om lag 250 meter), ikke det nøyaktige stedet, for denne typen melding.',
+    placeHidden: 'Stedet vises ikke offentlig for denne typen melding.',
+    approximate: 'omtrentlig',
     photos: 'Bilder',
     yourChoices: 'Dine valg',
     notifyBy: {
@@ -131,6 +135,31 @@ export const nb = {
     followTitle: 'Følg denne meldingen',
     followDone: 'Du følger nå meldingen og får beskjed når noe skjer.',
     follow: 'Følg meldingen',
+  },
+  follow: {
+    checkEmailTitle: 'Sjekk e-posten din',
+    checkEmail: (to: string) =>
+      `Vi har sendt en e-post til ${to}. Åpne lenken i den for å bekrefte at du vil følge meldingen.`,
+    checkEmailHint:
+      'Lenken virker i 24 timer. Finner du ikke e-posten, se i mappen for søppelpost. Får du ingen e-post, kan det være at du allerede følger meldingen.',
+    checkPhoneTitle: 'Skriv inn koden fra SMS-en',
+    checkPhone: (to: string) => `Vi har sendt en kode på seks sifre til ${to}.`,
+    checkPhoneHint: 'Får du ingen SMS, kan det være at du allerede følger meldingen.',
+    code: 'Kode',
+    codeHint: 'Seks sifre. Koden virker i 30 minutter.',
+    confirmCode: 'Bekreft',
+    codeWrong: (left: number) =>
+      left === 1
+        ? 'Koden stemmer ikke. Du har 1 forsøk igjen.'
+        : `Koden stemmer ikke. Du har ${left} forsøk igjen.`,
+    codeMalformed: 'Skriv inn de seks sifrene fra SMS-en.',
+    codeExpired: 'Koden virker ikke lenger. Følg meldingen på nytt for å få en ny kode.',
+    errorSummary: 'Det er et problem',
+    confirmTitle: 'Bekreft at du vil følge meldingen',
+    confirmIntro: (ref: string) => `Trykk på knappen for å få beskjed når noe skjer med meldingen ${ref}.`,
+    confirmButton: 'Ja, jeg vil følge meldingen',
+    alreadyConfirmed: 'Du følger allerede denne meldingen.',
+    back: 'Tilbake til meldingen',
   },
   map: {
     title: 'Meldinger i nærheten',
@@ -147,6 +176,7 @@ export const nb = {
     count: (n: number) => (n === 1 ? '1 melding' : `${n} meldinger`),
     empty: 'Ingen meldinger passer filteret.',
     noPlace: 'Uten punkt på kartet',
+    approximate: 'Bare området, ikke nøyaktig sted',
     mapLabel: 'Kart over meldinger',
   },
   embed: {

@@ -116,6 +116,10 @@ export const nn: WebCatalog = {
     reported: 'Meldt',
     description: 'Skildring',
     descriptionHidden: 'Skildringa blir ikkje vist offentleg for denne typen melding.',
+    placeApproximate:
+      'Kartet viser berre området (innanfor om lag 250 meter), ikkje den nøyaktige staden, for denne typen melding.',
+    placeHidden: 'Staden blir ikkje vist offentleg for denne typen melding.',
+    approximate: 'omtrentleg',
     photos: 'Bilete',
     yourChoices: 'Vala dine',
     notifyBy: {
@@ -130,6 +134,31 @@ export const nn: WebCatalog = {
     followTitle: 'Følg denne meldinga',
     followDone: 'Du følgjer no meldinga og får beskjed når noko skjer.',
     follow: 'Følg meldinga',
+  },
+  follow: {
+    checkEmailTitle: 'Sjekk e-posten din',
+    checkEmail: (to: string) =>
+      `Vi har sendt ein e-post til ${to}. Opne lenkja i han for å stadfeste at du vil følgje meldinga.`,
+    checkEmailHint:
+      'Lenkja verkar i 24 timar. Finn du ikkje e-posten, sjå i mappa for søppelpost. Får du ingen e-post, kan det vere at du alt følgjer meldinga.',
+    checkPhoneTitle: 'Skriv inn koden frå SMS-en',
+    checkPhone: (to: string) => `Vi har sendt ein kode på seks siffer til ${to}.`,
+    checkPhoneHint: 'Får du ingen SMS, kan det vere at du alt følgjer meldinga.',
+    code: 'Kode',
+    codeHint: 'Seks siffer. Koden verkar i 30 minutt.',
+    confirmCode: 'Stadfest',
+    codeWrong: (left: number) =>
+      left === 1
+        ? 'Koden stemmer ikkje. Du har 1 forsøk igjen.'
+        : `Koden stemmer ikkje. Du har ${left} forsøk igjen.`,
+    codeMalformed: 'Skriv inn dei seks siffera frå SMS-en.',
+    codeExpired: 'Koden verkar ikkje lenger. Følg meldinga på nytt for å få ein ny kode.',
+    errorSummary: 'Det er eit problem',
+    confirmTitle: 'Stadfest at du vil følgje meldinga',
+    confirmIntro: (ref: string) => `Trykk på knappen for å få beskjed når noko skjer med meldinga ${ref}.`,
+    confirmButton: 'Ja, eg vil følgje meldinga',
+    alreadyConfirmed: 'Du følgjer alt denne meldinga.',
+    back: 'Tilbake til meldinga',
   },
   map: {
     title: 'Meldingar i nærleiken',
@@ -146,6 +175,7 @@ export const nn: WebCatalog = {
     count: (n: number) => (n === 1 ? '1 melding' : `${n} meldingar`),
     empty: 'Ingen meldingar passar filteret.',
     noPlace: 'Utan punkt på kartet',
+    approximate: 'Berre området, ikkje nøyaktig stad',
     mapLabel: 'Kart over meldingar',
   },
   embed: {

@@ -3,6 +3,7 @@
 import type { Database } from '../db/client.ts';
 import { forgetExpiredSessions } from '../modules/accounts/sessions.ts';
 import type { PhotoStorage } from '../modules/photos/storage.ts';
+import { forgetUnconfirmedFollowers } from '../modules/reports/forget-unconfirmed-followers.ts';
 import { forgetExpiredAnswers } from '../modules/reports/idempotency.ts';
 import { forgetOldDrafts } from '../modules/web/report-form/forget-old-drafts.ts';
 import type { JobQueue } from './queue.ts';
@@ -15,6 +16,10 @@ export async function scheduleMaintenance(jobs: JobQueue, db: Database, photos: 
   await jobs.boss.schedule('maintenance.drafts', '47 * * * *');
   await jobs.boss.work('maintenance.drafts', async () => {
     await forgetOldDrafts(db, photos);
+  });
+  await jobs.boss.schedule('maintenance.followers', '37 * * * *');
+  await jobs.boss.work('maintenance.followers', async () => {
+    await forgetUnconfirmedFollowers(db);
   });
   await jobs.boss.schedule('maintenance.sessions', '27 * * * *');
   await jobs.boss.work('maintenance.sessions', async () => {

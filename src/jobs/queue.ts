@@ -15,6 +15,8 @@ export interface JobPayloads {
   'maintenance.drafts': Record<string, never>;
   /** Hourly housekeeping: delete ended staff sessions and abandoned OIDC logins. */
   'maintenance.sessions': Record<string, never>;
+  /** Hourly housekeeping: forget follow requests nobody confirmed within a day, and the caps' log. */
+  'maintenance.followers': Record<string, never>;
   /** Send one email or SMS (a row in messages); retried with backoff on transient failures. */
   'message.send': { messageId: string };
   /** Every minute: turn public report events not yet notified into messages (see notifications/relay). */
@@ -32,6 +34,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'maintenance.idempotency',
   'maintenance.drafts',
   'maintenance.sessions',
+  'maintenance.followers',
   'message.send',
   'notifications.relay',
   'notifications.fix-reminders',

@@ -1,9 +1,10 @@
 // Everything a resident needs works with JavaScript switched off: a report with a photo, errors
 // that keep what was typed and uploaded, the QR sticker's pre-filled form, following a report
-// nearby instead of sending a new one, and stopping updates.
+// nearby instead of sending a new one (and confirming it), and stopping updates.
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../src/modules/notifications/schema.ts';
 import { reportPhotos } from '../../src/modules/photos/schema.ts';
 import { reportLinks } from '../../src/modules/report-links/schema.ts';
 import { reportContacts, reportFollowers, reports } from '../../src/modules/reports/schema.ts';
@@ -191,22 +192,38 @@ describe('the residents’ pages without JavaScript', () => {
     await expect(nearby.locator('a').first().textContent()).resolves.toBe(earlier.ref);
     // The follow form already has the e-mail address typed on the form.
     await expect(nearby.locator('input[type="email"]').inputValue()).resolves.toBe('nabo@example.no');
+    // Nothing is followed until the owner of the address confirms: the page says to check the email.
     await clickAndWait(
       page,
       'ul.nearby button[type="submit"]',
+      new RegExp(`/meldinger/${earlier.ref}/folg/[0-9a-f-]{36}$`),
+    );
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sjekk e-posten din');
+    const report = await reportByRef(earlier.ref);
+    const followers = () =>
+      t.ctx.db.db
+        .select()
+        .from(reportFollowers)
+        .where(and(eq(reportFollowers.reportId, report.id), eq(reportFollowers.email, 'nabo@example.no')));
+    expect((await followers()).map((f) => f.confirmedAt)).toEqual([null]);
+
+    // The link in the confirmation (no mail server here: it waits in the outbox) and its button.
+    const [confirmation] = await t.ctx.db.db
+      .select({ bodyText: messages.bodyText })
+      .from(messages)
+      .where(and(eq(messages.kind, 'follow_confirm'), eq(messages.recipient, 'nabo@example.no')));
+    const link = /http:\/\/meld\.test\S+\/folg\/bekreft\?\S+/.exec(confirmation?.bodyText ?? '')?.[0] ?? '';
+    await page.goto(link);
+    await clickAndWait(
+      page,
+      'main form button[type="submit"]',
       new RegExp(`/meldinger/${earlier.ref}\\?ok=folg$`),
     );
     await expect(page.locator('p.notice[role="status"]').textContent()).resolves.toBe(
       'Du følger nå meldingen og får beskjed når noe skjer.',
     );
     await expect(page.getByText('1 person følger denne meldingen').isVisible()).resolves.toBe(true);
-
-    const report = await reportByRef(earlier.ref);
-    const followers = await t.ctx.db.db
-      .select()
-      .from(reportFollowers)
-      .where(and(eq(reportFollowers.reportId, report.id), eq(reportFollowers.email, 'nabo@example.no')));
-    expect(followers).toHaveLength(1);
+    expect((await followers())[0]?.confirmedAt).toBeInstanceOf(Date);
   });
 
   it('stops updates with the tracking token', async () => {

@@ -1,6 +1,8 @@
 // Administrasjon in Chromium: an administrator creates a category that the residents' form then
 // offers, adds a case handler who can then log in, and reorders categories with the keyboard.
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
 import { logInAs } from '../support/staff.ts';
 import { useWebApp } from '../support/web.ts';
 import { focused, inside, logInPage } from './staff-admin-helpers.ts';
@@ -24,6 +26,9 @@ describe('administration', () => {
     await page.locator('#new-category-name-nb').fill('Lekkasje i kum');
     await page.locator('#new-category-name-en').fill('Leak in a manhole');
     await page.locator('#new-category-deadlineHours').fill('12');
+    // The public sees only the area of these reports, and the form says what each choice means.
+    await page.getByLabel('Sted som vises offentlig').selectOption('coarse');
+    await page.getByText('Den som meldte fra, ser alltid hele stedet').waitFor();
     await page.getByRole('button', { name: 'Nytt spørsmål: Ett valg' }).click();
     await page.locator('#new-category-questions-0-code').fill('dekkel');
     await page.locator('#new-category-questions-0-label-nb').fill('Ligger kumlokket på plass?');
@@ -35,6 +40,11 @@ describe('administration', () => {
     await page.getByRole('button', { name: 'Opprett kategori' }).click();
     await page.locator('.saved-notice', { hasText: 'Kategorien Lekkasje i kum er lagret.' }).waitFor();
 
+    const [saved] = await queryRows<{ public_location: string }>(
+      web.t.ctx.db.db,
+      sql`select public_location from categories where code = 'lekkasje-i-kum'`,
+    );
+    expect(saved?.public_location).toBe('coarse');
     const form = await (await fetch(`${web.t.baseUrl}/porsgrunn/meld`)).text();
     expect(form).toContain('id="category-lekkasje-i-kum"');
     const residentPage = await page.context().newPage();

@@ -2,7 +2,6 @@
 // screen listening on process B (Server-Sent Events), because PostgreSQL carries the NOTIFY to
 // every process's LISTEN connection. Needs a PostgreSQL server (PGlite is one process's database).
 import { describe, expect, it, vi } from 'vitest';
-import { openSse } from '../../src/modules/cases/sse-test-client.ts';
 import { porsgrunn } from '../../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../../src/modules/tenants/seed-municipality.ts';
 import { createTestDatabase } from '../support/databases.ts';
@@ -10,6 +9,7 @@ import { buildReportBody } from '../support/factories.ts';
 import { postgresTemplateOrFail, runsWithPostgres } from '../support/requirements.ts';
 import { TEST_SECRETS_KEY } from '../support/secrets.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { openSse } from '../support/sse-client.ts';
 import { buildStaffUser } from '../support/staff.ts';
 
 // Real server processes start in seconds alone, but much slower while the rest of the suite

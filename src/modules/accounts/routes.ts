@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors.ts';
 import { LoginBody, SessionResponse } from './http-schemas.ts';
 import { logIn } from './log-in.ts';
 import { loadPrincipal, type StaffPrincipal } from './principal.ts';
+import { endStreamsOfSession, endStreamsOfUser } from './session-streams.ts';
 import { endAllSessions, endSession } from './sessions.ts';
 import { STAFF_API_PREFIX, sessionCookieName, sessionCookieOptions, staffOf } from './staff-auth.ts';
 
@@ -87,6 +88,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     async (request, reply) => {
       const token = request.cookies[cookieName];
       if (token) await endSession(ctx.db.db, token);
+      if (token) endStreamsOfSession(token);
       reply.clearCookie(cookieName, { path: '/' });
       return reply.code(204).send(null);
     },
@@ -104,6 +106,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     },
     async (request, reply) => {
       await endAllSessions(ctx.db.db, staffOf(request).userId);
+      endStreamsOfUser(staffOf(request).userId);
       reply.clearCookie(cookieName, { path: '/' });
       return reply.code(204).send(null);
     },

@@ -41,8 +41,15 @@ export interface ActiveSession {
   csrfToken: string;
 }
 
-/** The session for a cookie token, extended when used; null when unknown, expired or too old. */
-export async function findSession(db: Queryable, token: string): Promise<ActiveSession | null> {
+/**
+ * The session for a cookie token, extended when used; null when unknown, expired or too old.
+ * `touch: false` only looks (an open live stream asking again must not keep an idle session alive).
+ */
+export async function findSession(
+  db: Queryable,
+  token: string,
+  { touch = true }: { touch?: boolean } = {},
+): Promise<ActiveSession | null> {
   const [row] = await queryRows<{ user_id: string; csrf_token: string; stale: boolean }>(
     db,
     sql`select user_id, csrf_token,
@@ -52,7 +59,7 @@ export async function findSession(db: Queryable, token: string): Promise<ActiveS
         and created_at > now() - ${`${SESSION_MAX_MS} milliseconds`}::interval`,
   );
   if (!row) return null;
-  if (row.stale) {
+  if (row.stale && touch) {
     await db.execute(sql`update staff_sessions set last_seen_at = now(),
         expires_at = now() + ${`${SESSION_IDLE_MS} milliseconds`}::interval
       where token_hash = ${hashToken(token)}`);

@@ -6,11 +6,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.ts';
+import type { Queryable } from '../../db/client.ts';
 import { staffMessages } from '../../i18n/staff-messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isStaffAction, may, type StaffAction } from './policies.ts';
 import { loadPrincipal, type StaffPrincipal } from './principal.ts';
-import { findSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.ts';
+import { type ActiveSession, findSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.ts';
 
 /** `anonymous`: logging in. `authenticated`: any logged-in staff member (their own session). */
 export type RoutePolicy = StaffAction | 'anonymous' | 'authenticated';
@@ -72,14 +73,37 @@ function municipalityParam(request: FastifyRequest): string | undefined {
   return params?.kommunenummer;
 }
 
+/**
+ * The live session for a cookie token and its staff member, or 401: the hook's first check, and
+ * what an open live stream asks again (with `touch: false`, so asking does not extend the session).
+ */
+export async function staffSession(
+  db: Queryable,
+  token: string | undefined,
+  options: { touch?: boolean } = {},
+): Promise<{ session: ActiveSession; principal: StaffPrincipal }> {
+  const session = token ? await findSession(db, token, options) : null;
+  const principal = session ? await loadPrincipal(db, session.userId) : null;
+  if (!session || !principal) throw new AppError(401, 'not_logged_in', staffMessages.notLoggedIn());
+  return { session, principal };
+}
+
+/** 403 unless the staff member may do the action in the municipality: the hook's last check. */
+export function requirePolicy(
+  principal: StaffPrincipal,
+  policy: StaffAction,
+  kommunenummer: string | undefined,
+) {
+  if (!kommunenummer || !may(principal, policy, kommunenummer)) {
+    throw new AppError(403, 'forbidden', staffMessages.forbidden());
+  }
+}
+
 function enforce(ctx: AppContext, policy: RoutePolicy): onRequestHookHandler {
   const cookieName = sessionCookieName(ctx.config.publicUrl);
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (policy === 'anonymous') return;
-    const token = request.cookies[cookieName];
-    const session = token ? await findSession(ctx.db.db, token) : null;
-    const principal = session ? await loadPrincipal(ctx.db.db, session.userId) : null;
-    if (!session || !principal) throw new AppError(401, 'not_logged_in', staffMessages.notLoggedIn());
+    const { session, principal } = await staffSession(ctx.db.db, request.cookies[cookieName]);
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
@@ -89,10 +113,7 @@ function enforce(ctx: AppContext, policy: RoutePolicy): onRequestHookHandler {
     request.staff = principal;
     request.staffCsrfToken = session.csrfToken;
     if (policy === 'authenticated') return;
-    const kommunenummer = municipalityParam(request);
-    if (!kommunenummer || !may(principal, policy, kommunenummer)) {
-      throw new AppError(403, 'forbidden', staffMessages.forbidden());
-    }
+    requirePolicy(principal, policy, municipalityParam(request));
   };
 }
 

@@ -227,6 +227,30 @@ describe.each(databaseKinds())('category administration on %s', (kind) => {
     expect(foreign.status).toBe(404);
   });
 
+  it('sets how much of the place the public sees, and starts a private category at the area only', async () => {
+    const open = await createCategory();
+    expect(open.status).toBe(201);
+    expect(open.body.publicLocation).toBe('exact');
+    // Descriptions kept private mean reports about someone's home: only the area by default.
+    const home = await createCategory({ publicDescription: false });
+    expect(home.body.publicLocation).toBe('coarse');
+    const hidden = await admin.request('PUT', `${BASE}/categories/${home.body.id}`, {
+      publicLocation: 'hidden',
+    });
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.publicLocation).toBe('hidden');
+    const listed = await admin.request('GET', `${BASE}/categories`);
+    const found = (listed.body.categories as { id: string; publicLocation: string }[]).find(
+      (c) => c.id === home.body.id,
+    );
+    expect(found?.publicLocation).toBe('hidden');
+    const wrong = await admin.request('PUT', `${BASE}/categories/${home.body.id}`, {
+      publicLocation: 'fuzzy',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details[0]).toMatchObject({ field: 'publicLocation' });
+  });
+
   it('reorders exactly the categories of one group, and refuses a partial or mixed list', async () => {
     const group = await admin.request('POST', `${BASE}/groups`, {
       code: 'sortering',

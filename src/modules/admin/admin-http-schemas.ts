@@ -5,6 +5,7 @@ import { stringEnum } from '../../http/schema-helpers.ts';
 import { LANGUAGES, MUNICIPAL_LANGUAGES } from '../../shared/language.ts';
 import { STAFF_ROLES } from '../accounts/roles.ts';
 import { QUESTION_TYPES } from '../categories/questions.ts';
+import { PUBLIC_LOCATIONS } from '../categories/schema.ts';
 import { REPORT_STATUSES } from '../reports/statuses.ts';
 
 export const ADMIN_PREFIX = '/api/v1/staff/m/:kommunenummer/admin';
@@ -105,6 +106,10 @@ const CategoryFields = {
   acute: Type.Boolean({ description: 'The reporter is told to phone the on-call number too' }),
   contactRequired: Type.Boolean(),
   publicDescription: Type.Boolean({ description: 'Whether descriptions may be shown to the public' }),
+  publicLocation: stringEnum(PUBLIC_LOCATIONS, {
+    description:
+      'How much of the place the public sees: exact (point and address), coarse (only a 500 m area, no address) or hidden (no place). The reporter always sees it all.',
+  }),
   questions: Type.Array(QuestionSchema, { maxItems: 20 }),
   defaultTeamId: nullable(Type.String({ format: 'uuid' })),
   deadlineHours: nullable(Type.Integer({ minimum: 1, maximum: 24 * 365 })),

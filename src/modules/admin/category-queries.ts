@@ -21,6 +21,7 @@ export function presentCategory(row: CategoryRow) {
     acute: row.acute,
     contactRequired: row.contactRequired,
     publicDescription: row.publicDescription,
+    publicLocation: row.publicLocation,
     questions: row.questions,
     defaultTeamId: row.defaultTeamId,
     deadlineHours: row.deadlineHours,

@@ -29,6 +29,8 @@ export async function createCategory(
         acute: input.acute ?? false,
         contactRequired: input.contactRequired ?? false,
         publicDescription: input.publicDescription ?? true,
+        // A category that keeps descriptions private is about someone's home: show only the area.
+        publicLocation: input.publicLocation ?? (input.publicDescription === false ? 'coarse' : 'exact'),
         questions: input.questions ?? [],
         defaultTeamId: input.defaultTeamId ?? null,
         deadlineHours: input.deadlineHours ?? null,

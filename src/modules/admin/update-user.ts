@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
+import { endStreamsOfUser } from '../accounts/session-streams.ts';
 import { endAllSessions } from '../accounts/sessions.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UserChanges } from './admin-http-schemas.ts';
@@ -45,6 +46,7 @@ export async function updateUser(
     if (changes.roles) await setRoles(tx, id, kommunenummer, changes.roles);
     if (changes.teamIds) await setTeams(tx, id, kommunenummer, changes.teamIds);
     if (changes.active === false) await endAllSessions(tx, id);
+    if (changes.active === false) endStreamsOfUser(id);
     // With every role here removed, the account is no longer this municipality's to show.
     const after = (await findUser(tx, kommunenummer, id)) ?? { ...before, roles: [], teams: [] };
     await recordAudit(tx, {

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn, buildReportBody } from '../../../test/support/factories.ts';
+import { addFollower } from '../../../test/support/followers.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 import type { StaffRole } from '../accounts/roles.ts';
-import { followReport } from '../reports/follow-report.ts';
 import { replyTemplates } from './schema.ts';
 
 const base = '/api/v1/staff/m/4001/reports';
@@ -37,7 +37,9 @@ describe.each(databaseKinds())('the case view on %s', (kind) => {
 
   it('shows everything about a report: labels, followers, history, version and allowed actions', async () => {
     const created = await submit();
-    await followReport(t.ctx.db.db, created.ref, { email: 'nabo@example.no', language: 'nb' });
+    await addFollower(t.ctx.db.db, created.id, { email: 'nabo@example.no' });
+    // Asked for but never confirmed: not a follower yet.
+    await addFollower(t.ctx.db.db, created.id, { email: 'kanskje@example.no', confirmed: false });
     const leser = await staff(['leser']);
     const res = await leser.request('GET', `${base}/${created.id}`);
     expect(res.status).toBe(200);

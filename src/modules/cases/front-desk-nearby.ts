@@ -34,6 +34,7 @@ export async function findOpenReportsNearby(
     categoryCode: category.code,
     lat: query.lat,
     lon: query.lon,
+    audience: 'staff',
   });
   if (nearby.length === 0) return [];
   const refs = nearby.map((n) => n.ref);

@@ -53,7 +53,7 @@ export async function getCase(db: Database, kommunenummer: string, reportId: str
         c.questions as category_questions, c.public_description as photos_public, r.answers, r.asset_ref,
         r.merged_into_id, p.ref as merged_into_ref, r.forwarded_to, r.forwarded_to_email,
         r.needs_case_handling,
-        (select count(*)::int from report_followers f where f.report_id = r.id) as followers_count,
+        (select count(*)::int from report_followers f where f.report_id = r.id and f.confirmed_at is not null) as followers_count,
         exists (select 1 from report_contacts rc where rc.report_id = r.id) as has_contact,
         to_char(r.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as version
       from reports r

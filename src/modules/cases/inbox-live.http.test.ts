@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildCategory, buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
+import { openSse } from '../../../test/support/sse-client.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { INBOX, postReport } from './inbox-test-support.ts';
-import { openSse } from './sse-test-client.ts';
 
 describe.each(databaseKinds())('live inbox updates (SSE) on %s', (kind) => {
   let t: TestApp;

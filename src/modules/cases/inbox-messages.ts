@@ -2,6 +2,11 @@
 import type { Message } from '../../shared/errors.ts';
 
 export const inboxMessages = {
+  tooManyStreams: (max: number): Message => ({
+    nb: `Denne innloggingen har allerede ${max} åpne direkteoppdateringer (faner). Lukk en fane og last siden på nytt.`,
+    nn: `Denne innlogginga har allereie ${max} opne direkteoppdateringar (faner). Lukk ei fane og last sida på nytt.`,
+    en: `This login already has ${max} live update streams open (tabs). Close a tab and reload the page.`,
+  }),
   invalidFilter: (field: string, allowed: string): Message => ({
     nb: `Ugyldig filter «${field}». Tillatt: ${allowed}.`,
     nn: `Ugyldig filter «${field}». Tillate: ${allowed}.`,

@@ -8,11 +8,11 @@ import {
   buildReportBody,
   PLACES,
 } from '../../../test/support/factories.ts';
+import { addFollower } from '../../../test/support/followers.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 import type { StaffRole } from '../accounts/roles.ts';
-import { followReport } from '../reports/follow-report.ts';
 
 const base = '/api/v1/staff/m/4001/reports';
 
@@ -72,8 +72,11 @@ describe.each(databaseKinds())('merging and bulk actions on %s', (kind) => {
     const dupA = await submit({ contact: { email: 'a@example.no', notify: 'email' } });
     const dupB = await submit({ contact: { phone: '912 00 001', notify: 'sms' } });
     const quiet = await submit({ contact: { email: 'stille@example.no', notify: 'none' } });
-    await followReport(t.ctx.db.db, dupA.ref, { email: 'nabo@example.no', language: 'nb' });
-    await followReport(t.ctx.db.db, primary.ref, { email: 'nabo@example.no', language: 'nb' });
+    await addFollower(t.ctx.db.db, dupA.id, { email: 'nabo@example.no' });
+    // Only asked to follow, never confirmed: not copied, since anyone may type any address.
+    await addFollower(t.ctx.db.db, dupA.id, { email: 'ubekreftet@example.no', confirmed: false });
+    // Asked to follow the primary too, not yet confirmed: confirmed on the duplicate, so now here.
+    await addFollower(t.ctx.db.db, primary.id, { email: 'nabo@example.no', confirmed: false });
 
     const field = await staff(['feltarbeider']);
     const refused = await act('merge', primary.id, { duplicateIds: [dupA.id] }, field);
@@ -86,15 +89,17 @@ describe.each(databaseKinds())('merging and bulk actions on %s', (kind) => {
       [dupA.id, dupB.id, quiet.id].sort(),
     );
     expect(res.body.history.filter((e: { kind: string }) => e.kind === 'merged')).toHaveLength(3);
-    const followers = await queryRows<{ email: string | null; phone: string | null }>(
+    const followers = await queryRows<{ email: string | null; phone: string | null; confirmed: boolean }>(
       t.ctx.db.db,
-      sql`select email, phone from report_followers where report_id = ${primary.id}::uuid order by email, phone`,
+      sql`select email, phone, confirmed_at is not null as confirmed from report_followers
+           where report_id = ${primary.id}::uuid order by email, phone`,
     );
     expect(followers.map((f) => f.email ?? f.phone)).toEqual([
       'a@example.no',
       'nabo@example.no',
       expect.stringContaining('91200001'),
     ]);
+    expect(followers.every((f) => f.confirmed)).toBe(true);
     expect(res.body.followersCount).toBe(3);
 
     const dup = await handler.request('GET', `${base}/${dupA.id}`);

@@ -68,21 +68,30 @@ export async function mergeReports(
 }
 
 /**
- * The duplicate's reporter (when they asked for updates) and its followers become followers of
- * the primary. Someone already following the primary, or the primary's own reporter, is skipped.
+ * The duplicate's reporter (when they asked for updates) and its confirmed followers become
+ * followers of the primary; a follower who never confirmed is not copied (anyone may type any
+ * address). Someone already following the primary, or the primary's own reporter, is skipped; one
+ * who had only asked to follow the primary is confirmed, having confirmed on the duplicate.
  */
 async function copyFollowers(tx: Queryable, fromId: string, toId: string): Promise<number> {
-  const result = (await tx.execute(sql`
-    insert into report_followers (report_id, email, phone, language)
-    select ${toId}::uuid, f.email, f.phone, f.language from (
+  const confirmed = sql`(
       select case when c.notify = 'email' then c.email end as email,
              case when c.notify = 'sms' then c.phone end as phone,
              c.language
         from report_contacts c
         where c.report_id = ${fromId}::uuid and c.notify <> 'none'
       union all
-      select email, phone, language from report_followers where report_id = ${fromId}::uuid
-    ) f
+      select email, phone, language from report_followers
+        where report_id = ${fromId}::uuid and confirmed_at is not null
+    )`;
+  await tx.execute(sql`
+    update report_followers p set confirmed_at = now()
+      from ${confirmed} f
+     where p.report_id = ${toId}::uuid and p.confirmed_at is null
+       and ((f.email is not null and p.email = f.email) or (f.phone is not null and p.phone = f.phone))`);
+  const result = (await tx.execute(sql`
+    insert into report_followers (report_id, email, phone, language, confirmed_at)
+    select ${toId}::uuid, f.email, f.phone, f.language, now() from ${confirmed} f
     where (f.email is not null or f.phone is not null)
       and not exists (
         select 1 from report_contacts p where p.report_id = ${toId}::uuid and p.notify <> 'none'

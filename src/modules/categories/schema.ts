@@ -16,6 +16,9 @@ import type { LocalizedText } from '../../shared/language.ts';
 import { municipalities, teams } from '../tenants/schema.ts';
 import type { Question } from './questions.ts';
 
+export const PUBLIC_LOCATIONS = ['exact', 'coarse', 'hidden'] as const;
+export type PublicLocation = (typeof PUBLIC_LOCATIONS)[number];
+
 /** The first level of a municipality's category tree (tema), such as "Vann" or "Avløp". */
 export const categoryGroups = pgTable(
   'category_groups',
@@ -55,6 +58,12 @@ export const categories = pgTable(
     contactRequired: boolean('contact_required').notNull().default(false),
     /** Whether report descriptions in this category may be shown to the public. */
     publicDescription: boolean('public_description').notNull().default(true),
+    /**
+     * Where the public sees this category's reports: `exact` (the point and the address),
+     * `coarse` (the middle of a 500 m grid cell, no address: for reports about someone's home) or
+     * `hidden` (no place at all). The reporter, with the tracking token, always sees everything.
+     */
+    publicLocation: text('public_location').$type<PublicLocation>().notNull().default('exact'),
     questions: jsonb('questions').$type<Question[]>().notNull().default([]),
     defaultTeamId: uuid('default_team_id').references(() => teams.id),
     /** Hours from receipt until the report is due; null means no deadline. */
@@ -71,5 +80,6 @@ export const categories = pgTable(
     index('categories_group').on(t.groupId),
     check('categories_code_format', sql`${t.code} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('categories_deadline_positive', sql`${t.deadlineHours} is null or ${t.deadlineHours} > 0`),
+    check('categories_public_location', sql`${t.publicLocation} in ('exact', 'coarse', 'hidden')`),
   ],
 );

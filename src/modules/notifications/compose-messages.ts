@@ -8,7 +8,7 @@ import { DEFAULT_TEMPLATES, type MessageKind, type Template } from './default-te
 import { fixCheckUrl, issueFixCheckToken } from './fix-check-token.ts';
 import { smsSendAfter } from './quiet-hours.ts';
 import type { PendingEvent, Person, ReportFacts, TemplateOverride } from './relay-queries.ts';
-import { renderMessage } from './render-message.ts';
+import { type RenderValues, renderMessage } from './render-message.ts';
 import type { MessageChannel, MessageStatus } from './schema.ts';
 import { issueStopToken, stopUrl, unsubscribeUrl } from './stop-token.ts';
 
@@ -187,6 +187,8 @@ export function composeFor(
     status: ReportFacts['status'];
     message: string;
     fixCheckId?: string | undefined;
+    /** A follower's confirmation: its link (email) or code (SMS). */
+    confirm?: Pick<RenderValues, 'confirmLink' | 'code'>;
   },
 ): NewMessage {
   const id = randomUUID();
@@ -211,6 +213,7 @@ export function composeFor(
       mergedIntoLink: report.merged_into_ref
         ? trackingLink(context.publicUrl, report, report.merged_into_ref, language)
         : '',
+      ...about.confirm,
     },
     {
       stop: stopUrl(context.publicUrl, token, ownLanguage),
@@ -220,8 +223,10 @@ export function composeFor(
         : undefined,
     },
   );
+  // A confirmation answers what the person has just done, and its code works for 30 minutes:
+  // like an acute report's messages, it does not wait for the end of SMS quiet hours.
   const sendAfter =
-    channel === 'sms' && !report.acute
+    channel === 'sms' && !report.acute && kind !== 'follow_confirm'
       ? smsSendAfter(context.now, { from: report.sms_quiet_from, until: report.sms_quiet_until })
       : context.now;
   return {

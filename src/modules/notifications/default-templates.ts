@@ -1,7 +1,8 @@
 // The built-in wording of every message, in bokmål, nynorsk and English. A municipality may
 // override any of them (message_templates: kind × channel × language) with the same placeholders:
 // {municipality} {ref} {category} {status} {message} {link} {forwardedTo} {forwardedToEmail}
-// {mergedIntoRef} {mergedIntoLink}. The stop link is always added by the renderer, so no
+// {mergedIntoRef} {mergedIntoLink}, and in the follower's confirmation {confirmLink} (email) or
+// {code} (SMS), which its wording must keep. The stop link is always added by the renderer, so no
 // template can leave it out; so is the "is it fixed?" link in the reporter's done message and
 // in the reminder. SMS texts stay within GSM-7 (æøå are in it; dashes and curly quotes
 // are not) and short: one link, no reply text.
@@ -20,6 +21,8 @@ export const MESSAGE_KINDS = [
   'reopened',
   // The one reminder of an unanswered "is it really fixed?" question (to the reporter).
   'fix_reminder',
+  // "Is it you who wants to follow this report?": the link or code a new follower confirms with.
+  'follow_confirm',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -104,6 +107,16 @@ const nb: Defaults = {
     },
     sms: { subject: null, body: '{municipality}: Er meldingen {ref} faktisk fikset?' },
   },
+  follow_confirm: {
+    email: {
+      subject: 'Bekreft at du vil følge meldingen {ref}',
+      body: 'Noen, forhåpentlig du, ba om å få beskjed når noe skjer med meldingen {ref} ({category}) hos {municipality}.\n\nBekreft at du vil følge den: {confirmLink}\n\nLenken virker i 24 timer. Har du ikke bedt om dette, kan du se bort fra e-posten. Da får du ingen flere meldinger om saken.',
+    },
+    sms: {
+      subject: null,
+      body: '{municipality}: Koden din er {code}. Skriv den inn for å følge meldingen {ref}. Har du ikke bedt om dette, se bort fra meldingen.',
+    },
+  },
 };
 
 const nn: Defaults = {
@@ -176,6 +189,16 @@ const nn: Defaults = {
     },
     sms: { subject: null, body: '{municipality}: Er meldinga {ref} faktisk fiksa?' },
   },
+  follow_confirm: {
+    email: {
+      subject: 'Stadfest at du vil følgje meldinga {ref}',
+      body: 'Nokon, forhåpentleg du, bad om å få beskjed når noko skjer med meldinga {ref} ({category}) hos {municipality}.\n\nStadfest at du vil følgje ho: {confirmLink}\n\nLenkja verkar i 24 timar. Har du ikkje bede om dette, kan du sjå bort frå e-posten. Då får du ingen fleire meldingar om saka.',
+    },
+    sms: {
+      subject: null,
+      body: '{municipality}: Koden din er {code}. Skriv han inn for å følgje meldinga {ref}. Har du ikkje bede om dette, sjå bort frå meldinga.',
+    },
+  },
 };
 
 const en: Defaults = {
@@ -247,6 +270,16 @@ const en: Defaults = {
       body: 'A while ago we told you the work on your report {ref} ({category}) was done. We would like to know whether it really is fixed. Answering takes a moment.',
     },
     sms: { subject: null, body: '{municipality}: Is report {ref} really fixed?' },
+  },
+  follow_confirm: {
+    email: {
+      subject: 'Confirm that you want to follow report {ref}',
+      body: 'Someone, hopefully you, asked to hear when something happens to report {ref} ({category}) in {municipality}.\n\nConfirm that you want to follow it: {confirmLink}\n\nThe link works for 24 hours. If you did not ask for this, ignore this email and you will get no more messages about it.',
+    },
+    sms: {
+      subject: null,
+      body: '{municipality}: Your code is {code}. Type it in to follow report {ref}. If you did not ask for this, ignore this message.',
+    },
   },
 };
 

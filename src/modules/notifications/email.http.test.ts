@@ -21,6 +21,16 @@ function mailsTo(smtp: TestSmtpServer, address: string): ParsedMail[] {
   return smtp.mails.filter((m) => m.envelopeTo.includes(address)).map((m) => m.parsed);
 }
 
+/** A new follower's first mail: the confirmation (follow.http.test.ts is about it). */
+function isConfirmation(mail: ParsedMail): boolean {
+  return /^(Bekreft at|Stadfest at|Confirm that) /.test(mail.subject ?? '');
+}
+
+/** The mails to an address about the report itself, without a follower's confirmation. */
+function updatesTo(smtp: TestSmtpServer, address: string): ParsedMail[] {
+  return mailsTo(smtp, address).filter((m) => !isConfirmation(m));
+}
+
 function linkAfter(text: string, label: string): string {
   const match = new RegExp(`${label}[^\\n]*?(https?://\\S+)`).exec(text);
   if (!match?.[1]) throw new Error(`no link after "${label}" in:\n${text}`);
@@ -73,17 +83,24 @@ describe.each(databaseKinds())('email notifications (%s)', (kind) => {
     });
     await waitUntil(
       'the status mails',
-      async () => mailsTo(smtp, 'per@example.no').length >= 1 && mailsTo(smtp, 'kari@example.no').length >= 2,
+      async () =>
+        updatesTo(smtp, 'per@example.no').length >= 1 && updatesTo(smtp, 'kari@example.no').length >= 2,
     );
 
-    const karis = mailsTo(smtp, 'kari@example.no');
+    const karis = updatesTo(smtp, 'kari@example.no');
     expect(karis).toHaveLength(2);
     expect(karis[1]?.subject).toBe(`Ny status for meldingen din ${kari.ref}: Under behandling`);
-    const [pers] = mailsTo(smtp, 'per@example.no');
+    // Each follower confirmed once, in their own language, before any update reached them.
+    expect(
+      mailsTo(smtp, 'per@example.no')
+        .filter(isConfirmation)
+        .map((m) => m.subject),
+    ).toEqual([`Stadfest at du vil følgje meldinga ${kari.ref}`]);
+    const [pers] = updatesTo(smtp, 'per@example.no');
     expect(pers?.subject).toBe(`Ny status for meldinga di ${kari.ref}: Under handsaming`);
     expect(pers?.text).toContain('Vi sender folk i morgon.');
     expect(pers?.html).toContain('<html lang="nn">');
-    for (const mail of [...karis, ...mailsTo(smtp, 'per@example.no')]) {
+    for (const mail of [...karis, ...updatesTo(smtp, 'per@example.no')]) {
       const whole = `${mail.subject}\n${mail.text}\n${mail.html}`;
       for (const secret of [
         'Ola Hemmelig',
@@ -122,9 +139,10 @@ describe.each(databaseKinds())('email notifications (%s)', (kind) => {
     await addEvent(t, report.id, { kind: 'public_reply', public: true, message: 'Takk, vi ser på det.' });
     await waitUntil(
       'replies',
-      async () => mailsTo(smtp, 'tor@example.no').length >= 1 && mailsTo(smtp, 'eva@example.no').length >= 2,
+      async () =>
+        updatesTo(smtp, 'tor@example.no').length >= 1 && mailsTo(smtp, 'eva@example.no').length >= 2,
     );
-    const [torMail] = mailsTo(smtp, 'tor@example.no');
+    const [torMail] = updatesTo(smtp, 'tor@example.no');
     expect(torMail?.subject).toBe(`Reply to your report ${report.ref}`);
     const stop = t.local(linkAfter(torMail?.text ?? '', 'Stop updates about this report'));
 

@@ -15,6 +15,11 @@ export const messageTemplateMessages = {
       en: `{${name}} cannot be used in this message. These can: ${list}`,
     };
   },
+  missingPlaceholder: (name: string): Message => ({
+    nb: `Teksten må ha med {${name}}: uten den kan mottakeren ikke bekrefte.`,
+    nn: `Teksten må ha med {${name}}: utan han kan mottakaren ikkje stadfeste.`,
+    en: `The text must keep {${name}}: without it the recipient cannot confirm.`,
+  }),
   smsTooLong: (length: number, limit: number): Message => ({
     nb: `SMS-en blir ${length} tegn med eksempelverdier og stopplenken, over grensen på ${limit} (to SMS-er). Gjør teksten kortere.`,
     nn: `SMS-en blir ${length} teikn med eksempelverdiar og stopplenkja, over grensa på ${limit} (to SMS-ar). Gjer teksten kortare.`,

@@ -9,6 +9,7 @@ import { type ReportStatus, STATUS_INFO } from '../reports/statuses.ts';
 import { trackingLink } from './compose-messages.ts';
 import type { MessageKind, Template } from './default-templates.ts';
 import { fixCheckUrl, issueFixCheckToken } from './fix-check-token.ts';
+import { followConfirmUrl } from './follow-confirmation.ts';
 import { messageTemplateMessages } from './message-template-messages.ts';
 import { isGsm7, type RenderedMessage, type RenderValues, renderMessage } from './render-message.ts';
 import type { MessageChannel } from './schema.ts';
@@ -25,12 +26,23 @@ const EXTRA: Record<MessageKind, string[]> = {
   done: ['message'],
   reopened: [],
   fix_reminder: [],
+  follow_confirm: ['confirmLink', 'code'],
 };
 
-/** The placeholders a kind × channel may use. SMS never carries the reply text ({message}). */
+/** Placeholders a wording must keep, or the message is of no use: a confirmation without its link or code. */
+const REQUIRED: Partial<Record<MessageKind, Record<MessageChannel, string[]>>> = {
+  follow_confirm: { email: ['confirmLink'], sms: ['code'] },
+};
+
+/**
+ * The placeholders a kind × channel may use. SMS never carries the reply text ({message}); a
+ * confirmation by email carries a link and by SMS a code, never the other.
+ */
 export function allowedPlaceholders(kind: MessageKind, channel: MessageChannel): string[] {
   const all = [...COMMON, ...EXTRA[kind]];
-  return channel === 'sms' ? all.filter((p) => p !== 'message') : all;
+  return channel === 'sms'
+    ? all.filter((p) => p !== 'message' && p !== 'confirmLink')
+    : all.filter((p) => p !== 'code');
 }
 
 /** Two GSM-7 segments; with one character outside GSM-7 the SMS is UCS-2, 67 per segment. */
@@ -70,6 +82,7 @@ const STATUS_OF: Record<MessageKind, ReportStatus> = {
   done: 'utfort',
   reopened: 'under_behandling',
   fix_reminder: 'utfort',
+  follow_confirm: 'under_behandling',
 };
 
 /** The message a template makes for a made-up report 4001-2026-00042, rendered as the relay does. */
@@ -95,6 +108,9 @@ export function renderSample(
     forwardedToEmail: 'firmapost@vegvesen.no',
     mergedIntoRef,
     mergedIntoLink: trackingLink(facts.publicUrl, report, mergedIntoRef, language),
+    // As long as the real ones: a 43-character token, six digits.
+    confirmLink: followConfirmUrl(facts.publicUrl, facts.slug, ref, 'x'.repeat(43), language),
+    code: '123456',
   };
   // A real token's length, so the SMS is measured as it will be sent.
   const token = issueStopToken(facts.secret, SAMPLE_ID);
@@ -132,6 +148,15 @@ export function templateProblems(
           message: messageTemplateMessages.unknownPlaceholder(name, allowed),
         });
       }
+    }
+  }
+  for (const name of REQUIRED[kind]?.[channel] ?? []) {
+    if (!template.body.includes(`{${name}}`)) {
+      problems.push({
+        field: 'body',
+        code: 'missing_placeholder',
+        message: messageTemplateMessages.missingPlaceholder(name),
+      });
     }
   }
   if ((template.subject ?? '').length > 200) {

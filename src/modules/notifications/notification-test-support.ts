@@ -1,6 +1,7 @@
 // Test helpers for notifications: the real app on a real port with the mail server and SMS
 // gateway stand-ins configured, the relay and send workers running with short retry delays, and
 // reports made through the public API.
+import { randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,9 @@ export async function startNotificationApp(
     logLevel: 'silent',
     photoDir,
     smsDeliveryReportToken: DELIVERY_TOKEN,
+    // follow() speaks from a client address of its own (X-Forwarded-For), so a file that follows
+    // many reports does not run into the hourly follow cap per client (tested on its own).
+    trustProxy: true,
     ...overrides,
   };
   const keyring = testKeyring();
@@ -127,7 +131,11 @@ export async function postReport(
   return response.body;
 }
 
-/** "Follow it instead" on the report's public page, as a resident does it (in `language`). */
+/**
+ * "Follow it instead" on the report's public page, as a resident does it (in `language`), and the
+ * confirmation after it: the link from the confirmation email posted, or the code from the SMS
+ * typed, both read from the stored message (whether or not a provider sent it on).
+ */
 export async function follow(
   t: TestApp,
   ref: string,
@@ -138,11 +146,47 @@ export async function follow(
   const token = /name="_token" value="([^"]+)"/.exec(page.text)?.[1];
   expect(token, 'follow form token').toBeTruthy();
   const form = new URLSearchParams({ _token: token ?? '', ...contact });
-  const response = await t.request('POST', `/porsgrunn/meldinger/${ref}/folg?lang=${language}`, {
+  const response = await fetch(`${t.baseUrl}/porsgrunn/meldinger/${ref}/folg?lang=${language}`, {
+    method: 'POST',
     body: form.toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+    },
+    redirect: 'manual',
   });
-  expect(response.status, response.text).toBe(303);
+  expect(response.status, await response.text()).toBe(303);
+  const pending = response.headers.get('location') ?? '';
+  // Stored as typed (email, lower case) or as +47 and the digits (phone).
+  const recipient = contact.email
+    ? sql`recipient = ${contact.email.toLowerCase()}`
+    : sql`recipient like ${`%${(contact.phone ?? '').replace(/\D/g, '').slice(-8)}`}`;
+  const [message] = await queryRows<{ body_text: string }>(
+    t.ctx.db.db,
+    sql`select body_text from messages where kind = 'follow_confirm' and ${recipient}
+         order by created_at desc limit 1`,
+  );
+  expect(message, 'the confirmation message').toBeTruthy();
+  const text = message?.body_text ?? '';
+  if (contact.email) {
+    const link = /https?:\/\/\S+\/folg\/bekreft\?\S+/.exec(text)?.[0] ?? '';
+    const confirmed = await fetch(link.replace(PUBLIC_URL, t.baseUrl), {
+      method: 'POST',
+      redirect: 'manual',
+    });
+    expect(confirmed.status).toBe(303);
+    return;
+  }
+  const code = /(?:Koden din er|Your code is) (\d{6})/.exec(text)?.[1] ?? '';
+  const codePage = await t.request('GET', pending);
+  const formToken = /name="_token" value="([^"]+)"/.exec(codePage.text)?.[1] ?? '';
+  const confirmed = await fetch(`${t.baseUrl}${pending}`, {
+    method: 'POST',
+    body: new URLSearchParams({ _token: formToken, code }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
+  expect(confirmed.status).toBe(303);
 }
 
 /** A public event as a case handler's action writes it (the staff API is tested elsewhere). */

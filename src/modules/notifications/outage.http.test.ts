@@ -33,7 +33,10 @@ async function triedAtLeastOnce(t: NotificationTestApp, channel: string): Promis
   return row?.n ?? 0;
 }
 
-/** Followers added straight to the table: the load, not the follow form, is what this test is about. */
+/**
+ * Confirmed followers added straight to the table: the load, not the follow form and its
+ * confirmation, is what this test is about.
+ */
 async function addFollowers(
   t: NotificationTestApp,
   reportId: string,
@@ -42,10 +45,10 @@ async function addFollowers(
 ) {
   await t.ctx.db.db.execute(
     kind === 'email'
-      ? sql`insert into report_followers (report_id, email, language)
-            select ${reportId}::uuid, 'follower' || n || '@example.no', 'nb' from generate_series(1, ${count}) n`
-      : sql`insert into report_followers (report_id, phone, language)
-            select ${reportId}::uuid, '+479' || lpad(n::text, 7, '0'), 'nb' from generate_series(1, ${count}) n`,
+      ? sql`insert into report_followers (report_id, email, language, confirmed_at)
+            select ${reportId}::uuid, 'follower' || n || '@example.no', 'nb', now() from generate_series(1, ${count}) n`
+      : sql`insert into report_followers (report_id, phone, language, confirmed_at)
+            select ${reportId}::uuid, '+479' || lpad(n::text, 7, '0'), 'nb', now() from generate_series(1, ${count}) n`,
   );
 }
 

@@ -72,7 +72,10 @@ export interface Person {
   language: Language;
 }
 
-/** The reporters (who asked for updates) and followers of these reports. */
+/**
+ * The reporters (who asked for updates) and followers of these reports. Only followers who
+ * confirmed their address: anyone can type anyone's address into the follow form.
+ */
 export async function loadPeople(tx: Queryable, reportIds: string[]): Promise<Person[]> {
   return queryRows<Person>(
     tx,
@@ -80,7 +83,7 @@ export async function loadPeople(tx: Queryable, reportIds: string[]): Promise<Pe
          where report_id in ${sqlList(reportIds)} and notify <> 'none'
         union all
         select report_id, 'follower' as role, email, phone, null as notify, language from report_followers
-         where report_id in ${sqlList(reportIds)}
+         where report_id in ${sqlList(reportIds)} and confirmed_at is not null
         order by report_id, role desc`,
   );
 }

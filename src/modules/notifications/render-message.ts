@@ -18,6 +18,9 @@ export interface RenderValues {
   forwardedToEmail: string;
   mergedIntoRef: string;
   mergedIntoLink: string;
+  /** Only in a follower's confirmation: the link (email) or the 6-digit code (SMS). */
+  confirmLink?: string;
+  code?: string;
 }
 
 export interface RenderedMessage {

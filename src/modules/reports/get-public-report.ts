@@ -40,7 +40,9 @@ export async function getPublicReport(
     photosVisible ? listReportPhotos(db, row.id) : [],
   ]);
   const photoToken = row.publicDescription ? undefined : trackingToken;
-  const report = presentReport(row, events, language, presentPhotos(photos, photoToken));
+  // The token was checked above: with it, the reporter sees their own place in full.
+  const who = trackingToken === undefined ? 'public' : 'reporter';
+  const report = presentReport(row, events, language, presentPhotos(photos, photoToken), who);
   if (trackingToken === undefined) return report;
   const contact = await findContact(db, row.id);
   return {

@@ -81,8 +81,26 @@ const Summary = {
   statusText: Type.String(),
   open: Type.Boolean(),
   acute: Type.Boolean(),
-  location: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
-  address: Type.Union([Type.String(), Type.Null()]),
+  location: Type.Union(
+    [
+      Type.Object({
+        lat: Type.Number(),
+        lon: Type.Number(),
+        approximate: Type.Boolean({
+          description:
+            'True where the category shows only the area (reports about a home): the point is the middle of a grid cell at least 500 m across, not the true place.',
+        }),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        "Null without a point, or where the category shows no place; the reporter's own view (with `token`) is exact",
+    },
+  ),
+  address: Type.Union([Type.String(), Type.Null()], {
+    description: 'Null where the category shows only the area or no place (unless `token` is given)',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 };

@@ -1,7 +1,9 @@
-// How a report looks to the public: no contact details, no internal notes, and the description
-// only where the category allows it.
+// How a report looks to the public: no contact details, no internal notes, the description only
+// where the category allows it, and the place only as far as the category allows it
+// (public-location.ts). With the tracking token the reporter sees their own place in full.
 import { type Language, localize } from '../../shared/language.ts';
 import type { PublicPhoto } from '../photos/photo-urls.ts';
+import { presentPlace } from './public-location.ts';
 import type { PublicReportRow } from './queries.ts';
 import { type ReportEventKind, type ReportStatus, STATUS_INFO } from './statuses.ts';
 
@@ -15,7 +17,8 @@ export interface PublicReportSummary {
   statusText: string;
   open: boolean;
   acute: boolean;
-  location: { lat: number; lon: number } | null;
+  /** `approximate`: the middle of a 500 m grid cell, not the true point (coarse categories). */
+  location: { lat: number; lon: number; approximate: boolean } | null;
   address: string | null;
   createdAt: string;
   updatedAt: string;
@@ -34,8 +37,12 @@ export interface PublicReport extends PublicReportSummary {
   }[];
 }
 
-export function presentSummary(row: Row, language: Language): PublicReportSummary {
+/** `who`: `reporter` only for a request that proved the tracking token. */
+export type Viewer = 'public' | 'reporter';
+
+export function presentSummary(row: Row, language: Language, who: Viewer = 'public'): PublicReportSummary {
   const info = STATUS_INFO[row.status];
+  const place = presentPlace(row, who === 'reporter' ? 'full' : 'public');
   return {
     ref: row.ref,
     municipality: { kommunenummer: row.kommunenummer, name: row.municipalityName },
@@ -48,8 +55,8 @@ export function presentSummary(row: Row, language: Language): PublicReportSummar
     statusText: info.label[language],
     open: info.open311 === 'open',
     acute: row.acute,
-    location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
-    address: row.address,
+    location: place.location,
+    address: place.address,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -60,9 +67,10 @@ export function presentReport(
   events: { kind: ReportEventKind; status: ReportStatus | null; message: string | null; createdAt: Date }[],
   language: Language,
   photos: PublicPhoto[] = [],
+  who: Viewer = 'public',
 ): PublicReport {
   return {
-    ...presentSummary(row, language),
+    ...presentSummary(row, language, who),
     description: row.publicDescription ? row.description : null,
     dueAt: row.dueAt?.toISOString() ?? null,
     photos,

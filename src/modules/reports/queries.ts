@@ -2,10 +2,21 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { categories, categoryGroups } from '../categories/schema.ts';
 import { municipalities } from '../tenants/schema.ts';
+import { type Box, publicPointInBox, publicPointSql } from './public-location.ts';
 import { reportContacts, reportEvents, reports } from './schema.ts';
 import type { ReportStatus } from './statuses.ts';
 
-/** Columns anyone may see. Contact details are in another table and never joined here. */
+const publicPoint = publicPointSql({
+  lat: reports.lat,
+  lon: reports.lon,
+  publicLocation: categories.publicLocation,
+});
+
+/**
+ * The columns the public views are made from. Contact details are in another table and never
+ * joined here. The exact place (address, lat, lon) is read for the reporter's own view; what anyone
+ * else sees of the place comes from presentPlace (public-location.ts).
+ */
 const publicColumns = {
   id: reports.id,
   ref: reports.ref,
@@ -23,6 +34,9 @@ const publicColumns = {
   address: reports.address,
   lat: reports.lat,
   lon: reports.lon,
+  publicLocation: categories.publicLocation,
+  publicLat: publicPoint.lat,
+  publicLon: publicPoint.lon,
   dueAt: reports.dueAt,
   createdAt: reports.createdAt,
   updatedAt: reports.updatedAt,
@@ -67,7 +81,7 @@ export async function findContact(db: Queryable, reportId: string) {
 
 export interface PublicReportFilter {
   kommunenummer?: string | undefined;
-  bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number } | undefined;
+  bbox?: Box | undefined;
   statuses?: readonly ReportStatus[] | undefined;
   categoryCode?: string | undefined;
   groupCode?: string | undefined;
@@ -80,10 +94,17 @@ export async function listPublicReports(db: Queryable, filter: PublicReportFilte
   const conditions: SQL[] = [];
   if (filter.kommunenummer) conditions.push(eq(reports.kommunenummer, filter.kommunenummer));
   if (filter.bbox) {
-    const { minLon, minLat, maxLon, maxLat } = filter.bbox;
-    // <@ box is answered by the GiST index on reports.location.
+    // By the public point: a box can never find what the map does not show there.
     conditions.push(
-      sql`${reports.location} <@ box(point(${minLon}, ${minLat}), point(${maxLon}, ${maxLat}))`,
+      publicPointInBox(
+        {
+          lat: reports.lat,
+          lon: reports.lon,
+          location: reports.location,
+          publicLocation: categories.publicLocation,
+        },
+        filter.bbox,
+      ),
     );
   }
   if (filter.statuses && filter.statuses.length > 0)

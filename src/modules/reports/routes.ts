@@ -140,7 +140,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         tags: ['reports'],
         summary: 'The public view of a report',
         description:
-          'Never contains contact details or internal notes. With `token` (the tracking token from the receipt) it also shows the reporter their own contact choices.',
+          'Never contains contact details or internal notes. Where the category keeps the place private, `address` is null and `location` is the middle of a 500 m grid cell (`approximate: true`) or null. With `token` (the tracking token from the receipt) the reporter sees their own place in full and their own contact choices.',
         params: ReportRefParams,
         querystring: TrackingQuery,
         response: { 200: PublicReportResponse, ...errors },
@@ -156,7 +156,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       schema: {
         tags: ['reports'],
         summary: 'Reports for maps and lists',
-        description: 'Public fields only, newest first, paginated with `cursor`.',
+        description:
+          'Public fields only, newest first, paginated with `cursor`. Places are shown as far as each category allows (see the single report); `bbox` filters on the place as shown, so a report whose category hides its place is never found by it.',
         querystring: ListReportsQuery,
         response: { 200: ReportPageResponse, ...errors },
       },

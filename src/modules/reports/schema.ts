@@ -11,6 +11,7 @@ import {
   jsonb,
   pgTable,
   point,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -175,7 +176,12 @@ export const idempotencyKeys = pgTable(
   (t) => [index('idempotency_keys_created').on(t.createdAt)],
 );
 
-/** People who follow a report ("already reported? follow it instead") and get its updates. */
+/**
+ * People who follow a report ("already reported? follow it instead") and get its updates. Anyone
+ * can type any address, so a follower hears nothing until they confirm it is theirs: by the link
+ * in an email (only its SHA-256 is kept here) or by typing the 6-digit code sent by SMS (an HMAC
+ * of it, at most 5 tries, for 30 minutes). One never confirmed is forgotten after a day.
+ */
 export const reportFollowers = pgTable(
   'report_followers',
   {
@@ -187,11 +193,45 @@ export const reportFollowers = pgTable(
     phone: text('phone'),
     language: text('language').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null until the person confirmed; only confirmed followers get messages or are counted. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** SHA-256 of the token in the emailed confirmation link. */
+    confirmTokenHash: bytea('confirm_token_hash'),
+    /** HMAC of the 6-digit code sent by SMS (a plain hash of 6 digits would be guessed at once). */
+    confirmCodeHash: bytea('confirm_code_hash'),
+    confirmExpiresAt: timestamp('confirm_expires_at', { withTimezone: true }),
+    /** Wrong codes typed so far; the code stops working after the fifth. */
+    confirmAttempts: smallint('confirm_attempts').notNull().default(0),
   },
   (t) => [
     uniqueIndex('report_followers_email').on(t.reportId, t.email),
     uniqueIndex('report_followers_phone').on(t.reportId, t.phone),
+    uniqueIndex('report_followers_confirm_token').on(t.confirmTokenHash),
+    index('report_followers_unconfirmed').on(t.createdAt).where(sql`${t.confirmedAt} is null`),
     check('report_followers_reachable', sql`${t.email} is not null or ${t.phone} is not null`),
+  ],
+);
+
+/**
+ * Every accepted request to follow a report, for the hourly caps (per client address, per report,
+ * per followed address). Addresses are kept only as HMACs with the application secret, and rows
+ * are removed after an hour by the maintenance job.
+ */
+export const followRequests = pgTable(
+  'follow_requests',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    clientHash: bytea('client_hash').notNull(),
+    addressHash: bytea('address_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('follow_requests_report').on(t.reportId, t.createdAt),
+    index('follow_requests_client').on(t.clientHash, t.createdAt),
+    index('follow_requests_address').on(t.addressHash, t.createdAt),
   ],
 );
 

@@ -75,6 +75,7 @@ export async function seedMunicipality(db: Database, data: DemoMunicipality): Pr
             acute: category.acute ?? false,
             contactRequired: category.contactRequired ?? false,
             publicDescription: category.publicDescription ?? true,
+            publicLocation: category.publicLocation ?? 'exact',
             questions: category.questions ?? [],
             defaultTeamId: teamIds.get(category.team) ?? null,
             deadlineHours: category.deadlineHours,

@@ -140,6 +140,7 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
             categoryCode: draft.data.category,
             lat: draft.data.lat,
             lon: draft.data.lon,
+            audience: 'public',
           })
         : [];
     return sendPage(

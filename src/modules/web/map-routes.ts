@@ -1,6 +1,6 @@
 // The public map and list of reports: the list is the page (and works without JavaScript);
 // the map draws the same reports when scripts run. No personal data; descriptions only for
-// categories that allow it.
+// categories that allow it, and places only as far as the category allows (public-location.ts).
 
 import type { FastifyPluginAsync } from 'fastify';
 import { html } from 'htm/preact';
@@ -8,6 +8,7 @@ import type { AppContext } from '../../app-context.ts';
 import { formatDate } from '../../i18n/web.ts';
 import { localize } from '../../shared/language.ts';
 import { listCategoryTree } from '../categories/list-category-tree.ts';
+import { presentPlace } from '../reports/public-location.ts';
 import { listPublicReports } from '../reports/queries.ts';
 import { OPEN_STATUSES, REPORT_STATUSES, STATUS_INFO } from '../reports/statuses.ts';
 import { renderPage } from './layout.ts';
@@ -81,10 +82,11 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
             : html`<ul class="report-list" aria-labelledby="list-title">
               ${shown.map((r) => {
                 const open = STATUS_INFO[r.status].open311 === 'open';
+                const place = presentPlace(r, 'public');
                 return html`<li>
                   <a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${localize(r.categoryName, site.language)} – ${r.ref}</a>
                   <br /><span class=${open ? 'status status-open' : 'status status-closed'}>${STATUS_INFO[r.status].label[site.language]}</span>
-                  ${' '}${formatDate(r.createdAt, site.language)}${r.address ? ` · ${r.address}` : ''}${r.lat === null ? ` · ${t.noPlace}` : ''}
+                  ${' '}${formatDate(r.createdAt, site.language)}${place.address ? ` · ${place.address}` : ''}${place.location === null ? ` · ${t.noPlace}` : place.location.approximate ? ` · ${t.approximate}` : ''}
                   ${r.publicDescription ? html`<br /><span>${r.description.length > 140 ? `${r.description.slice(0, 140)}…` : r.description}</span>` : null}
                 </li>`;
               })}

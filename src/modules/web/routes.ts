@@ -14,6 +14,7 @@ import { requestLanguage } from '../../http/language.ts';
 import type { Message } from '../../shared/errors.ts';
 import { isLanguage } from '../../shared/language.ts';
 import { embedRoutes } from './embed-routes.ts';
+import { followRoutes } from './follow-routes.ts';
 import { formRoutes } from './form-routes.ts';
 import { mapRoutes } from './map-routes.ts';
 import { sendPage } from './page.ts';
@@ -71,6 +72,7 @@ export const webRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
     index: false,
   });
   await app.register(siteRoutes, { ctx });
+  await app.register(followRoutes, { ctx });
   await app.register(formRoutes, { ctx });
   await app.register(mapRoutes, { ctx });
   await app.register(embedRoutes, { ctx });

@@ -9,10 +9,10 @@ import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { countFollowers, followReport } from '../reports/follow-report.ts';
 import { getPublicReport } from '../reports/get-public-report.ts';
-import { findPublicReport } from '../reports/queries.ts';
 import { trackingUrl } from '../reports/routes.ts';
 import { stopUpdates } from '../reports/stop-updates.ts';
 import { municipalities } from '../tenants/schema.ts';
+import { followDeps } from './follow-routes.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
 import { themeCss } from './layout.ts';
 import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
@@ -21,11 +21,10 @@ import { receiptPage } from './pages/receipt-page.ts';
 import { privacyPage, startPage } from './pages/start-page.ts';
 import { trackingPage } from './pages/tracking-page.ts';
 import { resolveSite, type Site, siteHref } from './site.ts';
+import { findSiteReport } from './site-report.ts';
 
 type SiteParams = { Params: { site: string } };
 type ReportParams = { Params: { site: string; ref: string }; Querystring: { token?: string; ok?: string } };
-
-const REF = /^\d{4}-\d{4}-\d{5,}$/;
 
 export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
@@ -59,13 +58,7 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     return sendPage(reply, privacyPage(site));
   });
 
-  async function reportOf(siteKommunenummer: string, ref: string) {
-    if (!REF.test(ref)) throw new AppError(404, 'report_not_found', messages.reportNotFound(ref));
-    const row = await findPublicReport(db, ref);
-    if (!row || row.kommunenummer !== siteKommunenummer)
-      throw new AppError(404, 'report_not_found', messages.reportNotFound(ref));
-    return row;
-  }
+  const reportOf = (siteKommunenummer: string, ref: string) => findSiteReport(db, siteKommunenummer, ref);
 
   app.get<ReportParams>('/:site/meldinger/:ref', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
@@ -128,15 +121,26 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     rateLimitedPage(ctx.config.reportRateLimitPerMinute),
     async (request, reply) => {
       const { site, row, body } = await reportFormPost(request, reply);
+      let requested: Awaited<ReturnType<typeof followReport>>;
       try {
-        await followReport(db, row.ref, { email: body.email, phone: body.phone, language: site.language });
+        requested = await followReport(followDeps(ctx), {
+          ref: row.ref,
+          email: body.email,
+          phone: body.phone,
+          language: site.language,
+          clientAddress: request.ip,
+        });
       } catch (error) {
         // A mistyped address: say so on the report's own page, where the follow form is.
         if (!(error instanceof AppError) || error.status !== 422) throw error;
         const problem = error.details[0]?.message ?? error.localized;
         return sendPage(reply, await renderTracking(site, row, undefined, problem[site.language]), 422);
       }
-      return reply.redirect(siteHref(site, `${site.base}/meldinger/${row.ref}?ok=folg`), 303);
+      // Nothing is followed yet: the next page says to check the email, or asks for the SMS code.
+      return reply.redirect(
+        siteHref(site, `${site.base}/meldinger/${row.ref}/folg/${requested.followerId}`),
+        303,
+      );
     },
   );
 

@@ -173,6 +173,13 @@ export const officeNb = {
   'admin.category.publicDescription': 'Beskrivelsen kan vises offentlig',
   'admin.category.publicDescriptionHint':
     'Slå av for kategorier der innbyggere ofte skriver personlige ting.',
+  'admin.category.publicLocation': 'Sted som vises offentlig',
+  'admin.category.publicLocationHint':
+    'Gjelder kartet, listen og API-et. Den som meldte fra, ser alltid hele stedet på sin egen sporingslenke.',
+  'admin.category.publicLocation.exact': 'Nøyaktig: punktet og adressen',
+  'admin.category.publicLocation.coarse':
+    'Bare området: et felt på 500 × 500 meter, uten adresse (for meldinger om noens hjem)',
+  'admin.category.publicLocation.hidden': 'Skjult: ikke noe sted og ingen markør på kartet',
   'admin.category.deadlineHours': 'Frist (timer)',
   'admin.category.deadlineHint': 'Tomt felt: ingen frist.',
   'admin.category.nearbyRadius': 'Radius for «i nærheten» (meter)',
@@ -381,6 +388,7 @@ export const officeNb = {
   'admin.messages.kind.done': 'Arbeidet er utført',
   'admin.messages.kind.reopened': 'Åpnet igjen',
   'admin.messages.kind.fix_reminder': 'Påminnelse: er det fikset?',
+  'admin.messages.kind.follow_confirm': 'Bekreft at du vil følge en melding',
   'admin.messages.channel.email': 'E-post',
   'admin.messages.channel.sms': 'SMS',
   'admin.messages.channel': 'Kanal',
@@ -416,6 +424,8 @@ export const officeNb = {
   'admin.messages.ph.forwardedTo': 'hvem den er sendt til',
   'admin.messages.ph.forwardedToEmail': 'e-postadressen den er sendt til',
   'admin.messages.ph.forwardedContact': 'hvordan mottakeren kan kontaktes',
+  'admin.messages.ph.confirmLink': 'lenken som bekrefter at mottakeren vil følge meldingen (må være med)',
+  'admin.messages.ph.code': 'koden på seks sifre mottakeren skriver inn (må være med)',
   'admin.messages.preview': 'Forhåndsvisning',
   'admin.messages.previewIntro': 'Slik blir meldingen for en tenkt melding, med eksempelverdier.',
   'admin.messages.previewing': 'Oppdaterer forhåndsvisningen …',
@@ -613,6 +623,13 @@ export const officeNn: typeof officeNb = {
   'admin.category.publicDescription': 'Skildringa kan visast offentleg',
   'admin.category.publicDescriptionHint':
     'Slå av for kategoriar der innbyggjarar ofte skriv personlege ting.',
+  'admin.category.publicLocation': 'Stad som blir vist offentleg',
+  'admin.category.publicLocationHint':
+    'Gjeld kartet, lista og API-et. Den som melde frå, ser alltid heile staden på si eiga sporingslenkje.',
+  'admin.category.publicLocation.exact': 'Nøyaktig: punktet og adressa',
+  'admin.category.publicLocation.coarse':
+    'Berre området: eit felt på 500 × 500 meter, utan adresse (for meldingar om heimen til nokon)',
+  'admin.category.publicLocation.hidden': 'Skjult: ingen stad og ingen markør på kartet',
   'admin.category.deadlineHours': 'Frist (timar)',
   'admin.category.deadlineHint': 'Tomt felt: ingen frist.',
   'admin.category.nearbyRadius': 'Radius for «i nærleiken» (meter)',
@@ -822,6 +839,7 @@ export const officeNn: typeof officeNb = {
   'admin.messages.kind.done': 'Arbeidet er utført',
   'admin.messages.kind.reopened': 'Opna igjen',
   'admin.messages.kind.fix_reminder': 'Påminning: er det fiksa?',
+  'admin.messages.kind.follow_confirm': 'Stadfest at du vil følgje ei melding',
   'admin.messages.channel.email': 'E-post',
   'admin.messages.channel.sms': 'SMS',
   'admin.messages.channel': 'Kanal',
@@ -857,6 +875,8 @@ export const officeNn: typeof officeNb = {
   'admin.messages.ph.forwardedTo': 'kven ho er send til',
   'admin.messages.ph.forwardedToEmail': 'e-postadressa ho er send til',
   'admin.messages.ph.forwardedContact': 'korleis mottakaren kan kontaktast',
+  'admin.messages.ph.confirmLink': 'lenkja som stadfestar at mottakaren vil følgje meldinga (må vere med)',
+  'admin.messages.ph.code': 'koden på seks siffer mottakaren skriv inn (må vere med)',
   'admin.messages.preview': 'Førehandsvising',
   'admin.messages.previewIntro': 'Slik blir meldinga for ei tenkt melding, med eksempelverdiar.',
   'admin.messages.previewing': 'Oppdaterer førehandsvisinga …',
@@ -1058,6 +1078,13 @@ export const officeEn: typeof officeNb = {
   'admin.category.publicDescription': 'The description may be shown publicly',
   'admin.category.publicDescriptionHint':
     'Switch off for categories where residents often write personal things.',
+  'admin.category.publicLocation': 'Place shown publicly',
+  'admin.category.publicLocationHint':
+    'Applies to the map, the list and the API. The person who reported always sees the whole place through their own tracking link.',
+  'admin.category.publicLocation.exact': 'Exact: the point and the address',
+  'admin.category.publicLocation.coarse':
+    'Area only: a 500 × 500 metre square, no address (for reports about someone’s home)',
+  'admin.category.publicLocation.hidden': 'Hidden: no place and no marker on the map',
   'admin.category.deadlineHours': 'Deadline (hours)',
   'admin.category.deadlineHint': 'Empty: no deadline.',
   'admin.category.nearbyRadius': 'Radius for “nearby” (metres)',
@@ -1266,6 +1293,7 @@ export const officeEn: typeof officeNb = {
   'admin.messages.kind.done': 'Work done',
   'admin.messages.kind.reopened': 'Reopened',
   'admin.messages.kind.fix_reminder': 'Reminder: is it fixed?',
+  'admin.messages.kind.follow_confirm': 'Confirm following a report',
   'admin.messages.channel.email': 'Email',
   'admin.messages.channel.sms': 'SMS',
   'admin.messages.channel': 'Channel',
@@ -1301,6 +1329,9 @@ export const officeEn: typeof officeNb = {
   'admin.messages.ph.forwardedTo': 'who it was forwarded to',
   'admin.messages.ph.forwardedToEmail': 'the email address it was forwarded to',
   'admin.messages.ph.forwardedContact': 'how to contact the recipient',
+  'admin.messages.ph.confirmLink':
+    'the link that confirms the recipient wants to follow the report (required)',
+  'admin.messages.ph.code': 'the six-digit code the recipient types in (required)',
   'admin.messages.preview': 'Preview',
   'admin.messages.previewIntro': 'The message for a made-up report, with sample values.',
   'admin.messages.previewing': 'Updating the preview …',

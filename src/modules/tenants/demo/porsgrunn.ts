@@ -4,6 +4,7 @@
 
 import type { LocalizedText } from '../../../shared/language.ts';
 import type { Question } from '../../categories/questions.ts';
+import type { PublicLocation } from '../../categories/schema.ts';
 import { porsgrunnReportLinks } from '../../report-links/demo/porsgrunn.ts';
 import type { DemoReportLink } from '../../report-links/seed-report-links.ts';
 
@@ -14,6 +15,8 @@ export interface DemoCategory {
   acute?: boolean;
   contactRequired?: boolean;
   publicDescription?: boolean;
+  /** How much of the place the public sees (default exact). */
+  publicLocation?: PublicLocation;
   deadlineHours: number;
   team: string;
   questions?: Question[];
@@ -190,6 +193,8 @@ export const porsgrunn: DemoMunicipality = {
           },
           contactRequired: true,
           publicDescription: false,
+          // The taste of the water matters to the neighbours too: show the area, not the home.
+          publicLocation: 'coarse',
           deadlineHours: 24,
           team: 'va-drift',
           questions: [neighboursToo],
@@ -261,6 +266,8 @@ export const porsgrunn: DemoMunicipality = {
           acute: true,
           contactRequired: true,
           publicDescription: false,
+          // Someone's own basement: no place is shown at all.
+          publicLocation: 'hidden',
           deadlineHours: 2,
           team: 'va-drift',
           questions: [

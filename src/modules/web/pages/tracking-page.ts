@@ -31,14 +31,23 @@ export function trackingPage(input: TrackingPageInput): string {
     <dl class="summary">
       <dt>${t.category}</dt><dd>${report.category.name} (${report.category.group})</dd>
       <dt>${t.reported}</dt><dd>${formatDateTime(report.createdAt, site.language)}</dd>
-      ${report.address ? html`<dt>${t.place}</dt><dd>${report.address}</dd>` : null}
+      ${
+        report.address
+          ? html`<dt>${t.place}</dt><dd>${report.address}</dd>`
+          : report.location?.approximate
+            ? html`<dt>${t.place}</dt><dd>${t.placeApproximate}</dd>`
+            : report.location === null
+              ? html`<dt>${t.place}</dt><dd>${t.placeHidden}</dd>`
+              : null
+      }
       <dt>${t.description}</dt><dd>${report.description ?? t.descriptionHidden}</dd>
     </dl>
     ${
       report.location
         ? html`<div id="report-map" class="map" hidden data-lat=${report.location.lat} data-lon=${report.location.lon}
+          data-approximate=${report.location.approximate ? '250' : undefined}
           data-tiles=${input.tiles.url || undefined} data-attribution=${input.tiles.attribution}
-          role="region" aria-label=${`${t.place}: ${report.location.lat.toFixed(5)}, ${report.location.lon.toFixed(5)}`}></div>`
+          role="region" aria-label=${`${t.place}${report.location.approximate ? ` (${t.approximate})` : ''}: ${report.location.lat.toFixed(5)}, ${report.location.lon.toFixed(5)}`}></div>`
         : null
     }
     ${

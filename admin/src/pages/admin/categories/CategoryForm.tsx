@@ -1,11 +1,19 @@
 // One category's form, new or existing: every field of the admin API (names and help in three
-// languages, acute, contact required, public description, deadline, default team, the radius
-// for "open reports nearby", and the extra questions).
+// languages, acute, contact required, public description, how much of the place the public sees,
+// deadline, default team, the radius for "open reports nearby", and the extra questions).
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { Button, ErrorSummary, Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
-import { type Category, codeFrom, type Group, type Question, type Team } from '../shared/api.ts';
+import {
+  type Category,
+  codeFrom,
+  type Group,
+  PUBLIC_LOCATIONS,
+  type PublicLocation,
+  type Question,
+  type Team,
+} from '../shared/api.ts';
 import {
   cleanLocalized,
   errorsByField,
@@ -26,6 +34,7 @@ interface Draft {
   acute: boolean;
   contactRequired: boolean;
   publicDescription: boolean;
+  publicLocation: PublicLocation;
   deadlineHours: string;
   defaultTeamId: string;
   nearbyRadiusMeters: string;
@@ -72,6 +81,7 @@ export function CategoryForm({
       acute: category?.acute ?? false,
       contactRequired: category?.contactRequired ?? false,
       publicDescription: category?.publicDescription ?? true,
+      publicLocation: category?.publicLocation ?? 'exact',
       deadlineHours: category?.deadlineHours?.toString() ?? '',
       defaultTeamId: category?.defaultTeamId ?? '',
       nearbyRadiusMeters: (category?.nearbyRadiusMeters ?? 100).toString(),
@@ -95,6 +105,7 @@ export function CategoryForm({
       acute: draft.acute,
       contactRequired: draft.contactRequired,
       publicDescription: draft.publicDescription,
+      publicLocation: draft.publicLocation,
       deadlineHours: draft.deadlineHours.trim() ? Number(draft.deadlineHours) : null,
       defaultTeamId: draft.defaultTeamId || null,
       nearbyRadiusMeters: Number(draft.nearbyRadiusMeters || '0'),
@@ -185,6 +196,20 @@ export function CategoryForm({
         checked={draft.publicDescription}
         onChange={(on) => set('publicDescription', on)}
       />
+      <Select
+        id={id('publicLocation')}
+        label={t('admin.category.publicLocation')}
+        hint={t('admin.category.publicLocationHint')}
+        value={draft.publicLocation}
+        error={errors.publicLocation}
+        onChange={(e) => set('publicLocation', e.target.value as PublicLocation)}
+      >
+        {PUBLIC_LOCATIONS.map((value) => (
+          <option key={value} value={value}>
+            {t(`admin.category.publicLocation.${value}`)}
+          </option>
+        ))}
+      </Select>
       <div className="field-row">
         <Field
           id={id('deadlineHours')}

@@ -12,6 +12,7 @@ export const MESSAGE_KINDS = [
   'done',
   'reopened',
   'fix_reminder',
+  'follow_confirm',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const CHANNELS = ['email', 'sms'] as const;
@@ -73,6 +74,8 @@ const PLACEHOLDER_KEYS: Record<string, TextKey> = {
   forwardedTo: 'admin.messages.ph.forwardedTo',
   forwardedToEmail: 'admin.messages.ph.forwardedToEmail',
   forwardedContact: 'admin.messages.ph.forwardedContact',
+  confirmLink: 'admin.messages.ph.confirmLink',
+  code: 'admin.messages.ph.code',
 };
 
 /** What a placeholder stands for; a new one the server adds is shown by name alone. */

@@ -34,6 +34,10 @@ export interface Question {
   max?: number;
 }
 
+/** How much of a report's place the public sees (categories.public_location). */
+export const PUBLIC_LOCATIONS = ['exact', 'coarse', 'hidden'] as const;
+export type PublicLocation = (typeof PUBLIC_LOCATIONS)[number];
+
 export interface Category {
   id: string;
   code: string;
@@ -43,6 +47,7 @@ export interface Category {
   acute: boolean;
   contactRequired: boolean;
   publicDescription: boolean;
+  publicLocation: PublicLocation;
   questions: Question[];
   defaultTeamId: string | null;
   deadlineHours: number | null;

@@ -24,12 +24,22 @@
       const bounds = [];
       for (const r of page.reports) {
         if (!r.location) continue;
-        const marker = L.circleMarker([r.location.lat, r.location.lon], {
-          radius: 9,
-          color: r.open ? '#8a4b00' : '#1e6b34',
-          weight: 3,
-          fillOpacity: 0.5,
-        });
+        const color = r.open ? '#8a4b00' : '#1e6b34';
+        // Only the area is public for some kinds of report: a circle of 250 m, not a dot on a house.
+        const marker = r.location.approximate
+          ? L.circle([r.location.lat, r.location.lon], {
+              radius: 250,
+              color,
+              weight: 2,
+              dashArray: '6 4',
+              fillOpacity: 0.2,
+            })
+          : L.circleMarker([r.location.lat, r.location.lon], {
+              radius: 9,
+              color,
+              weight: 3,
+              fillOpacity: 0.5,
+            });
         const link = document.createElement('a');
         link.href = `${el.dataset.base}/meldinger/${r.ref}${el.dataset.linkSuffix || ''}`;
         link.textContent = `${r.category.name} – ${r.ref} (${r.statusText})`;

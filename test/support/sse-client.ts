@@ -10,6 +10,8 @@ export interface SseStream {
   next(predicate: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   /** Everything received so far, comments included (raw text). */
   raw(): string;
+  /** Resolves when the server ends the stream; fails after `timeoutMs` if it is still open. */
+  ended(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
   const events: SseEvent[] = [];
   let text = '';
   let waiters: (() => void)[] = [];
+  let serverEnded = false;
   const pump = async () => {
     if (!response.body) return;
     const decoder = new TextDecoder();
@@ -44,6 +47,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
         for (const wake of waiters) wake();
         waiters = [];
       }
+      serverEnded = true;
     } catch {
       // aborted by close()
     }
@@ -68,6 +72,21 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
       }
     },
     raw: () => text,
+    async ended(timeoutMs = 5000) {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`the stream was still open after ${timeoutMs} ms; got: ${text}`)),
+          timeoutMs,
+        );
+      });
+      try {
+        await Promise.race([pumping, deadline]);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (!serverEnded) throw new Error('the stream did not end normally');
+    },
     async close() {
       controller.abort();
       await pumping;
