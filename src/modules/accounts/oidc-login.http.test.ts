@@ -4,45 +4,19 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
+import { CookieJar, type FlowResult, oidcFlow, sessionCookieFrom } from '../../../test/support/oidc-flow.ts';
+import {
+  startTestOidcProvider,
+  type TestIdentity,
+  type TestOidcProvider,
+} from '../../../test/support/oidc-test-provider.ts';
 import { buildStaffUser } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
-import { startTestOidcProvider, type TestIdentity, type TestOidcProvider } from './oidc-test-provider.ts';
+
 
 const PUBLIC_URL = 'http://meld.test';
 const CALLBACK = `${PUBLIC_URL}/api/v1/staff/oidc/callback`;
-
-/** Cookies per host, as a browser keeps them (paths and expiry do not matter in these flows). */
-class CookieJar {
-  private readonly hosts = new Map<string, Map<string, string>>();
-  header(url: URL): string {
-    return [...(this.hosts.get(url.host) ?? new Map()).entries()].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  store(url: URL, response: Response): void {
-    const jar = this.hosts.get(url.host) ?? new Map<string, string>();
-    this.hosts.set(url.host, jar);
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some(
-        (a) => /^\s*max-age=0\s*$/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a),
-      );
-      if (expired || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-  }
-  get(host: string, name: string): string | undefined {
-    return this.hosts.get(host)?.get(name);
-  }
-}
-
-interface FlowResult {
-  /** Where the app finally sent the browser: /admin/ or /admin/login?error=… */
-  location: string;
-  jar: CookieJar;
-}
 
 describe.each(databaseKinds())('OIDC login on %s', (kind) => {
   let t: TestApp;
@@ -64,35 +38,15 @@ describe.each(databaseKinds())('OIDC login on %s', (kind) => {
   });
 
   /** Start at the app, through the provider, back to the app's callback; optionally tamper on the way. */
-  async function logIn(
+  function logIn(
     identity: TestIdentity,
     options: { tamper?: (callback: URL) => void; jar?: CookieJar } = {},
   ): Promise<FlowResult> {
-    idp.logInNext(identity);
-    const jar = options.jar ?? new CookieJar();
-    let url = new URL(`${t.baseUrl}/api/v1/staff/oidc/4001/start`);
-    for (let hop = 0; hop < 15; hop++) {
-      const response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header(url) } });
-      jar.store(url, response);
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || !location) {
-        throw new Error(`hop ${hop} to ${url.href} answered ${response.status}: ${await response.text()}`);
-      }
-      await response.arrayBuffer();
-      if (url.host === appHost && url.pathname.endsWith('/oidc/callback')) return { location, jar };
-      let next = new URL(location, url);
-      // The provider sends the browser to the public address; the test app listens on its own port.
-      if (next.href.startsWith(CALLBACK)) {
-        options.tamper?.(next);
-        next = new URL(`${t.baseUrl}${next.pathname}${next.search}`);
-      }
-      url = next;
-    }
-    throw new Error('too many redirects');
+    return oidcFlow(t, idp, '4001', identity, options);
   }
 
   function sessionCookie(jar: CookieJar): string {
-    return `mp_staff=${jar.get(appHost, 'mp_staff') ?? ''}`;
+    return sessionCookieFrom(t, jar);
   }
 
   it('logs in a staff member matched by verified email, with a session like a password login', async () => {
