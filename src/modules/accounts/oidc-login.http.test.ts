@@ -14,7 +14,6 @@ import { buildStaffUser } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 
-
 const PUBLIC_URL = 'http://meld.test';
 const CALLBACK = `${PUBLIC_URL}/api/v1/staff/oidc/callback`;
 

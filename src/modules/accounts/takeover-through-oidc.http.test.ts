@@ -15,7 +15,12 @@ import { oidcFlow, sessionCookieFrom } from '../../../test/support/oidc-flow.ts'
 import { startTestOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-test-provider.ts';
 import { buildSecondMunicipality } from '../../../test/support/second-municipality.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
-import { type BuiltStaffUser, buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import {
+  type BuiltStaffUser,
+  buildStaffUser,
+  logInAs,
+  type StaffClient,
+} from '../../../test/support/staff.ts';
 import { reachableIn } from '../../../test/support/staff-routes.ts';
 import { queryRows } from '../../db/client.ts';
 import { PUBLIC_URL } from '../notifications/notification-test-support.ts';
@@ -184,8 +189,8 @@ describe.each(databaseKinds())('finding 1: takeover through another municipality
       '4001',
       '4003',
     ]);
-    expect((await withPassword.request('GET', `/api/v1/staff/m/4001/reports/${reportId}/contact`)).status).toBe(
-      200,
-    );
+    expect(
+      (await withPassword.request('GET', `/api/v1/staff/m/4001/reports/${reportId}/contact`)).status,
+    ).toBe(200);
   });
 });

@@ -13,7 +13,12 @@ import { databaseKinds } from '../../../test/support/databases.ts';
 import { mailsTo, tokenFromMail } from '../../../test/support/mailbox.ts';
 import { buildSecondMunicipality } from '../../../test/support/second-municipality.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
-import { type BuiltStaffUser, buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import {
+  type BuiltStaffUser,
+  buildStaffUser,
+  logInAs,
+  type StaffClient,
+} from '../../../test/support/staff.ts';
 import { queryRows } from '../../db/client.ts';
 import { type StaffAlertTestApp, startStaffAlertApp } from '../notifications/staff-alerts-test-support.ts';
 
@@ -107,8 +112,7 @@ describe.each(databaseKinds())('finding 2: pre-hijacking by password (%s)', (kin
     // The pending list shows both alike, and a second invitation of either is the same 409.
     const list = await skien.request('GET', '/api/v1/staff/m/4003/admin/invitations');
     const listed = list.body.invitations as { email: string }[];
-    const shape = (email: string) =>
-      comparable(JSON.stringify(listed.find((i) => i.email === email)), email);
+    const shape = (email: string) => comparable(JSON.stringify(listed.find((i) => i.email === email)), email);
     expect(shape(porsgrunnAdmin.email)).toBe(shape('new.person@x.test'));
     const again = [
       await skien.request('POST', '/api/v1/staff/m/4003/admin/users', body('new.person@x.test')),
@@ -229,7 +233,12 @@ describe.each(databaseKinds())('finding 2: pre-hijacking by password (%s)', (kin
       t.ctx.db.db,
       sql`select name, email, language, active from staff_users where id = ${shared.id}::uuid`,
     );
-    expect(row).toEqual({ name: 'Delt Admin', email: 'shared.admin@porsgrunn.test', language: 'nb', active: true });
+    expect(row).toEqual({
+      name: 'Delt Admin',
+      email: 'shared.admin@porsgrunn.test',
+      language: 'nb',
+      active: true,
+    });
     // Its roles here remain Skien's business.
     const roles = await skien.request('PUT', `/api/v1/staff/m/4003/admin/users/${shared.id}`, {
       roles: ['saksbehandler'],
