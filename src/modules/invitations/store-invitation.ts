@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { type Database, type Queryable, queryRows } from '../../db/client.ts';
+import { webText } from '../../i18n/web.ts';
 import type { Language } from '../../shared/language.ts';
 import type { StaffRole } from '../accounts/roles.ts';
 import { staffEmailBody, storeStaffEmails } from '../notifications/staff-message-store.ts';
@@ -65,7 +66,8 @@ export async function storeInvitation(
   if (!row) throw new Error('invitation not stored');
   const link = invitationLink(deps.publicUrl, token);
   const text = INVITATION_EMAIL[data.language];
-  const subject = text.subject(row.municipality);
+  const municipality = webText(data.language).layout.municipality(row.municipality);
+  const subject = text.subject(municipality);
   await storeStaffEmails(tx, deps, [
     {
       kommunenummer: data.kommunenummer,
@@ -78,7 +80,7 @@ export async function storeInvitation(
       ...staffEmailBody(
         data.language,
         subject,
-        text.body(data.name, row.municipality, roleNames(data.language, data.roles), link),
+        text.body(data.name, municipality, roleNames(data.language, data.roles), link),
         text.footer,
       ),
     },
