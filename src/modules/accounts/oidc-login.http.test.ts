@@ -1,5 +1,6 @@
 // OIDC login against a real OpenID provider (oidc-provider) on 127.0.0.1: the browser's whole
 // round trip, followed redirect by redirect with the cookies a browser would keep.
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
@@ -21,9 +22,13 @@ describe.each(databaseKinds())('OIDC login on %s', (kind) => {
   let t: TestApp;
   let idp: TestOidcProvider;
   let appHost: string;
+  /** Every line the server logged, to check what refusals say (and what they do not). */
+  const logLines: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { publicUrl: PUBLIC_URL });
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString().split('\n').filter(Boolean)));
+    t = await startTestApp(kind, { publicUrl: PUBLIC_URL }, { logStream });
     appHost = new URL(t.baseUrl).host;
     await buildPorsgrunn(t.ctx.db.db);
     await buildMunicipality(t.ctx.db.db, { kommunenummer: '4003', name: 'Skien' });
@@ -66,6 +71,8 @@ describe.each(databaseKinds())('OIDC login on %s', (kind) => {
     expect(me.status).toBe(200);
     expect(me.body.user).toMatchObject({ id: user.id, email: 'kari.oidc@porsgrunn.kommune.no' });
     expect(me.body.memberships[0]).toMatchObject({ kommunenummer: '4001', roles: ['saksbehandler'] });
+    // Opened through Porsgrunn's provider: the session is Porsgrunn's only.
+    expect(me.body.scope).toBe('4001');
     // The CSRF token works for changes, as after a password login.
     const logout = await t.request('DELETE', '/api/v1/staff/session', {
       headers: { cookie: sessionCookie(jar), 'x-csrf-token': me.body.csrfToken },
@@ -155,6 +162,46 @@ describe.each(databaseKinds())('OIDC login on %s', (kind) => {
       sql`select oidc_subject from staff_users where id = ${skien.id}::uuid`,
     );
     expect(row?.oidc_subject).toBeNull();
+  });
+
+  it('links by email only an account that works here alone and has no identity yet; refusals are logged without the address', async () => {
+    const elsewhere = await buildStaffUser(t.ctx.db.db, {
+      kommunenummer: '4001',
+      roles: ['saksbehandler'],
+      email: 'two.places@porsgrunn.kommune.no',
+    });
+    await t.ctx.db.db.execute(sql`insert into staff_roles (user_id, kommunenummer, role)
+      values (${elsewhere.id}::uuid, '4003', 'leser')`);
+    const twoPlaces = await logIn({
+      sub: 'entra-two',
+      email: elsewhere.email,
+      emailVerified: true,
+      name: 'T',
+    });
+    expect(twoPlaces.location).toBe('/admin/login?error=oidc_no_account');
+
+    const linked = await buildStaffUser(t.ctx.db.db, {
+      kommunenummer: '4001',
+      roles: ['leser'],
+      email: 'linked.before@porsgrunn.kommune.no',
+    });
+    await t.ctx.db.db.execute(sql`update staff_users set oidc_issuer = 'https://login.example/other',
+      oidc_subject = 'someone' where id = ${linked.id}::uuid`);
+    const relink = await logIn({ sub: 'entra-relink', email: linked.email, emailVerified: true, name: 'L' });
+    expect(relink.location).toBe('/admin/login?error=oidc_no_account');
+    const rows = await queryRows<{ oidc_subject: string | null }>(
+      t.ctx.db.db,
+      sql`select oidc_subject from staff_users where id in (${elsewhere.id}::uuid, ${linked.id}::uuid) order by email`,
+    );
+    expect(rows).toEqual([{ oidc_subject: 'someone' }, { oidc_subject: null }]);
+
+    const refusals = logLines.filter((line) => line.includes('OIDC login refused'));
+    expect(refusals.some((line) => line.includes('also works for another municipality'))).toBe(true);
+    expect(refusals.some((line) => line.includes('already linked to another identity'))).toBe(true);
+    for (const line of logLines) {
+      expect(line).not.toContain('two.places@');
+      expect(line).not.toContain('linked.before@');
+    }
   });
 
   it('refuses a tampered state, and a callback without the browser’s state cookie, with oidc_failed', async () => {
