@@ -1,10 +1,12 @@
 // English. Keys and parameters as in nb.ts (the source catalog).
 
+import { accountsEn } from './areas/accounts.ts';
 import { casesEn } from './areas/cases.ts';
 import { officeEn } from './areas/office.ts';
 import type { Catalog } from './catalog.ts';
 
 export const en: Catalog = {
+  ...accountsEn,
   ...casesEn,
   ...officeEn,
   'app.name': 'Meldepunkt',

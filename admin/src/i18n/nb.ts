@@ -2,10 +2,12 @@
 // key is a type error). `{name}` is filled in by t(); plural entries go through plural().
 // Status labels are the words the residents' pages use (src/modules/reports/statuses.ts).
 
+import { accountsNb } from './areas/accounts.ts';
 import { casesNb } from './areas/cases.ts';
 import { officeNb } from './areas/office.ts';
 
 export const nb = {
+  ...accountsNb,
   ...casesNb,
   ...officeNb,
   'app.name': 'Meldepunkt',

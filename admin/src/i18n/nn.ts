@@ -1,10 +1,12 @@
 // Nynorsk. Keys and parameters as in nb.ts (the source catalog).
 
+import { accountsNn } from './areas/accounts.ts';
 import { casesNn } from './areas/cases.ts';
 import { officeNn } from './areas/office.ts';
 import type { Catalog } from './catalog.ts';
 
 export const nn: Catalog = {
+  ...accountsNn,
   ...casesNn,
   ...officeNn,
   'app.name': 'Meldepunkt',
