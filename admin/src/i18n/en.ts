@@ -49,7 +49,7 @@ export const en: Catalog = {
   'login.oidcFailed':
     'Logging in through your municipality failed. Try again, or log in with email and password.',
   'login.oidcNoAccount':
-    'You logged in with your municipality, but have no user in Meldepunkt. Contact an administrator.',
+    'You logged in with your municipality, but no user in Meldepunkt is linked to that login. If you have an account, log in with email and password and link it under My account. Otherwise an administrator can invite you.',
   'login.sessionCheckFailed': 'We could not check whether you are already logged in: {message}',
 
   'errors.summaryTitle': 'Something went wrong',

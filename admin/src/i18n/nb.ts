@@ -50,7 +50,7 @@ export const nb = {
   'login.oidcFailed':
     'Innloggingen via kommunen din mislyktes. Prøv igjen, eller logg inn med e-post og passord.',
   'login.oidcNoAccount':
-    'Du logget inn hos kommunen, men har ingen bruker i Meldepunkt. Ta kontakt med en administrator.',
+    'Du logget inn hos kommunen, men ingen bruker i Meldepunkt er koblet til den innloggingen. Har du en konto, logg inn med e-post og passord og koble den til under Min konto. Ellers kan en administrator invitere deg.',
   'login.sessionCheckFailed': 'Vi fikk ikke sjekket om du allerede er innlogget: {message}',
 
   'errors.summaryTitle': 'Noe gikk galt',

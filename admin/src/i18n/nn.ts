@@ -49,7 +49,7 @@ export const nn: Catalog = {
   'login.oidcFailed':
     'Innlogginga via kommunen din mislukkast. Prøv igjen, eller logg inn med e-post og passord.',
   'login.oidcNoAccount':
-    'Du logga inn hos kommunen, men har ingen brukar i Meldepunkt. Ta kontakt med ein administrator.',
+    'Du logga inn hos kommunen, men ingen brukar i Meldepunkt er kopla til den innlogginga. Har du ein konto, logg inn med e-post og passord og kople han til under Min konto. Elles kan ein administrator invitere deg.',
   'login.sessionCheckFailed': 'Vi fekk ikkje sjekka om du alt er innlogga: {message}',
 
   'errors.summaryTitle': 'Noko gjekk gale',
