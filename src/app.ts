@@ -12,6 +12,7 @@ import type { AppContext } from './app-context.ts';
 import { ErrorResponse, installErrorHandling } from './http/errors.ts';
 import { requestId, requestSerializer } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
+import { ownAccountRoutes } from './modules/accounts/account-routes.ts';
 import { oidcRoutes } from './modules/accounts/oidc-routes.ts';
 import { passwordResetRoutes } from './modules/accounts/password-reset-routes.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
@@ -24,6 +25,7 @@ import { inboxRoutes } from './modules/cases/inbox-routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { addressRoutes } from './modules/geo/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { invitationRoutes } from './modules/invitations/routes.ts';
 import { fixCheckRoutes } from './modules/notifications/fix-check-routes.ts';
 import { messageTemplateRoutes } from './modules/notifications/message-template-routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -167,6 +169,8 @@ export async function buildApp(
   // Before any staff route: it attaches the session and policy checks to each (see staff-auth.ts).
   await app.register(staffAuth, { ctx });
   await app.register(accountRoutes, { ctx });
+  await app.register(ownAccountRoutes, { ctx });
+  await app.register(invitationRoutes, { ctx });
   await app.register(oidcRoutes, { ctx });
   await app.register(passwordResetRoutes, { ctx });
   await app.register(inboxRoutes, { ctx });

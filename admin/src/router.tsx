@@ -17,6 +17,8 @@ import { ROLE_ADMIN, ROLE_FRONT_DESK } from './session/index.ts';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./pages/login/ResetPasswordPage.tsx'));
+const InvitationPage = lazy(() => import('./pages/invitation/InvitationPage.tsx'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 const PreferencesPage = lazy(() => import('./pages/preferences/PreferencesPage.tsx'));
 const MessagesPage = lazy(() => import('./pages/admin/messages/MessagesPage.tsx'));
 const MessageEditPage = lazy(() => import('./pages/admin/messages/MessageEditPage.tsx'));
@@ -52,10 +54,13 @@ export const routes = [
     children: [
       { path: 'login', element: page(LoginPage) },
       { path: 'reset-password', element: page(ResetPasswordPage) },
+      // Outside the login: the invited person may not have an account yet.
+      { path: 'invitation', element: page(InvitationPage) },
       {
         element: <RequireSession />,
         children: [
           { index: true, element: <HomeRedirect /> },
+          { path: 'account', element: page(AccountPage) },
           {
             path: 'm/:kommunenummer',
             element: <AppShell />,

@@ -12,7 +12,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../../test
 import { buildPorsgrunn } from '../../test/support/factories.ts';
 import { queryRows } from '../db/client.ts';
 import { acquireDirectoryLock } from '../db/directory-lock.ts';
-import { confirmPasswordReset } from '../modules/accounts/password-reset-confirm.ts';
+import { acceptInvitationAsNew } from '../modules/invitations/accept-invitation-as-new.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PUBLIC_URL = 'https://meld.example.no';
@@ -65,7 +65,7 @@ describe.runIf(databaseKinds().includes('postgres'))('npm run municipality on a 
     expect(missing.stderr).toContain('Missing --admin <email>.');
   });
 
-  it('adds Skien from Porsgrunn and prints a one-time link that sets the administrator’s password once', async () => {
+  it('adds Skien from Porsgrunn and prints a one-time invitation link that makes its administrator once', async () => {
     const added = await run(
       env,
       'add',
@@ -82,32 +82,45 @@ describe.runIf(databaseKinds().includes('postgres'))('npm run municipality on a 
     );
     expect(added.stdout).toContain('Copied from 4001: 2 teams, 4 category groups, 19 categories');
     expect(added.stdout).toMatch(/It works once, and expires \d{4}-\d\d-\d\dT[\d:.]+Z \(in 7 days\)/);
-    const token = new RegExp(`${PUBLIC_URL}/admin/reset-password\\?token=([A-Za-z0-9_-]{43})`).exec(
+    const token = new RegExp(`${PUBLIC_URL}/admin/invitation\\?token=([A-Za-z0-9_-]{43})`).exec(
       added.stdout,
     )?.[1];
     expect(token).toBeDefined();
 
-    const [account] = await queryRows<{
-      name: string;
-      password_hash: string | null;
-      role: string;
-      days: number;
-    }>(
+    // Nothing exists for the address until the person accepts: the invitation only.
+    const [invitation] = await queryRows<{ name: string; roles: string[]; invited_by: string | null; days: number }>(
       database.handle.db,
-      sql`select u.name, u.password_hash, r.role,
-            round(extract(epoch from (pr.expires_at - now())) / 86400)::int as days
-          from staff_users u join staff_roles r on r.user_id = u.id and r.kommunenummer = '4003'
-          join password_resets pr on pr.user_id = u.id
-         where u.email = 'kari.admin@skien.kommune.test'`,
+      sql`select name, roles, invited_by, round(extract(epoch from (expires_at - now())) / 86400)::int as days
+          from staff_invitations where kommunenummer = '4003' and email = 'kari.admin@skien.kommune.test'`,
     );
-    expect(account).toEqual({ name: 'Kari', password_hash: null, role: 'admin', days: 7 });
-    await confirmPasswordReset(database.handle.db, {
+    expect(invitation).toEqual({ name: 'Kari', roles: ['admin'], invited_by: null, days: 7 });
+    const before = await queryRows(
+      database.handle.db,
+      sql`select 1 from staff_users where email = 'kari.admin@skien.kommune.test'`,
+    );
+    expect(before).toHaveLength(0);
+
+    const accepted = await acceptInvitationAsNew(database.handle.db, {
       token: token ?? '',
+      name: 'Kari Admin',
       password: 'a long enough password',
+      userAgent: undefined,
     });
+    expect(accepted.kommunenummer).toBe('4003');
+    const [role] = await queryRows<{ role: string }>(
+      database.handle.db,
+      sql`select r.role from staff_roles r join staff_users u on u.id = r.user_id
+           where u.email = 'kari.admin@skien.kommune.test' and r.kommunenummer = '4003'`,
+    );
+    expect(role?.role).toBe('admin');
     await expect(
-      confirmPasswordReset(database.handle.db, { token: token ?? '', password: 'another long password' }),
-    ).rejects.toMatchObject({ code: 'reset_token_invalid' });
+      acceptInvitationAsNew(database.handle.db, {
+        token: token ?? '',
+        name: 'Someone else',
+        password: 'another long password',
+        userAgent: undefined,
+      }),
+    ).rejects.toMatchObject({ status: 410 });
   });
 
   it('refuses to add it twice, or a kommunenummer not in the boundaries, on stderr with exit code 1', async () => {

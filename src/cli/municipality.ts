@@ -10,10 +10,9 @@ import { DirectoryLockedError } from '../db/directory-lock.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { loadMunicipalityLocator } from '../modules/geo/municipality-locator.ts';
 import { addMunicipality, type FirstAdminInvitation } from '../modules/tenants/add-municipality.ts';
-import {
-  ADMIN_LINK_TTL_DAYS,
-  inviteAdminWithResetLink,
-} from '../modules/tenants/invite-admin-with-reset-link.ts';
+import { createInvitation } from '../modules/invitations/create-invitation.ts';
+import { INVITATION_TTL_DAYS } from '../modules/invitations/invitation-token.ts';
+import { startJobQueue } from '../jobs/queue.ts';
 import { listMunicipalities } from '../modules/tenants/list-municipalities.ts';
 import { findMunicipality } from '../modules/tenants/queries.ts';
 import { renameMunicipality } from '../modules/tenants/rename-municipality.ts';
@@ -79,11 +78,13 @@ function language(value: string | undefined): MunicipalLanguage | undefined {
 }
 
 function printLink(invited: { link: string; expiresAt?: Date }): void {
-  const expires = invited.expiresAt ?? new Date(Date.now() + ADMIN_LINK_TTL_DAYS * 24 * 3600 * 1000);
+  const expires = invited.expiresAt ?? new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000);
   console.log(
-    `\nOne-time link for the administrator to choose a password and log in:\n\n  ${invited.link}\n\n` +
-      `It works once, and expires ${expires.toISOString()} (in ${ADMIN_LINK_TTL_DAYS} days). ` +
-      'It is shown only here: give it to the administrator directly.',
+    `\nOne-time invitation link for the administrator (a new person chooses a password there; ` +
+      `someone who already has an account logs in and accepts):\n\n  ${invited.link}\n\n` +
+      `It works once, and expires ${expires.toISOString()} (in ${INVITATION_TTL_DAYS} days). ` +
+      'The same link is emailed to the address when a mail server is configured; otherwise it is ' +
+      'shown only here: give it to the administrator directly.',
   );
 }
 
@@ -231,9 +232,23 @@ async function main(argv: string[]): Promise<number> {
     db = await openDatabase(configuredDatabase(config, 2));
     await migrateDatabase(db);
     const database = db;
-    await run(database.db, config.publicUrl, argv, (input) =>
-      inviteAdminWithResetLink({ db: database.db, publicUrl: config.publicUrl }, input),
-    );
+    // Only to enqueue the invitation's email: the server's worker sends it.
+    const jobs = await startJobQueue(database, { supervise: false });
+    try {
+      await run(database.db, config.publicUrl, argv, (input) =>
+        createInvitation(
+          {
+            db: database.db,
+            boss: jobs.boss,
+            emailConfigured: Boolean(config.smtpUrl),
+            publicUrl: config.publicUrl,
+          },
+          input,
+        ),
+      );
+    } finally {
+      await jobs.stop();
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);

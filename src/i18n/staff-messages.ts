@@ -12,11 +12,16 @@ export const staffMessages = {
     nn: 'Feil e-postadresse eller passord.',
     en: 'Wrong email address or password.',
   }),
-  loginThrottled: (minutes: number): Message => ({
-    nb: `For mange mislykkede forsøk. Vent ${minutes} min og prøv igjen, eller be om nytt passord.`,
-    nn: `For mange mislukka forsøk. Vent ${minutes} min og prøv igjen, eller be om nytt passord.`,
-    en: `Too many failed attempts. Wait ${minutes} min and try again, or ask for a new password.`,
-  }),
+  /** The wait in seconds below a minute, else in whole minutes (rounded up). */
+  loginThrottled: (seconds: number): Message => {
+    const minutes = Math.ceil(seconds / 60);
+    const wait = seconds < 60 ? `${seconds} s` : `${minutes} min`;
+    return {
+      nb: `For mange mislykkede forsøk. Vent ${wait} og prøv igjen, eller be om nytt passord.`,
+      nn: `For mange mislukka forsøk. Vent ${wait} og prøv igjen, eller be om nytt passord.`,
+      en: `Too many failed attempts. Wait ${wait} and try again, or ask for a new password.`,
+    };
+  },
   csrfMissing: (): Message => ({
     nb: 'Forespørselen mangler et gyldig sikkerhetstegn (CSRF). Last siden på nytt og prøv igjen.',
     nn: 'Førespurnaden manglar eit gyldig tryggleiksteikn (CSRF). Last sida på nytt og prøv igjen.',

@@ -1,10 +1,10 @@
 // Administrasjon in Chromium: an administrator creates a category that the residents' form then
-// offers, adds a case handler who can then log in, and reorders categories with the keyboard.
+// offers, invites a case handler who accepts and then logs in, and reorders categories with the keyboard.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { logInAs } from '../support/staff.ts';
-import { useWebApp } from '../support/web.ts';
+import { local, useWebApp } from '../support/web.ts';
 import { focused, inside, logInPage } from './staff-admin-helpers.ts';
 
 interface AdminCategory {
@@ -70,30 +70,48 @@ describe('administration', () => {
     await page.context().close();
   });
 
-  it('adds a case handler who can then log in', async () => {
+  it('invites a case handler, who accepts with the emailed link, sets a password and logs in', async () => {
     const { page } = await logInPage(web.t, web.browser, ['admin'], 'Anne Admin');
     await page.goto(inside(web.t, 'admin/users'));
     await page.locator('#new-user-name').fill('Sara Saksbehandler');
     await page.locator('#new-user-email').fill('sara@porsgrunn.test');
     await page.locator('#new-user-role-saksbehandler').check();
-    await page.locator('#new-user-password').fill('et langt og trygt passord');
-    await page.getByRole('button', { name: 'Opprett bruker' }).click();
-    await page.locator('.saved-notice', { hasText: 'Sara Saksbehandler er lagt til.' }).waitFor();
-    await page.locator('td', { hasText: 'sara@porsgrunn.test' }).waitFor();
+    await page.getByRole('button', { name: 'Send invitasjon' }).click();
+    await page
+      .locator('.saved-notice', { hasText: 'Invitasjonen er sendt til sara@porsgrunn.test.' })
+      .waitFor();
     await expect(page.locator('tr', { hasText: 'sara@porsgrunn.test' }).textContent()).resolves.toContain(
       'Saksbehandler',
     );
     await page.context().close();
 
+    // No mail server here: the email waits in the messages table, where the person's mailbox would be.
+    const [message] = await queryRows<{ body_text: string }>(
+      web.t.ctx.db.db,
+      sql`select body_text from messages where kind = 'staff_invitation' and recipient = 'sara@porsgrunn.test'`,
+    );
+    const link = /http:\/\/meld\.test\/admin\/invitation\?token=[A-Za-z0-9_-]+/.exec(
+      message?.body_text ?? '',
+    )?.[0];
+    expect(link).toBeDefined();
     const context = await web.browser.newContext();
-    const login = await context.newPage();
+    const invited = await context.newPage();
+    await invited.goto(local(web.t, link ?? ''));
+    await invited.locator('#invitation-password').fill('et langt og trygt passord');
+    await invited.locator('#invitation-repeat').fill('et langt og trygt passord');
+    await invited.getByRole('button', { name: 'Lag konto og takk ja' }).click();
+    await invited.waitForURL(/\/admin\/m\/4001\/inbox$/);
+    await context.close();
+
+    const again = await web.browser.newContext();
+    const login = await again.newPage();
     await login.goto(`${web.t.baseUrl}/admin/login`);
     await login.locator('#login-email').fill('sara@porsgrunn.test');
     await login.locator('#login-password').fill('et langt og trygt passord');
     await login.locator('button[type="submit"]').click();
     await login.waitForURL(/\/admin\/m\/4001\/inbox$/);
     await expect(login.locator('h1').textContent()).resolves.toBe('Innboks');
-    await context.close();
+    await again.close();
   });
 
   it('reorders categories with the keyboard, saving the order and keeping focus on the moved one', async () => {

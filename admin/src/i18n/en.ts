@@ -1,10 +1,12 @@
 // English. Keys and parameters as in nb.ts (the source catalog).
 
+import { accountsEn } from './areas/accounts.ts';
 import { casesEn } from './areas/cases.ts';
 import { officeEn } from './areas/office.ts';
 import type { Catalog } from './catalog.ts';
 
 export const en: Catalog = {
+  ...accountsEn,
   ...casesEn,
   ...officeEn,
   'app.name': 'Meldepunkt',
@@ -48,7 +50,7 @@ export const en: Catalog = {
     'Logging in through your municipality failed. Try again, or log in with email and password.',
   'login.oidcRateLimited': 'Too many login attempts from here in a short time. Wait a minute and try again.',
   'login.oidcNoAccount':
-    'You logged in with your municipality, but have no user in Meldepunkt. Contact an administrator.',
+    'You logged in with your municipality, but no user in Meldepunkt is linked to that login. If you have an account, log in with email and password and link it under My account. Otherwise an administrator can invite you.',
   'login.sessionCheckFailed': 'We could not check whether you are already logged in: {message}',
 
   'errors.summaryTitle': 'Something went wrong',

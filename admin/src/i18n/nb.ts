@@ -2,10 +2,12 @@
 // key is a type error). `{name}` is filled in by t(); plural entries go through plural().
 // Status labels are the words the residents' pages use (src/modules/reports/statuses.ts).
 
+import { accountsNb } from './areas/accounts.ts';
 import { casesNb } from './areas/cases.ts';
 import { officeNb } from './areas/office.ts';
 
 export const nb = {
+  ...accountsNb,
   ...casesNb,
   ...officeNb,
   'app.name': 'Meldepunkt',
@@ -49,7 +51,7 @@ export const nb = {
     'Innloggingen via kommunen din mislyktes. Prøv igjen, eller logg inn med e-post og passord.',
   'login.oidcRateLimited': 'For mange innloggingsforsøk herfra på kort tid. Vent et minutt og prøv igjen.',
   'login.oidcNoAccount':
-    'Du logget inn hos kommunen, men har ingen bruker i Meldepunkt. Ta kontakt med en administrator.',
+    'Du logget inn hos kommunen, men ingen bruker i Meldepunkt er koblet til den innloggingen. Har du en konto, logg inn med e-post og passord og koble den til under Min konto. Ellers kan en administrator invitere deg.',
   'login.sessionCheckFailed': 'Vi fikk ikke sjekket om du allerede er innlogget: {message}',
 
   'errors.summaryTitle': 'Noe gikk galt',

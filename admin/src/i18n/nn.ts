@@ -1,10 +1,12 @@
 // Nynorsk. Keys and parameters as in nb.ts (the source catalog).
 
+import { accountsNn } from './areas/accounts.ts';
 import { casesNn } from './areas/cases.ts';
 import { officeNn } from './areas/office.ts';
 import type { Catalog } from './catalog.ts';
 
 export const nn: Catalog = {
+  ...accountsNn,
   ...casesNn,
   ...officeNn,
   'app.name': 'Meldepunkt',
@@ -48,7 +50,7 @@ export const nn: Catalog = {
     'Innlogginga via kommunen din mislukkast. Prøv igjen, eller logg inn med e-post og passord.',
   'login.oidcRateLimited': 'For mange innloggingsforsøk herifrå på kort tid. Vent eit minutt og prøv igjen.',
   'login.oidcNoAccount':
-    'Du logga inn hos kommunen, men har ingen brukar i Meldepunkt. Ta kontakt med ein administrator.',
+    'Du logga inn hos kommunen, men ingen brukar i Meldepunkt er kopla til den innlogginga. Har du ein konto, logg inn med e-post og passord og kople han til under Min konto. Elles kan ein administrator invitere deg.',
   'login.sessionCheckFailed': 'Vi fekk ikkje sjekka om du alt er innlogga: {message}',
 
   'errors.summaryTitle': 'Noko gjekk gale',

@@ -64,6 +64,9 @@ export function UserMenu({ onError }: { onError(error: unknown): void }) {
       </button>
       <div id={panelId} className="user-menu-panel" hidden={!open}>
         <p className="user-menu-email">{t('header.signedInAs', { email: user.email })}</p>
+        <Link to="/account" onClick={() => setOpen(false)}>
+          {t('account.menu')}
+        </Link>
         {kommunenummer ? (
           <Link to={`/m/${kommunenummer}/preferences`} onClick={() => setOpen(false)}>
             {t('prefs.menu')}

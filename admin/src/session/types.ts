@@ -19,7 +19,10 @@ export interface Membership {
 
 export interface StaffSession {
   user: StaffUser;
+  /** The municipalities this session may act in (one only after a municipality's own login). */
   memberships: Membership[];
+  /** The municipality whose login opened this session; null after a password login. */
+  scope: string | null;
   csrfToken: string;
 }
 

@@ -1,9 +1,11 @@
-// Logs a staff member in with email and password, throttling guesses (see login-throttle.ts).
+// Logs a staff member in with email and password, throttling guesses per address and client (see
+// login-throttle.ts). The session covers every municipality of the account: the password is the
+// account's own credential.
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { staffMessages } from '../../i18n/staff-messages.ts';
 import { AppError } from '../../shared/errors.ts';
-import { clearFailures, lockedMinutes, recordFailure, throttleKeys } from './login-throttle.ts';
+import { attemptFailed, attemptSucceeded, reserveAttempt } from './login-throttle.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { createSession, type NewSession } from './sessions.ts';
 
@@ -14,14 +16,19 @@ export interface LogInInput {
   userAgent: string | undefined;
 }
 
+/** 429 with the wait, which the route also sends as Retry-After. */
+export class LoginThrottledError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(seconds: number) {
+    super(429, 'login_throttled', staffMessages.loginThrottled(seconds));
+    this.retryAfterSeconds = seconds;
+  }
+}
+
 export async function logIn(db: Database, input: LogInInput): Promise<NewSession & { userId: string }> {
   const email = input.email.trim().toLowerCase();
-  const keys = throttleKeys(email, input.clientAddress);
-  const minutes = await lockedMinutes(
-    db,
-    keys.map((k) => k.key),
-  );
-  if (minutes > 0) throw new AppError(429, 'login_throttled', staffMessages.loginThrottled(minutes));
+  const wait = await reserveAttempt(db, email, input.clientAddress);
+  if (wait > 0) throw new LoginThrottledError(wait);
 
   const [user] = await queryRows<{ id: string; password_hash: string | null }>(
     db,
@@ -30,10 +37,10 @@ export async function logIn(db: Database, input: LogInInput): Promise<NewSession
   // Unknown addresses and OIDC-only accounts take as long as a wrong password.
   const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
   if (!user?.password_hash || !passwordOk) {
-    await recordFailure(db, keys);
+    await attemptFailed(db, email, input.clientAddress);
     throw new AppError(401, 'invalid_credentials', staffMessages.invalidCredentials());
   }
-  await clearFailures(db, keys[0]?.key ?? '');
-  const session = await createSession(db, user.id, 'password', input.userAgent);
+  await attemptSucceeded(db, email, input.clientAddress);
+  const session = await createSession(db, user.id, { method: 'password' }, input.userAgent);
   return { ...session, userId: user.id };
 }

@@ -1,8 +1,15 @@
-// Which staff account an identity from a municipality's provider belongs to. First the identity
-// linked at an earlier login (issuer + subject); otherwise an active account with a role in that
-// municipality whose address matches the provider's *verified* email, which is then linked. An
-// unverified address is never trusted: anyone could type an administrator's address into a
-// self-service provider.
+// Which staff account an identity from municipality K's provider belongs to.
+//
+// 1. The identity linked earlier (issuer + subject): the account must be active and have a role
+//    in K. The session it gets is scoped to K anyway (see sessions.ts).
+// 2. Otherwise, by the provider's *verified* email, but only an active account that works for K
+//    and for no other municipality, and that is not linked to any identity yet. K's
+//    administrators control K's provider: what it says may decide who someone is in K, never in
+//    another municipality (security review, finding 1), and never replace an identity the holder
+//    already has. An unverified address is never trusted: anyone could type an administrator's
+//    address into a self-service provider.
+//
+// Every refusal has a reason for the server log, without personal data in it.
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 
@@ -37,16 +44,25 @@ export async function findOidcAccount(
   if (!identity.emailVerified)
     return { kind: 'none', reason: 'the provider did not mark the email as verified' };
   const email = identity.email.trim().toLowerCase();
-  const [byEmail] = await queryRows<{ id: string; oidc_issuer: string | null }>(
+  // Locked, so the account cannot join another municipality between this check and the link.
+  const [byEmail] = await queryRows<{ id: string; oidc_issuer: string | null; elsewhere: boolean }>(
     db,
-    sql`select u.id, u.oidc_issuer from staff_users u
-      where u.email = ${email} and u.active and ${hasRoleHere}`,
+    sql`select u.id, u.oidc_issuer,
+        exists (select 1 from staff_roles r where r.user_id = u.id and r.kommunenummer <> ${kommunenummer}) as elsewhere
+      from staff_users u
+      where u.email = ${email} and u.active and ${hasRoleHere}
+      for update`,
   );
   if (!byEmail) return { kind: 'none', reason: 'no active account with a role here has this email' };
-  // Another identity at the same provider already owns this account: a different person (or a
-  // recreated directory entry) must be sorted out by an administrator, not linked silently.
-  if (byEmail.oidc_issuer === identity.issuer) {
-    return { kind: 'none', reason: 'the account is linked to another subject at this provider' };
+  if (byEmail.elsewhere) {
+    return {
+      kind: 'none',
+      reason:
+        'the account also works for another municipality: it is linked only by its holder, from "My account"',
+    };
+  }
+  if (byEmail.oidc_issuer !== null) {
+    return { kind: 'none', reason: 'the account is already linked to another identity' };
   }
   await db.execute(sql`update staff_users set oidc_issuer = ${identity.issuer}, oidc_subject = ${identity.subject},
       updated_at = now() where id = ${byEmail.id}::uuid`);

@@ -1,58 +1,36 @@
 // OIDC login against a real OpenID provider (oidc-provider) on 127.0.0.1: the browser's whole
 // round trip, followed redirect by redirect with the cookies a browser would keep.
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
+import { CookieJar, type FlowResult, oidcFlow, sessionCookieFrom } from '../../../test/support/oidc-flow.ts';
+import {
+  startTestOidcProvider,
+  type TestIdentity,
+  type TestOidcProvider,
+} from '../../../test/support/oidc-test-provider.ts';
 import { buildStaffUser } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 import { oidcClientSecretContext } from '../secrets/stored-secrets.ts';
-import { startTestOidcProvider, type TestIdentity, type TestOidcProvider } from './oidc-test-provider.ts';
 
 const PUBLIC_URL = 'http://meld.test';
 const CALLBACK = `${PUBLIC_URL}/api/v1/staff/oidc/callback`;
-
-/** Cookies per host, as a browser keeps them (paths and expiry do not matter in these flows). */
-class CookieJar {
-  private readonly hosts = new Map<string, Map<string, string>>();
-  header(url: URL): string {
-    return [...(this.hosts.get(url.host) ?? new Map()).entries()].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  store(url: URL, response: Response): void {
-    const jar = this.hosts.get(url.host) ?? new Map<string, string>();
-    this.hosts.set(url.host, jar);
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some(
-        (a) => /^\s*max-age=0\s*$/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a),
-      );
-      if (expired || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-  }
-  get(host: string, name: string): string | undefined {
-    return this.hosts.get(host)?.get(name);
-  }
-}
-
-interface FlowResult {
-  /** Where the app finally sent the browser: /admin/ or /admin/login?error=… */
-  location: string;
-  jar: CookieJar;
-}
 
 describe.each(databaseKinds())('OIDC login on %s', (kind) => {
   let t: TestApp;
   let idp: TestOidcProvider;
   let appHost: string;
+  /** Every line the server logged, to check what refusals say (and what they do not). */
+  const logLines: string[] = [];
 
   beforeAll(async () => {
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString().split('\n').filter(Boolean)));
     // The local provider is on 127.0.0.1: only reachable with the development setting on.
-    t = await startTestApp(kind, { publicUrl: PUBLIC_URL, oidcAllowPrivateIssuers: true });
+    t = await startTestApp(kind, { publicUrl: PUBLIC_URL, oidcAllowPrivateIssuers: true }, { logStream });
     appHost = new URL(t.baseUrl).host;
     await buildPorsgrunn(t.ctx.db.db);
     await buildMunicipality(t.ctx.db.db, { kommunenummer: '4003', name: 'Skien' });
@@ -67,35 +45,15 @@ describe.each(databaseKinds())('OIDC login on %s', (kind) => {
   });
 
   /** Start at the app, through the provider, back to the app's callback; optionally tamper on the way. */
-  async function logIn(
+  function logIn(
     identity: TestIdentity,
     options: { tamper?: (callback: URL) => void; jar?: CookieJar } = {},
   ): Promise<FlowResult> {
-    idp.logInNext(identity);
-    const jar = options.jar ?? new CookieJar();
-    let url = new URL(`${t.baseUrl}/api/v1/staff/oidc/4001/start`);
-    for (let hop = 0; hop < 15; hop++) {
-      const response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header(url) } });
-      jar.store(url, response);
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || !location) {
-        throw new Error(`hop ${hop} to ${url.href} answered ${response.status}: ${await response.text()}`);
-      }
-      await response.arrayBuffer();
-      if (url.host === appHost && url.pathname.endsWith('/oidc/callback')) return { location, jar };
-      let next = new URL(location, url);
-      // The provider sends the browser to the public address; the test app listens on its own port.
-      if (next.href.startsWith(CALLBACK)) {
-        options.tamper?.(next);
-        next = new URL(`${t.baseUrl}${next.pathname}${next.search}`);
-      }
-      url = next;
-    }
-    throw new Error('too many redirects');
+    return oidcFlow(t, idp, '4001', identity, options);
   }
 
   function sessionCookie(jar: CookieJar): string {
-    return `mp_staff=${jar.get(appHost, 'mp_staff') ?? ''}`;
+    return sessionCookieFrom(t, jar);
   }
 
   it('logs in a staff member matched by verified email, with a session like a password login', async () => {
@@ -116,6 +74,8 @@ describe.each(databaseKinds())('OIDC login on %s', (kind) => {
     expect(me.status).toBe(200);
     expect(me.body.user).toMatchObject({ id: user.id, email: 'kari.oidc@porsgrunn.kommune.no' });
     expect(me.body.memberships[0]).toMatchObject({ kommunenummer: '4001', roles: ['saksbehandler'] });
+    // Opened through Porsgrunn's provider: the session is Porsgrunn's only.
+    expect(me.body.scope).toBe('4001');
     // The CSRF token works for changes, as after a password login.
     const logout = await t.request('DELETE', '/api/v1/staff/session', {
       headers: { cookie: sessionCookie(jar), 'x-csrf-token': me.body.csrfToken },
@@ -205,6 +165,46 @@ describe.each(databaseKinds())('OIDC login on %s', (kind) => {
       sql`select oidc_subject from staff_users where id = ${skien.id}::uuid`,
     );
     expect(row?.oidc_subject).toBeNull();
+  });
+
+  it('links by email only an account that works here alone and has no identity yet; refusals are logged without the address', async () => {
+    const elsewhere = await buildStaffUser(t.ctx.db.db, {
+      kommunenummer: '4001',
+      roles: ['saksbehandler'],
+      email: 'two.places@porsgrunn.kommune.no',
+    });
+    await t.ctx.db.db.execute(sql`insert into staff_roles (user_id, kommunenummer, role)
+      values (${elsewhere.id}::uuid, '4003', 'leser')`);
+    const twoPlaces = await logIn({
+      sub: 'entra-two',
+      email: elsewhere.email,
+      emailVerified: true,
+      name: 'T',
+    });
+    expect(twoPlaces.location).toBe('/admin/login?error=oidc_no_account');
+
+    const linked = await buildStaffUser(t.ctx.db.db, {
+      kommunenummer: '4001',
+      roles: ['leser'],
+      email: 'linked.before@porsgrunn.kommune.no',
+    });
+    await t.ctx.db.db.execute(sql`update staff_users set oidc_issuer = 'https://login.example/other',
+      oidc_subject = 'someone' where id = ${linked.id}::uuid`);
+    const relink = await logIn({ sub: 'entra-relink', email: linked.email, emailVerified: true, name: 'L' });
+    expect(relink.location).toBe('/admin/login?error=oidc_no_account');
+    const rows = await queryRows<{ oidc_subject: string | null }>(
+      t.ctx.db.db,
+      sql`select oidc_subject from staff_users where id in (${elsewhere.id}::uuid, ${linked.id}::uuid) order by email`,
+    );
+    expect(rows).toEqual([{ oidc_subject: 'someone' }, { oidc_subject: null }]);
+
+    const refusals = logLines.filter((line) => line.includes('OIDC login refused'));
+    expect(refusals.some((line) => line.includes('also works for another municipality'))).toBe(true);
+    expect(refusals.some((line) => line.includes('already linked to another identity'))).toBe(true);
+    for (const line of logLines) {
+      expect(line).not.toContain('two.places@');
+      expect(line).not.toContain('linked.before@');
+    }
   });
 
   it('refuses a tampered state, and a callback without the browser’s state cookie, with oidc_failed', async () => {

@@ -1,8 +1,10 @@
 // Login through the municipality's own OpenID provider (Entra ID, Keycloak…): start sends the
-// browser to the provider, callback brings it back with a session. Both are plain browser
-// navigations, so every outcome is a redirect to the back office, never a JSON error (except a
-// municipality without a provider: 404). Start makes the server talk to the provider, and anyone
-// may call it, so each client may start only a few logins a minute.
+// browser to the provider, callback brings it back with a session scoped to that municipality.
+// The same callback finishes a holder's link started from "My account" (account-routes.ts). Both
+// are plain browser navigations, so every outcome is a redirect to the back office, never a JSON
+// error (except a municipality without a provider: 404); the server log says why a flow was
+// refused (never with personal data). Start makes the server talk to the provider, and anyone may
+// call it, so each client may start only a few logins a minute.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
@@ -10,7 +12,7 @@ import { errorResponseRef } from '../../http/errors.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { finishOidcLogin } from './oidc-finish-login.ts';
-import { OIDC_LOGIN_TTL_SECONDS, startOidcLogin } from './oidc-start-login.ts';
+import { oidcStateCookie, startOidcLogin } from './oidc-start-login.ts';
 import { STAFF_API_PREFIX, sessionCookieName, sessionCookieOptions } from './staff-auth.ts';
 
 const CALLBACK_PATH = `${STAFF_API_PREFIX}/oidc/callback`;
@@ -29,17 +31,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     reply.header('cache-control', 'no-store');
     return reply.redirect('/admin/login?error=oidc_rate_limited', 302);
   });
-  const secure = ctx.config.publicUrl.startsWith('https:');
-  // Binds the login to the browser that started it. SameSite=Lax, not Strict: the provider's
-  // redirect back is a cross-site navigation, and a Strict cookie would not come along.
-  const stateCookie = secure ? '__Host-mp_oidc_state' : 'mp_oidc_state';
-  const stateCookieOptions = {
-    path: '/',
-    httpOnly: true,
-    secure,
-    sameSite: 'lax' as const,
-    maxAge: OIDC_LOGIN_TTL_SECONDS,
-  };
+  const { name: stateCookie, options: stateCookieOptions } = oidcStateCookie(ctx.config.publicUrl);
 
   app.get(
     `${STAFF_API_PREFIX}/oidc/:kommunenummer/start`,
@@ -87,7 +79,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         tags: ['staff: session'],
         summary: 'Where the identity provider sends the browser back',
         description:
-          'Redirects to /admin/ with a session cookie, or to /admin/login?error=oidc_no_account|oidc_failed.',
+          'A login: redirects to /admin/ with a session cookie (scoped to the municipality), or to /admin/login?error=oidc_no_account|oidc_failed. A link started from My account: redirects to /admin/account?oidc=linked|link_session_gone|link_already_linked|link_identity_taken|link_failed.',
         response: { 302: Redirect },
       },
     },
@@ -100,21 +92,37 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       });
       reply.clearCookie(stateCookie, { path: '/' });
       reply.header('cache-control', 'no-store');
-      if (result.kind === 'ok') {
-        request.log.info({ userId: result.userId }, 'staff logged in through OIDC');
-        reply.setCookie(
-          sessionCookieName(ctx.config.publicUrl),
-          result.token,
-          sessionCookieOptions(ctx.config.publicUrl),
-        );
-        return reply.redirect('/admin/', 302);
+      switch (result.kind) {
+        case 'ok':
+          request.log.info({ userId: result.userId }, 'staff logged in through OIDC');
+          reply.setCookie(
+            sessionCookieName(ctx.config.publicUrl),
+            result.token,
+            sessionCookieOptions(ctx.config.publicUrl),
+          );
+          return reply.redirect('/admin/', 302);
+        case 'linked':
+          request.log.info(
+            { userId: result.userId },
+            'staff account linked to an OIDC identity by its holder',
+          );
+          return reply.redirect('/admin/account?oidc=linked', 302);
+        case 'link_refused':
+          request.log.warn({ reason: result.reason }, `OIDC link refused: ${result.reason}`);
+          return reply.redirect(`/admin/account?oidc=link_${result.code}`, 302);
+        case 'no_account':
+          request.log.warn({ reason: result.reason }, `OIDC login refused: ${result.reason}`);
+          return reply.redirect('/admin/login?error=oidc_no_account', 302);
+        case 'failed':
+          request.log.warn(
+            { reason: result.reason, err: result.error },
+            `OIDC flow failed: ${result.reason}`,
+          );
+          return reply.redirect(
+            result.intent === 'link' ? '/admin/account?oidc=link_failed' : '/admin/login?error=oidc_failed',
+            302,
+          );
       }
-      const error = result.kind === 'no_account' ? 'oidc_no_account' : 'oidc_failed';
-      request.log.warn(
-        { reason: result.reason, err: result.kind === 'failed' ? result.error : undefined },
-        `OIDC login refused: ${result.reason}`,
-      );
-      return reply.redirect(`/admin/login?error=${error}`, 302);
     },
   );
 };

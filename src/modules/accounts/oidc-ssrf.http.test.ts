@@ -12,7 +12,7 @@ import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factori
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { oidcClientSecretContext } from '../secrets/stored-secrets.ts';
 import { OIDC_START_LIMIT_PER_MINUTE } from './oidc-routes.ts';
-import { startTestOidcProvider, type TestOidcProvider } from './oidc-test-provider.ts';
+import { startTestOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-test-provider.ts';
 
 const PUBLIC_URL = 'http://meld.test';
 

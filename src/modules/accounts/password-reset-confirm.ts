@@ -1,13 +1,14 @@
 // Sets a new password from a reset link. In one transaction: the token is spent (only an unused,
 // unexpired one; a second use finds nothing), the argon2id hash replaces the old one, every other
 // link of the account is spent too, all its sessions end, the login throttle for its address is
-// cleared, and the change is audited. The link in the stored email is then blanked out.
+// cleared, and the change is audited in every municipality the account works for. The link in the
+// stored email is then blanked out.
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { staffMessages } from '../../i18n/staff-messages.ts';
 import { AppError } from '../../shared/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { clearFailures, throttleKeys } from './login-throttle.ts';
+import { recordAccountAudit } from './account-audit.ts';
+import { clearAddress } from './login-throttle.ts';
 import { passwordResetMessages } from './password-reset-messages.ts';
 import { redactResetLink } from './password-reset-redact.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
@@ -40,13 +41,11 @@ export async function confirmPasswordReset(
           returning user_id`,
     );
     if (!spent) throw invalid();
-    const [user] = await queryRows<{ id: string; email: string; kommunenummer: string | null }>(
+    const [user] = await queryRows<{ id: string; email: string }>(
       tx,
       sql`update staff_users u set password_hash = ${passwordHash}, updated_at = now()
            where u.id = ${spent.user_id}::uuid and u.active
-          returning u.id, u.email,
-            (select r.kommunenummer from staff_roles r where r.user_id = u.id
-              order by r.created_at, r.kommunenummer limit 1) as kommunenummer`,
+          returning u.id, u.email`,
     );
     // A deactivated account keeps its old (unusable) password; the spent token rolls back with it.
     if (!user) throw invalid();
@@ -54,10 +53,8 @@ export async function confirmPasswordReset(
       sql`update password_resets set used_at = now() where user_id = ${user.id}::uuid and used_at is null`,
     );
     await endAllSessions(tx, user.id);
-    const [emailKey] = throttleKeys(user.email, '');
-    if (emailKey) await clearFailures(tx, emailKey.key);
-    await recordAudit(tx, {
-      kommunenummer: user.kommunenummer,
+    await clearAddress(tx, user.email);
+    await recordAccountAudit(tx, user.id, {
       actorId: user.id,
       action: 'user.password_reset',
       entityType: 'user',

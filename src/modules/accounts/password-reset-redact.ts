@@ -1,19 +1,25 @@
-// A reset link stays readable in the messages table (and the admins' outbox) after it was sent.
+// A reset link stays in the messages table after it was sent (never shown in the admins' outbox).
 // Once it is used or expired it is worthless, and it is blanked out, so a stored message never
-// holds a working or half-working credential longer than needed.
+// holds a working or half-working credential longer than needed. Invitation links are blanked the
+// same way (invitations/redact-invitation-links.ts).
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 
-const TOKEN = 'token=[A-Za-z0-9_-]{20,}';
-const BLANK = 'token=(used)';
+export const TOKEN = 'token=[A-Za-z0-9_-]{20,}';
+export const BLANK = 'token=(used)';
 
-/** Blanks the link in the message of one token (on use). */
-export async function redactResetLink(db: Queryable, tokenHash: Buffer): Promise<void> {
+/** Blanks every token link in the stored message with this idempotency key. */
+export async function blankLinksInMessage(db: Queryable, idempotencyKey: string): Promise<void> {
   await db.execute(
     sql`update messages set body_text = regexp_replace(body_text, ${TOKEN}, ${BLANK}, 'g'),
                body_html = regexp_replace(body_html, ${TOKEN}, ${BLANK}, 'g')
-         where idempotency_key = ${`password_reset:${tokenHash.toString('hex')}`}`,
+         where idempotency_key = ${idempotencyKey}`,
   );
+}
+
+/** Blanks the link in the message of one token (on use). */
+export async function redactResetLink(db: Queryable, tokenHash: Buffer): Promise<void> {
+  await blankLinksInMessage(db, `password_reset:${tokenHash.toString('hex')}`);
 }
 
 /** Blanks the links of every used or expired token (hourly). */

@@ -17,7 +17,14 @@ export interface StaffPrincipal {
   email: string;
   name: string;
   language: Language;
+  /** The memberships this session may act in: all of them, or the scope's only. */
   memberships: Membership[];
+  /** The session's scope (opened through that municipality's provider); null after a password login. */
+  scope: string | null;
+  /** Whether this session covers every municipality the account belongs to (so it may change the account). */
+  coversAccount: boolean;
+  /** A platform operator in a password session (never through a municipality's provider). */
+  platformOperator: boolean;
 }
 
 export function membershipIn(principal: StaffPrincipal, kommunenummer: string): Membership | undefined {
@@ -38,14 +45,27 @@ interface PrincipalRow {
   email: string;
   name: string;
   language: Language;
+  platform_operator: boolean;
   memberships: Membership[] | null;
+  elsewhere: boolean;
 }
 
-/** Loads an active account with its roles and teams per municipality; null if gone or deactivated. */
-export async function loadPrincipal(db: Queryable, userId: string): Promise<StaffPrincipal | null> {
+/**
+ * Loads an active account with its roles and teams per municipality; null if gone or deactivated.
+ * With a scope (a session opened through that municipality's identity provider), only that
+ * municipality's membership: the provider vouches for the person there and nowhere else.
+ */
+export async function loadPrincipal(
+  db: Queryable,
+  userId: string,
+  scope: string | null,
+): Promise<StaffPrincipal | null> {
+  const inScope = scope === null ? sql`true` : sql`m.kommunenummer = ${scope}`;
   const [row] = await queryRows<PrincipalRow>(
     db,
-    sql`select u.id, u.email, u.name, u.language,
+    sql`select u.id, u.email, u.name, u.language, u.platform_operator,
+      exists (select 1 from staff_roles r where r.user_id = u.id
+        and ${scope === null ? sql`false` : sql`r.kommunenummer <> ${scope}`}) as elsewhere,
       (select json_agg(json_build_object(
           'kommunenummer', m.kommunenummer, 'name', m.name, 'slug', m.slug,
           'roles', (select json_agg(r.role order by r.role) from staff_roles r
@@ -56,6 +76,7 @@ export async function loadPrincipal(db: Queryable, userId: string): Promise<Staf
         order by m.name)
        from municipalities m
        where exists (select 1 from staff_roles r where r.user_id = u.id and r.kommunenummer = m.kommunenummer)
+         and ${inScope}
       ) as memberships
     from staff_users u where u.id = ${userId}::uuid and u.active`,
   );
@@ -66,5 +87,8 @@ export async function loadPrincipal(db: Queryable, userId: string): Promise<Staf
     name: row.name,
     language: row.language,
     memberships: row.memberships ?? [],
+    scope,
+    coversAccount: !row.elsewhere,
+    platformOperator: scope === null && row.platform_operator,
   };
 }

@@ -8,24 +8,12 @@ import { errorResponseRef } from '../../http/errors.ts';
 import { staffMessages } from '../../i18n/staff-messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LoginBody, SessionResponse } from './http-schemas.ts';
-import { logIn } from './log-in.ts';
-import { loadPrincipal, type StaffPrincipal } from './principal.ts';
+import { LoginThrottledError, logIn } from './log-in.ts';
+import { presentSession } from './present-session.ts';
+import { loadPrincipal } from './principal.ts';
 import { endStreamsOfSession, endStreamsOfUser } from './session-streams.ts';
 import { endAllSessions, endSession } from './sessions.ts';
 import { STAFF_API_PREFIX, sessionCookieName, sessionCookieOptions, staffOf } from './staff-auth.ts';
-
-function present(principal: StaffPrincipal, csrfToken: string) {
-  return {
-    user: {
-      id: principal.userId,
-      email: principal.email,
-      name: principal.name,
-      language: principal.language,
-    },
-    memberships: principal.memberships,
-    csrfToken,
-  };
-}
 
 export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const cookieName = sessionCookieName(ctx.config.publicUrl);
@@ -40,22 +28,29 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         tags: ['staff: session'],
         summary: 'Log in with email and password',
         description:
-          'Sets an HttpOnly session cookie. After 5 failed attempts for an address within 15 minutes, that address is locked for 15 minutes (429).',
+          'Sets an HttpOnly session cookie; the session covers every municipality of the account. Failed attempts slow down the client that makes them: after 3 failures for an address, that client waits 2^(n-3) s (at most 15 minutes) before its next try for it (429 with Retry-After). 100 failures for one address within an hour, from anywhere, lock it for 15 minutes; 50 from one client within 15 minutes lock that client.',
         body: LoginBody,
         response: { 200: sessionRef, 400: errorResponseRef, 401: errorResponseRef, 429: errorResponseRef },
       },
     },
     async (request, reply) => {
-      const session = await logIn(ctx.db.db, {
-        email: request.body.email,
-        password: request.body.password,
-        clientAddress: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
-      const principal = await loadPrincipal(ctx.db.db, session.userId);
+      let session: Awaited<ReturnType<typeof logIn>>;
+      try {
+        session = await logIn(ctx.db.db, {
+          email: request.body.email,
+          password: request.body.password,
+          clientAddress: request.ip,
+          userAgent: request.headers['user-agent'],
+        });
+      } catch (error) {
+        if (error instanceof LoginThrottledError)
+          reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
+      const principal = await loadPrincipal(ctx.db.db, session.userId, null);
       if (!principal) throw new AppError(401, 'invalid_credentials', staffMessages.invalidCredentials());
       reply.setCookie(cookieName, session.token, cookieOptions);
-      return present(principal, session.csrfToken);
+      return presentSession(principal, session.csrfToken);
     },
   );
 
@@ -71,7 +66,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return present(staffOf(request), request.staffCsrfToken ?? '');
+      return presentSession(staffOf(request), request.staffCsrfToken ?? '');
     },
   );
 

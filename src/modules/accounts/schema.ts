@@ -38,6 +38,12 @@ export const staffUsers = pgTable(
     oidcSubject: text('oidc_subject'),
     /** Deactivated rather than deleted: the audit log and case history keep pointing at it. */
     active: boolean('active').notNull().default(true),
+    /**
+     * Runs the platform (set only from the command line): may change any account's name, address,
+     * language and activity, which otherwise only the holder or an administrator of every
+     * municipality the account belongs to may. Only in a session opened with the password.
+     */
+    platformOperator: boolean('platform_operator').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -100,6 +106,11 @@ export const staffSessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     /** How the session was opened: 'password' or 'oidc:{kommunenummer}'. */
     method: text('method').notNull(),
+    /**
+     * The one municipality a session opened through that municipality's identity provider may act
+     * in; null for a password login (the account's own credential), which covers all its roles.
+     */
+    scopeKommunenummer: char('scope_kommunenummer', { length: 4 }),
     userAgent: text('user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
@@ -109,13 +120,14 @@ export const staffSessions = pgTable(
 );
 
 /**
- * Failed logins per key (an email address, or a client address), so guessing passwords is slow
- * for every process at once, not per process.
+ * Failed logins per key (an address and client together, an address from anywhere, or a client),
+ * so guessing passwords is slow for every process at once, not per process. See login-throttle.ts.
  */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
@@ -149,11 +161,28 @@ export const oidcProviders = pgTable('oidc_providers', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** The state of an OIDC login between the redirect to the provider and its callback. */
-export const oidcLogins = pgTable('oidc_logins', {
-  state: text('state').primaryKey(),
-  kommunenummer: char('kommunenummer', { length: 4 }).notNull(),
-  codeVerifier: text('code_verifier').notNull(),
-  nonce: text('nonce').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * The state of an OIDC flow between the redirect to the provider and its callback: a login, or a
+ * logged-in holder linking their account to the provider ('link', with their account and the
+ * hash of the session that asked, which must still be alive when the provider sends them back).
+ */
+export const oidcLogins = pgTable(
+  'oidc_logins',
+  {
+    state: text('state').primaryKey(),
+    kommunenummer: char('kommunenummer', { length: 4 }).notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    nonce: text('nonce').notNull(),
+    intent: text('intent').$type<'login' | 'link'>().notNull().default('login'),
+    userId: uuid('user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+    sessionTokenHash: bytea('session_token_hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('oidc_logins_intent', sql`${t.intent} in ('login', 'link')`),
+    check(
+      'oidc_logins_link_owner',
+      sql`${t.intent} = 'login' or (${t.userId} is not null and ${t.sessionTokenHash} is not null)`,
+    ),
+  ],
+);

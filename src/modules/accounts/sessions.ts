@@ -1,6 +1,8 @@
 // Server-side sessions: the browser holds a random token in an HttpOnly cookie; the database holds
 // its SHA-256, the account and a CSRF token. Sessions slide: each use within the idle limit extends
-// them, up to an absolute limit, after which the staff member logs in again.
+// them, up to an absolute limit, after which the staff member logs in again. A session opened
+// through one municipality's identity provider is scoped to that municipality: that provider
+// vouches for the person there, and nowhere else (see principal.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
@@ -22,23 +24,31 @@ export interface NewSession {
   csrfToken: string;
 }
 
+/** How a session was opened: with the account's password, or through a municipality's provider. */
+export type SessionOrigin = { method: 'password' } | { method: 'oidc'; kommunenummer: string };
+
 export async function createSession(
   db: Queryable,
   userId: string,
-  method: string,
+  origin: SessionOrigin,
   userAgent: string | undefined,
 ): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.execute(sql`insert into staff_sessions (token_hash, user_id, csrf_token, method, user_agent, expires_at)
-    values (${hashToken(token)}, ${userId}::uuid, ${csrfToken}, ${method}, ${userAgent?.slice(0, 300) ?? null},
-      now() + ${`${SESSION_IDLE_MS} milliseconds`}::interval)`);
+  const method = origin.method === 'oidc' ? `oidc:${origin.kommunenummer}` : 'password';
+  const scope = origin.method === 'oidc' ? origin.kommunenummer : null;
+  await db.execute(sql`insert into staff_sessions
+      (token_hash, user_id, csrf_token, method, scope_kommunenummer, user_agent, expires_at)
+    values (${hashToken(token)}, ${userId}::uuid, ${csrfToken}, ${method}, ${scope},
+      ${userAgent?.slice(0, 300) ?? null}, now() + ${`${SESSION_IDLE_MS} milliseconds`}::interval)`);
   return { token, csrfToken };
 }
 
 export interface ActiveSession {
   userId: string;
   csrfToken: string;
+  /** The only municipality this session may act in; null: every municipality of the account. */
+  scope: string | null;
 }
 
 /**
@@ -50,9 +60,14 @@ export async function findSession(
   token: string,
   { touch = true }: { touch?: boolean } = {},
 ): Promise<ActiveSession | null> {
-  const [row] = await queryRows<{ user_id: string; csrf_token: string; stale: boolean }>(
+  const [row] = await queryRows<{
+    user_id: string;
+    csrf_token: string;
+    scope_kommunenummer: string | null;
+    stale: boolean;
+  }>(
     db,
-    sql`select user_id, csrf_token,
+    sql`select user_id, csrf_token, scope_kommunenummer,
         last_seen_at < now() - ${`${TOUCH_INTERVAL_MS} milliseconds`}::interval as stale
       from staff_sessions
       where token_hash = ${hashToken(token)} and expires_at > now()
@@ -64,16 +79,23 @@ export async function findSession(
         expires_at = now() + ${`${SESSION_IDLE_MS} milliseconds`}::interval
       where token_hash = ${hashToken(token)}`);
   }
-  return { userId: row.user_id, csrfToken: row.csrf_token };
+  return { userId: row.user_id, csrfToken: row.csrf_token, scope: row.scope_kommunenummer };
 }
 
 export async function endSession(db: Queryable, token: string): Promise<void> {
   await db.execute(sql`delete from staff_sessions where token_hash = ${hashToken(token)}`);
 }
 
-/** "Log out everywhere", and what a password change or deactivation does. */
+/** "Log out everywhere", and what a password reset or deactivation does. */
 export async function endAllSessions(db: Queryable, userId: string): Promise<void> {
   await db.execute(sql`delete from staff_sessions where user_id = ${userId}::uuid`);
+}
+
+/** What the holder's own password change does: every session but the one that made the change. */
+export async function endOtherSessions(db: Queryable, userId: string, keepToken: string): Promise<void> {
+  await db.execute(
+    sql`delete from staff_sessions where user_id = ${userId}::uuid and token_hash <> ${hashToken(keepToken)}`,
+  );
 }
 
 export async function forgetExpiredSessions(db: Queryable): Promise<number> {

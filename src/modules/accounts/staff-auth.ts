@@ -83,7 +83,8 @@ export async function staffSession(
   options: { touch?: boolean } = {},
 ): Promise<{ session: ActiveSession; principal: StaffPrincipal }> {
   const session = token ? await findSession(db, token, options) : null;
-  const principal = session ? await loadPrincipal(db, session.userId) : null;
+  // A session opened through a municipality's provider sees that municipality only.
+  const principal = session ? await loadPrincipal(db, session.userId, session.scope) : null;
   if (!session || !principal) throw new AppError(401, 'not_logged_in', staffMessages.notLoggedIn());
   return { session, principal };
 }
@@ -99,11 +100,28 @@ export function requirePolicy(
   }
 }
 
+/** The session cookie's token, if the request carries one. */
+export function sessionTokenOf(ctx: AppContext, request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookieName(ctx.config.publicUrl)];
+}
+
+/**
+ * The logged-in staff member on a route open to anyone (an invitation's page asks whether the
+ * person is already logged in as the invited address), or null. Reads only: no CSRF involved.
+ */
+export async function optionalStaff(
+  ctx: AppContext,
+  request: FastifyRequest,
+): Promise<StaffPrincipal | null> {
+  const token = sessionTokenOf(ctx, request);
+  const session = token ? await findSession(ctx.db.db, token) : null;
+  return session ? loadPrincipal(ctx.db.db, session.userId, session.scope) : null;
+}
+
 function enforce(ctx: AppContext, policy: RoutePolicy): onRequestHookHandler {
-  const cookieName = sessionCookieName(ctx.config.publicUrl);
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (policy === 'anonymous') return;
-    const { session, principal } = await staffSession(ctx.db.db, request.cookies[cookieName]);
+    const { session, principal } = await staffSession(ctx.db.db, sessionTokenOf(ctx, request));
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {

@@ -146,26 +146,12 @@ export const TeamResponse = Type.Object({ id: Type.String(), code: Type.String()
 
 const Roles = Type.Array(stringEnum(STAFF_ROLES), { uniqueItems: true, maxItems: 5 });
 const TeamIds = Type.Array(Type.String({ format: 'uuid' }), { uniqueItems: true, maxItems: 100 });
-export const UserCreateBody = Type.Object(
-  {
-    email: Type.String({ minLength: 3, maxLength: 254 }),
-    name: Type.String({ minLength: 1, maxLength: 120 }),
-    language: Type.Optional(stringEnum(LANGUAGES)),
-    roles: Roles,
-    teamIds: Type.Optional(TeamIds),
-    password: Type.Optional(
-      Type.String({
-        maxLength: 1000,
-        description: 'Initial password; leave out for accounts that log in through the identity provider',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type UserCreateInput = Static<typeof UserCreateBody>;
 export const UserUpdateBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    email: Type.Optional(
+      Type.String({ minLength: 3, maxLength: 254, description: 'A platform operator only (403 otherwise)' }),
+    ),
     language: Type.Optional(stringEnum(LANGUAGES)),
     roles: Type.Optional(Roles),
     teamIds: Type.Optional(TeamIds),
@@ -184,6 +170,10 @@ export const UserResponse = Type.Object({
   teams: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   hasPassword: Type.Boolean(),
   oidcLinked: Type.Boolean(),
+  accountEditable: Type.Boolean({
+    description:
+      'Whether you may change the name, language and activity (you are an administrator of every municipality the account works for)',
+  }),
 });
 
 const TemplateFields = {

@@ -8,6 +8,7 @@ const ENTITIES = {
   category: { nb: 'kategorien', nn: 'kategorien', en: 'the category' },
   team: { nb: 'teamet', nn: 'teamet', en: 'the team' },
   user: { nb: 'brukeren', nn: 'brukaren', en: 'the user' },
+  invitation: { nb: 'invitasjonen', nn: 'invitasjonen', en: 'the invitation' },
   template: { nb: 'svarmalen', nn: 'svarmalen', en: 'the reply template' },
   reportLink: { nb: 'meldelenken', nn: 'meldelenka', en: 'the report link' },
 } as const;
@@ -114,9 +115,34 @@ export const adminMessages = {
     en: 'You cannot remove your own administrator role or deactivate yourself. Ask another administrator.',
   }),
   accountShared: (): Message => ({
-    nb: 'Kontoen brukes også i en annen kommune og kan ikke deaktiveres herfra. Fjern rollene i denne kommunen i stedet.',
-    nn: 'Kontoen blir også brukt i ein annan kommune og kan ikkje deaktiverast herifrå. Fjern rollene i denne kommunen i staden.',
-    en: 'The account is also used by another municipality and cannot be deactivated from here. Remove its roles in this municipality instead.',
+    nb: 'Kontoen brukes også i en annen kommune. Navn, e-postadresse, språk og om den er aktiv kan bare endres av kontoinnehaveren selv (under Min konto) eller av en administrator i hver kommune kontoen hører til. Rollene og teamene i denne kommunen kan du endre.',
+    nn: 'Kontoen blir også brukt i ein annan kommune. Namn, e-postadresse, språk og om han er aktiv kan berre endrast av kontoinnehavaren sjølv (under Min konto) eller av ein administrator i kvar kommune kontoen høyrer til. Rollene og teama i denne kommunen kan du endre.',
+    en: "The account is also used in another municipality. Its name, email address, language and whether it is active can only be changed by the account's holder (under My account) or by an administrator of every municipality it belongs to. You can change its roles and teams in this municipality.",
+  }),
+  emailByOperator: (): Message => ({
+    nb: 'E-postadressen til en konto kan bare endres av den som drifter Meldepunkt. Er adressen feil for en ny person, trekk tilbake invitasjonen og inviter på nytt.',
+    nn: 'E-postadressa til ein konto kan berre endrast av den som driftar Meldepunkt. Er adressa feil for ein ny person, trekk tilbake invitasjonen og inviter på nytt.',
+    en: "An account's email address can only be changed by whoever runs Meldepunkt. If a new person's address is wrong, withdraw the invitation and invite them again.",
+  }),
+  emailTaken: (): Message => ({
+    nb: 'Adressen brukes allerede av en annen konto.',
+    nn: 'Adressa blir allereie brukt av ein annan konto.',
+    en: 'The address is already used by another account.',
+  }),
+  noPassword: (): Message => ({
+    nb: 'Kontoen har ikke noe passord; personen logger inn via kommunens innlogging.',
+    nn: 'Kontoen har ikkje noko passord; personen loggar inn via innlogginga til kommunen.',
+    en: "The account has no password; the person logs in through the municipality's login.",
+  }),
+  inactive: (): Message => ({
+    nb: 'Kontoen er deaktivert. Aktiver den først.',
+    nn: 'Kontoen er deaktivert. Aktiver han først.',
+    en: 'The account is deactivated. Activate it first.',
+  }),
+  resetLinkSent: (): Message => ({
+    nb: 'En lenke for å sette nytt passord er sendt til personens e-postadresse. Den virker i én time. (Høyst 3 lenker i timen.)',
+    nn: 'Ei lenkje for å setje nytt passord er send til e-postadressa til personen. Ho verkar i éin time. (Høgst 3 lenkjer i timen.)',
+    en: "A link to set a new password has been sent to the person's email address. It works for one hour. (At most 3 links an hour.)",
   }),
   rolesRequired: (): Message => ({
     nb: 'En ny bruker må ha minst én rolle.',

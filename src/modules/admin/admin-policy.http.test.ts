@@ -65,6 +65,11 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
         'GET /users',
         'POST /users',
         'PUT /users/:id',
+        'POST /users/:id/password-reset',
+        // Invitations (POST /users invites; src/modules/invitations).
+        'GET /invitations',
+        'POST /invitations/:id/resend',
+        'DELETE /invitations/:id',
         'GET /templates',
         'POST /templates',
         'PUT /templates/:id',
@@ -88,7 +93,7 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
     expect(doc.status).toBe(200);
     const path = doc.body.paths['/api/v1/staff/m/{kommunenummer}/admin/categories/{id}'];
     expect(path.put.tags).toEqual(['staff: administration']);
-    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(20);
+    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(24);
   });
 
   it('refuses a case handler (every other role) with 403 on every route', async () => {

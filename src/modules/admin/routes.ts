@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.ts';
 import { categoryAdminRoutes } from './category-routes.ts';
+import { invitationAdminRoutes } from './invitation-admin-routes.ts';
 import { linkAndTemplateAdminRoutes } from './link-template-routes.ts';
 import { settingsAdminRoutes } from './settings-routes.ts';
 import { userAndTeamAdminRoutes } from './user-team-routes.ts';
@@ -12,5 +13,6 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
   await app.register(settingsAdminRoutes, { ctx });
   await app.register(categoryAdminRoutes, { ctx });
   await app.register(userAndTeamAdminRoutes, { ctx });
+  await app.register(invitationAdminRoutes, { ctx });
   await app.register(linkAndTemplateAdminRoutes, { ctx });
 };

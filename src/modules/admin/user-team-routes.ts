@@ -12,12 +12,10 @@ import {
   TeamCreateBody,
   TeamResponse,
   TeamUpdateBody,
-  UserCreateBody,
   UserResponse,
   UserUpdateBody,
 } from './admin-http-schemas.ts';
 import { createTeam } from './create-team.ts';
-import { createUser } from './create-user.ts';
 import { listTeams } from './team-queries.ts';
 import { updateTeam } from './update-team.ts';
 import { updateUser } from './update-user.ts';
@@ -100,32 +98,9 @@ export const userAndTeamAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext
         response: { 200: Type.Object({ users: Type.Array(UserResponse) }), ...errors },
       },
     },
-    async (request) => ({ users: await listUsers(ctx.db.db, request.params.kommunenummer) }),
-  );
-
-  app.post(
-    `${ADMIN_PREFIX}/users`,
-    {
-      config: { policy: 'admin.users' },
-      schema: {
-        tags,
-        summary: 'Add a staff member',
-        description:
-          'Creates the account, or gives an existing account (from another municipality) roles here, leaving its name and password as they are. Without a password the person logs in through the identity provider.',
-        params: KommunenummerParams,
-        body: UserCreateBody,
-        response: { 201: UserResponse, ...errors, 409: errorResponseRef },
-      },
-    },
-    async (request, reply) => {
-      const user = await createUser(
-        ctx.db.db,
-        staffOf(request).userId,
-        request.params.kommunenummer,
-        request.body,
-      );
-      return reply.code(201).send(user);
-    },
+    async (request) => ({
+      users: await listUsers(ctx.db.db, request.params.kommunenummer, staffOf(request)),
+    }),
   );
 
   app.put(
@@ -134,21 +109,15 @@ export const userAndTeamAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext
       config: { policy: 'admin.users' },
       schema: {
         tags,
-        summary: "Change a staff member's name, language, roles and teams here, or deactivate the account",
+        summary: "Change a staff member's roles and teams here, and the account's name, language or activity",
         description:
-          'Roles and teams replace those in this municipality. active=false ends every session. You cannot remove your own admin role.',
+          'Roles and teams replace those in this municipality. The account itself (name, email, language, active) only if you are an administrator of every municipality it works for, else 403 `account_shared` (see `accountEditable`); email only for a platform operator. A value sent unchanged is not a change. active=false ends every session. You cannot remove your own admin role.',
         params: IdParams,
         body: UserUpdateBody,
         response: { 200: UserResponse, ...errors, 409: errorResponseRef },
       },
     },
     async (request) =>
-      updateUser(
-        ctx.db.db,
-        staffOf(request).userId,
-        request.params.kommunenummer,
-        request.params.id,
-        request.body,
-      ),
+      updateUser(ctx.db.db, staffOf(request), request.params.kommunenummer, request.params.id, request.body),
   );
 };

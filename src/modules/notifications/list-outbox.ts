@@ -42,6 +42,8 @@ const iso = (column: string) =>
 
 const PASSWORD_RESET_HIDDEN =
   '(Lenken for nytt passord vises ikke her. / The password reset link is not shown here.)';
+const INVITATION_HIDDEN =
+  '(Invitasjonslenken vises ikke her: bare den inviterte skal kunne bruke den. / The invitation link is not shown here: only the invited person may use it.)';
 
 export async function listOutbox(
   db: Queryable,
@@ -52,10 +54,13 @@ export async function listOutbox(
   const rows = await queryRows<OutboxRow>(
     db,
     // A password-reset link would let an administrator log in as a colleague (also in other
-    // municipalities): its text is never shown here, only that it was sent.
+    // municipalities), and an invitation's link would let them accept it for the invited person
+    // (or create the account with a password of their choice): their text is never shown here,
+    // only that they were sent.
     sql`select m.id, m.kind, m.channel, m.recipient, m.language, m.subject,
-               case when m.kind = 'password_reset' then ${PASSWORD_RESET_HIDDEN} else m.body_text end as body_text,
-               case when m.kind = 'password_reset' then null else m.body_html end as body_html,
+               case m.kind when 'password_reset' then ${PASSWORD_RESET_HIDDEN}
+                 when 'staff_invitation' then ${INVITATION_HIDDEN} else m.body_text end as body_text,
+               case when m.kind in ('password_reset', 'staff_invitation') then null else m.body_html end as body_html,
                m.status, m.attempts, m.last_error, m.report_id, r.ref as report_ref,
                ${iso('created_at')}, ${iso('send_after')}, ${iso('sent_at')}, ${iso('delivered_at')}, ${iso('failed_at')}
           from messages m left join reports r on r.id = m.report_id

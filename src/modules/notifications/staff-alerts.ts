@@ -3,6 +3,7 @@
 // them: pg-boss hands each job to one worker, and the idempotency keys make a repeat harmless.
 import type { AppContext } from '../../app-context.ts';
 import { redactSpentResetLinks } from '../accounts/password-reset-redact.ts';
+import { redactSpentInvitationLinks } from '../invitations/redact-invitation-links.ts';
 import { notifyStaffOfNewReport, type StaffAlertDeps } from './notify-staff-new-report.ts';
 import { sendDeadlineAlerts } from './staff-deadline-alerts.ts';
 import { sendStaffDigests } from './staff-digest.ts';
@@ -47,6 +48,7 @@ export async function startStaffAlerts(
   await boss.work('staff.deadlines', polling, async () => {
     await sendDeadlineAlerts(deps);
     await redactSpentResetLinks(ctx.db.db);
+    await redactSpentInvitationLinks(ctx.db.db);
   });
 
   return {

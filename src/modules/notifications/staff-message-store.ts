@@ -4,7 +4,7 @@
 // Their text is made here rather than by render-message.ts: staff emails have no stop link of
 // their own (the preferences page is the way to stop them) and no resident footer.
 import type { PgBoss } from 'pg-boss';
-import type { Database } from '../../db/client.ts';
+import type { Database, Queryable } from '../../db/client.ts';
 import { transactionDb } from '../../jobs/queue.ts';
 import type { Language } from '../../shared/language.ts';
 import { escapeHtml } from './render-message.ts';
@@ -13,7 +13,7 @@ import { messages } from './schema.ts';
 export interface StaffEmail {
   kommunenummer: string;
   idempotencyKey: string;
-  /** staff_new_report, staff_acute, staff_digest, staff_due_soon, staff_overdue, password_reset */
+  /** staff_new_report, staff_acute, staff_digest, staff_due_soon, staff_overdue, staff_invitation, password_reset */
   kind: string;
   reportId: string | null;
   recipient: string;
@@ -35,26 +35,33 @@ const CHUNK = 500;
 /** Stores the emails not stored before and queues a send job for each; returns how many were new. */
 export async function queueStaffEmails(deps: StaffEmailDeps, emails: StaffEmail[]): Promise<number> {
   if (emails.length === 0) return 0;
-  return deps.db.transaction(async (tx) => {
-    let added = 0;
-    for (let i = 0; i < emails.length; i += CHUNK) {
-      const rows = await tx
-        .insert(messages)
-        .values(
-          emails.slice(i, i + CHUNK).map((email) => ({
-            ...email,
-            channel: 'email' as const,
-            status: deps.emailConfigured ? ('queued' as const) : ('outbox' as const),
-          })),
-        )
-        .onConflictDoNothing({ target: messages.idempotencyKey })
-        .returning({ id: messages.id, status: messages.status });
-      added += rows.length;
-      const jobs = rows.filter((r) => r.status === 'queued').map((r) => ({ data: { messageId: r.id } }));
-      if (jobs.length > 0) await deps.boss.insert('message.send', jobs, { db: transactionDb(tx) });
-    }
-    return added;
-  });
+  return deps.db.transaction((tx) => storeStaffEmails(tx, deps, emails));
+}
+
+/** As queueStaffEmails, inside the caller's transaction (the email goes with the change or not at all). */
+export async function storeStaffEmails(
+  tx: Queryable,
+  deps: Pick<StaffEmailDeps, 'boss' | 'emailConfigured'>,
+  emails: StaffEmail[],
+): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < emails.length; i += CHUNK) {
+    const rows = await tx
+      .insert(messages)
+      .values(
+        emails.slice(i, i + CHUNK).map((email) => ({
+          ...email,
+          channel: 'email' as const,
+          status: deps.emailConfigured ? ('queued' as const) : ('outbox' as const),
+        })),
+      )
+      .onConflictDoNothing({ target: messages.idempotencyKey })
+      .returning({ id: messages.id, status: messages.status });
+    added += rows.length;
+    const jobs = rows.filter((r) => r.status === 'queued').map((r) => ({ data: { messageId: r.id } }));
+    if (jobs.length > 0) await deps.boss.insert('message.send', jobs, { db: transactionDb(tx) });
+  }
+  return added;
 }
 
 /**

@@ -43,9 +43,11 @@ export default function LoginPage() {
   const { state, login } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  // Where to go after logging in, and the address to log in with (an invitation's page sends both).
+  const arrival = location.state as { from?: string; email?: string } | null;
+  const from = arrival?.from ?? '/';
   const oidc = useLoginOptions();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(arrival?.email ?? '');
   const [password, setPassword] = useState('');
   const [sending, setSending] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});

@@ -76,6 +76,20 @@ export interface User {
   teams: { id: string; name: string }[];
   hasPassword: boolean;
   oidcLinked: boolean;
+  /** Whether this administrator may change the name, language and activity (see the server's account-policy.ts). */
+  accountEditable: boolean;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  name: string;
+  language: 'nb' | 'nn' | 'en';
+  roles: StaffRole[];
+  teams: { id: string; name: string }[];
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'expired';
 }
 
 export interface Template {

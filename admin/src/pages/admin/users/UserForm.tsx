@@ -1,20 +1,20 @@
-// One staff account's form: new (email and optional first password) or existing (name, language,
-// roles and teams here, and active; deactivating ends all the account's sessions at once).
+// One staff member's form: roles and teams here, and, when this administrator may change the
+// account itself (it works for no municipality they do not administer), its name and language.
+// Otherwise those are shown but cannot be changed, with who can. Deactivating is on the list.
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { Button, ErrorSummary, Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
-import { STAFF_ROLES, type StaffRole, type Team, type User } from '../shared/api.ts';
+import type { StaffRole, Team, User } from '../shared/api.ts';
 import { errorsByField, fieldId, summaryItems, useDraft } from '../shared/forms.ts';
-import { Checkbox, Select } from '../shared/inputs.tsx';
+import { Select } from '../shared/inputs.tsx';
+import { MembershipFields } from './MembershipFields.tsx';
 
 interface Draft {
   name: string;
-  email: string;
   language: 'nb' | 'nn' | 'en';
   roles: StaffRole[];
   teamIds: string[];
-  password: string;
 }
 
 export function UserForm({
@@ -25,50 +25,39 @@ export function UserForm({
   onCancel,
 }: {
   prefix: string;
-  user: User | null;
+  user: User;
   teams: Team[];
-  onSaved(user: User, created: boolean): void;
-  onCancel?: () => void;
+  onSaved(user: User): void;
+  onCancel(): void;
 }) {
   const t = useT();
-  const form = user ? `user-${user.id}` : 'new-user';
-  const [draft, setDraft, clearDraft] = useDraft<Draft>(`${prefix}/users/${user?.id ?? 'new'}`, () => ({
-    name: user?.name ?? '',
-    email: user?.email ?? '',
-    language: user?.language ?? 'nb',
-    roles: user?.roles ?? [],
-    teamIds: user?.teams.map((team) => team.id) ?? [],
-    password: '',
+  const form = `user-${user.id}`;
+  const [draft, setDraft, clearDraft] = useDraft<Draft>(`${prefix}/users/${user.id}`, () => ({
+    name: user.name,
+    language: user.language,
+    roles: user.roles,
+    teamIds: user.teams.map((team) => team.id),
   }));
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const errors = errorsByField(error);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((old) => ({ ...old, [key]: value }));
-  const toggle = <T,>(list: T[], item: T, on: boolean) =>
-    on ? [...list, item] : list.filter((x) => x !== item);
+  const locked = !user.accountEditable;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaving(true);
     setError(null);
     try {
-      const common = {
-        name: draft.name,
-        language: draft.language,
+      const saved = await api.put<User>(`${prefix}/users/${user.id}`, {
         roles: draft.roles,
         teamIds: draft.teamIds,
-      };
-      const saved = user
-        ? await api.put<User>(`${prefix}/users/${user.id}`, common)
-        : await api.post<User>(`${prefix}/users`, {
-            ...common,
-            email: draft.email,
-            ...(draft.password ? { password: draft.password } : {}),
-          });
+        // The account's own fields only where this administrator may change them.
+        ...(locked ? {} : { name: draft.name, language: draft.language }),
+      });
       clearDraft();
-      if (!user) setDraft({ name: '', email: '', language: 'nb', roles: [], teamIds: [], password: '' });
-      onSaved(saved, !user);
+      onSaved(saved);
     } catch (failure) {
       setError(failure);
     } finally {
@@ -77,6 +66,7 @@ export function UserForm({
   }
 
   const id = (field: string) => fieldId(form, field);
+  const lockedHint = locked ? t('admin.users.accountLocked') : undefined;
   return (
     <form className="admin-form" onSubmit={submit} noValidate>
       <ErrorSummary title={t('errors.formTitle')} items={summaryItems(error, t, form)} />
@@ -86,25 +76,17 @@ export function UserForm({
         autoComplete="off"
         value={draft.name}
         error={errors.name}
+        hint={lockedHint}
+        readOnly={locked}
         onChange={(e) => set('name', e.target.value)}
-        autoFocus={Boolean(user)}
+        autoFocus
       />
-      {user ? null : (
-        <Field
-          id={id('email')}
-          type="email"
-          autoComplete="off"
-          label={t('admin.users.email')}
-          value={draft.email}
-          error={errors.email}
-          onChange={(e) => set('email', e.target.value)}
-        />
-      )}
       <Select
         id={id('language')}
         label={t('admin.users.language')}
         value={draft.language}
         error={errors.language}
+        disabled={locked}
         onChange={(e) => set('language', e.target.value as Draft['language'])}
       >
         {(['nb', 'nn', 'en'] as const).map((lang) => (
@@ -113,61 +95,28 @@ export function UserForm({
           </option>
         ))}
       </Select>
-      <fieldset id={id('roles')} tabIndex={-1}>
-        <legend>{t('admin.users.roles')}</legend>
-        {errors.roles ? <p className="field-error">{errors.roles}</p> : null}
-        {STAFF_ROLES.map((role) => (
-          <Checkbox
-            key={role}
-            id={id(`role-${role}`)}
-            label={t(`admin.role.${role}`)}
-            hint={t(`admin.roleHint.${role}`)}
-            checked={draft.roles.includes(role)}
-            onChange={(on) => set('roles', toggle(draft.roles, role, on))}
-          />
-        ))}
-      </fieldset>
-      <fieldset id={id('teamIds')} tabIndex={-1}>
-        <legend>{t('admin.users.teams')}</legend>
-        {errors.teamIds ? <p className="field-error">{errors.teamIds}</p> : null}
-        {teams.length === 0 ? <p className="muted">{t('admin.teams.empty')}</p> : null}
-        {teams.map((team) => (
-          <Checkbox
-            key={team.id}
-            id={id(`team-${team.id}`)}
-            label={team.name}
-            checked={draft.teamIds.includes(team.id)}
-            onChange={(on) => set('teamIds', toggle(draft.teamIds, team.id, on))}
-          />
-        ))}
-      </fieldset>
-      {user ? null : (
-        <Field
-          id={id('password')}
-          type="password"
-          autoComplete="new-password"
-          label={t('admin.users.password')}
-          hint={t('admin.users.passwordHint')}
-          value={draft.password}
-          error={errors.password}
-          onChange={(e) => set('password', e.target.value)}
-        />
-      )}
+      <MembershipFields
+        id={id}
+        roles={draft.roles}
+        teamIds={draft.teamIds}
+        teams={teams}
+        errors={errors}
+        onRoles={(roles) => set('roles', roles)}
+        onTeams={(teamIds) => set('teamIds', teamIds)}
+      />
       <div className="form-actions">
         <Button type="submit" busy={saving} busyLabel={t('admin.form.saving')}>
-          {user ? t('admin.form.save') : t('admin.users.create')}
+          {t('admin.form.save')}
         </Button>
-        {onCancel ? (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              clearDraft();
-              onCancel?.();
-            }}
-          >
-            {t('admin.form.cancel')}
-          </Button>
-        ) : null}
+        <Button
+          variant="secondary"
+          onClick={() => {
+            clearDraft();
+            onCancel();
+          }}
+        >
+          {t('admin.form.cancel')}
+        </Button>
       </div>
     </form>
   );

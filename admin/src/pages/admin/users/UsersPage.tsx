@@ -1,19 +1,24 @@
-// Administrasjon › Brukere: who works in this municipality, with which roles and teams; add one,
-// change one, deactivate one (which logs them out everywhere) or bring them back.
+// Administrasjon › Brukere: who works in this municipality, with which roles and teams; change
+// one, deactivate one (which logs them out everywhere) or bring them back, or have a link to set
+// a new password sent to them. New people are invited: they accept from their mailbox, and the
+// invitations still waiting can be sent again or withdrawn.
 import { useEffect, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { Button, ErrorSummary, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
-import { type Team, type User, useAdminPrefix } from '../shared/api.ts';
+import { type Invitation, type Team, type User, useAdminPrefix } from '../shared/api.ts';
 import { summaryItems } from '../shared/forms.ts';
 import { SavedNotice } from '../shared/inputs.tsx';
+import { InvitationList } from './InvitationList.tsx';
+import { InviteForm } from './InviteForm.tsx';
 import { UserForm } from './UserForm.tsx';
 
 export default function UsersPage() {
   const t = useT();
   const prefix = useAdminPrefix();
   const [users, setUsers] = useState<User[] | null>(null);
+  const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -23,9 +28,11 @@ export default function UsersPage() {
     Promise.all([
       api.get<{ users: User[] }>(`${prefix}/users`),
       api.get<{ teams: Team[] }>(`${prefix}/teams`),
-    ]).then(([u, tm]) => {
+      api.get<{ invitations: Invitation[] }>(`${prefix}/invitations`),
+    ]).then(([u, tm, inv]) => {
       setUsers(u.users);
       setTeams(tm.teams);
+      setInvitations(inv.invitations);
     }, setError);
   }, [prefix]);
 
@@ -36,17 +43,43 @@ export default function UsersPage() {
         : [...(old ?? []), user],
     );
 
-  async function setActive(user: User, active: boolean) {
-    if (!active && !window.confirm(t('admin.users.confirmDeactivate', { name: user.name }))) return;
+  async function run(action: () => Promise<string>) {
     setError(null);
+    setSaved('');
     try {
-      const next = await api.put<User>(`${prefix}/users/${user.id}`, { active });
-      put(next);
-      setSaved(t(active ? 'admin.users.reactivated' : 'admin.users.deactivated', { name: user.name }));
+      setSaved(await action());
     } catch (failure) {
       setError(failure);
     }
   }
+
+  const setActive = (user: User, active: boolean) =>
+    run(async () => {
+      if (!active && !window.confirm(t('admin.users.confirmDeactivate', { name: user.name }))) return '';
+      put(await api.put<User>(`${prefix}/users/${user.id}`, { active }));
+      return t(active ? 'admin.users.reactivated' : 'admin.users.deactivated', { name: user.name });
+    });
+
+  const sendReset = (user: User) =>
+    run(async () => {
+      await api.post(`${prefix}/users/${user.id}/password-reset`);
+      return t('admin.users.resetSent', { email: user.email });
+    });
+
+  const resend = (invitation: Invitation) =>
+    run(async () => {
+      const fresh = await api.post<Invitation>(`${prefix}/invitations/${invitation.id}/resend`);
+      setInvitations((old) => [fresh, ...old.filter((x) => x.id !== invitation.id)]);
+      return t('admin.invitations.resent', { email: invitation.email });
+    });
+
+  const withdraw = (invitation: Invitation) =>
+    run(async () => {
+      if (!window.confirm(t('admin.invitations.confirmWithdraw', { email: invitation.email }))) return '';
+      await api.delete(`${prefix}/invitations/${invitation.id}`);
+      setInvitations((old) => old.filter((x) => x.id !== invitation.id));
+      return t('admin.invitations.withdrawn', { email: invitation.email });
+    });
 
   return (
     <>
@@ -107,13 +140,21 @@ export default function UsersPage() {
                           {t('admin.form.edit')}
                           <span className="visually-hidden"> {user.name}</span>
                         </Button>
-                        <Button
-                          variant={user.active ? 'danger' : 'secondary'}
-                          onClick={() => void setActive(user, !user.active)}
-                        >
-                          {user.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
-                          <span className="visually-hidden"> {user.name}</span>
-                        </Button>
+                        {user.accountEditable ? (
+                          <Button
+                            variant={user.active ? 'danger' : 'secondary'}
+                            onClick={() => void setActive(user, !user.active)}
+                          >
+                            {user.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
+                            <span className="visually-hidden"> {user.name}</span>
+                          </Button>
+                        ) : null}
+                        {user.accountEditable && user.active && user.hasPassword ? (
+                          <Button variant="secondary" onClick={() => void sendReset(user)}>
+                            {t('admin.users.sendReset')}
+                            <span className="visually-hidden"> {user.name}</span>
+                          </Button>
+                        ) : null}
                       </div>
                     </td>
                   </tr>
@@ -124,15 +165,20 @@ export default function UsersPage() {
         </div>
       )}
       <p className="muted">{t('admin.users.deactivateHint')}</p>
+      <InvitationList
+        invitations={invitations}
+        onResend={(invitation) => void resend(invitation)}
+        onWithdraw={(invitation) => void withdraw(invitation)}
+      />
       <section className="admin-section" aria-labelledby="new-user-title">
         <h2 id="new-user-title">{t('admin.users.new')}</h2>
-        <UserForm
+        <p>{t('admin.users.inviteIntro')}</p>
+        <InviteForm
           prefix={prefix}
-          user={null}
           teams={teams}
-          onSaved={(user) => {
-            put(user);
-            setSaved(t('admin.users.created', { name: user.name }));
+          onInvited={(invitation) => {
+            setInvitations((old) => [invitation, ...old]);
+            setSaved(t('admin.users.invited', { email: invitation.email }));
           }}
         />
       </section>

@@ -1,5 +1,5 @@
 // The part of oidc-provider (a devDependency without type declarations) that the OIDC login
-// tests use to run a real OpenID provider on 127.0.0.1.
+// tests (test/support/oidc-test-provider.ts) use to run a real OpenID provider on 127.0.0.1.
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 
