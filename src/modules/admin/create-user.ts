@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { staffMessages } from '../../i18n/staff-messages.ts';
 import { AppError, type ErrorDetail } from '../../shared/errors.ts';
+import { isEmailAddress } from '../../shared/text.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../accounts/passwords.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { UserCreateInput } from './admin-http-schemas.ts';
@@ -12,8 +13,6 @@ import { adminMessages } from './admin-messages.ts';
 import { refuseIfAny, withUniqueCheck } from './admin-support.ts';
 import { checkTeams, setRoles, setTeams } from './set-memberships.ts';
 import { findUser } from './user-queries.ts';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function createUser(
   db: Database,
@@ -24,7 +23,7 @@ export async function createUser(
   const email = input.email.trim().toLowerCase();
   const teamIds = input.teamIds ?? [];
   const errors: ErrorDetail[] = [];
-  if (!EMAIL.test(email))
+  if (!isEmailAddress(email))
     errors.push({ field: 'email', code: 'invalid_email', message: adminMessages.emailFormat() });
   if (input.roles.length === 0)
     errors.push({ field: 'roles', code: 'required', message: adminMessages.rolesRequired() });

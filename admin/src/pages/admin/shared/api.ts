@@ -109,6 +109,7 @@ export function codeFrom(name: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    // Runs of dashes are one dash by now, so one at each end is all there can be.
+    .replace(/^-|-$/g, '')
     .slice(0, 60);
 }
