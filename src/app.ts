@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { ErrorResponse, installErrorHandling } from './http/errors.ts';
-import { requestId, requestSerializer } from './http/logging.ts';
+import { logSerializers, requestId } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
 import { oidcRoutes } from './modules/accounts/oidc-routes.ts';
 import { passwordResetRoutes } from './modules/accounts/password-reset-routes.ts';
@@ -40,7 +40,7 @@ import { renderErrorPage, webPlugins, webRoutes } from './modules/web/routes.ts'
 import { AppError } from './shared/errors.ts';
 
 export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
-  return { level, serializers: { req: requestSerializer }, ...(stream ? { stream } : {}) };
+  return { level, serializers: logSerializers, ...(stream ? { stream } : {}) };
 }
 
 /** JSON bodies are small: a report is at most a few kilobytes of text. */

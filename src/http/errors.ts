@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { messages } from '../i18n/messages.ts';
 import { AppError, type ErrorDetail, type Message } from '../shared/errors.ts';
 import { requestLanguage } from './language.ts';
+import { loggableError } from './logging.ts';
 
 export const ErrorResponse = Type.Object(
   {
@@ -95,26 +96,7 @@ function send(
   });
 }
 
-/**
- * What of an unexpected error goes into the log. Database drivers attach the statement, its
- * parameters and the failing row (PGlite: query, params; PostgreSQL: detail) — which can hold what
- * a reporter typed, contact details included — so only the fields that locate the fault are kept.
- */
-export function loggableError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const e = error as Error & Record<string, unknown>;
-  const cause = e.cause instanceof Error ? loggableError(e.cause) : undefined;
-  return {
-    type: e.name,
-    message: e.message,
-    stack: e.stack,
-    ...(typeof e.code === 'string' ? { code: e.code } : {}),
-    ...(typeof e.table === 'string' ? { table: e.table } : {}),
-    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
-    ...(typeof e.column === 'string' ? { column: e.column } : {}),
-    ...(cause ? { cause } : {}),
-  };
-}
+export { loggableError } from './logging.ts';
 
 export function installErrorHandling(
   app: FastifyInstance,
