@@ -2,10 +2,10 @@
 // message in the caller's language. Bad input is a 4xx with a reason, never a 5xx.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { inputMessages } from '../i18n/input-messages.ts';
 import { messages } from '../i18n/messages.ts';
 import { AppError, type ErrorDetail, type Message } from '../shared/errors.ts';
 import { requestLanguage } from './language.ts';
-import { loggableError } from './logging.ts';
 
 export const ErrorResponse = Type.Object(
   {
@@ -40,13 +40,29 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   return base || context || 'body';
 }
 
+/** A failed `single-line`/`multi-line` format: the text has control characters (input-limits.ts). */
+function isTextFormat(issue: ValidationIssue): boolean {
+  return (
+    issue.keyword === 'format' &&
+    (issue.params?.format === 'single-line' || issue.params?.format === 'multi-line')
+  );
+}
+
 function translateKnownError(error: FastifyError, bodyLimit: number): AppError | undefined {
   if (error.validation) {
-    const details: ErrorDetail[] = (error.validation as ValidationIssue[]).map((issue) => ({
-      field: fieldOf(issue, error.validationContext),
-      code: issue.keyword ?? 'invalid',
-      message: messages.invalidField(issue.message ?? 'invalid'),
-    }));
+    const details: ErrorDetail[] = (error.validation as ValidationIssue[]).map((issue) =>
+      isTextFormat(issue)
+        ? {
+            field: fieldOf(issue, error.validationContext),
+            code: 'control_characters',
+            message: inputMessages.controlCharacters(),
+          }
+        : {
+            field: fieldOf(issue, error.validationContext),
+            code: issue.keyword ?? 'invalid',
+            message: messages.invalidField(issue.message ?? 'invalid'),
+          },
+    );
     return new AppError(400, 'invalid_request', messages.invalidRequest(), details);
   }
   switch (error.code) {
@@ -106,7 +122,11 @@ export function installErrorHandling(
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error instanceof AppError ? error : translateKnownError(error, bodyLimit);
     if (known) {
-      if (known.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
+      // A refusal the client may retry later (photos busy) says when.
+      const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      if (known.status >= 500 && retryAfter === undefined)
+        request.log.error({ err: error }, 'request failed');
       return send(reply, request, known.status, known.code, known.localized, known.details, htmlErrors);
     }
     const status = error.statusCode ?? 500;
@@ -122,7 +142,7 @@ export function installErrorHandling(
         htmlErrors,
       );
     }
-    request.log.error({ err: loggableError(error) }, 'request failed');
+    request.log.error({ err: error }, 'request failed');
     return send(reply, request, 500, 'internal_error', messages.internalError(), [], htmlErrors);
   });
   app.setNotFoundHandler((request, reply) => {

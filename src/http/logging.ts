@@ -101,6 +101,7 @@ function safeMessage(error: Error & Record<string, unknown>): string {
 /** The stack's frames under the safe message: V8 starts a stack with the message it would hide. */
 function safeStack(stack: unknown, name: string, message: string): string | undefined {
   if (typeof stack !== 'string') return undefined;
+  // (Frames are lines that start with "    at "; anything else in a stack is the message.)
   const frames = stack.split('\n').filter((line) => line.startsWith('    at '));
   return [`${name}: ${message}`, ...frames].join('\n');
 }
@@ -110,8 +111,22 @@ function safeStack(stack: unknown, name: string, message: string): string | unde
  * the failing row (PGlite: query, params; PostgreSQL: detail) — which can hold what a reporter
  * typed, contact details included — so only the fields that locate the fault are kept.
  */
-export function loggableError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: redactText(String(error)) };
+export interface LoggedError {
+  [key: string]: unknown;
+  type: string;
+  message: string;
+  stack: string;
+}
+
+export function loggableError(error: unknown): LoggedError {
+  if (!(error instanceof Error)) {
+    const message = (error as { message?: unknown } | null)?.message;
+    return {
+      type: 'unknown',
+      message: redactText(typeof message === 'string' ? message : String(error)),
+      stack: '',
+    };
+  }
   const e = error as Error & Record<string, unknown>;
   const cause = e.cause instanceof Error ? loggableError(e.cause) : undefined;
   const message = safeMessage(e);
@@ -119,7 +134,7 @@ export function loggableError(error: unknown): Record<string, unknown> {
     // DrizzleQueryError does not name itself; its name would be plain "Error".
     type: error instanceof DrizzleQueryError ? 'DrizzleQueryError' : e.name,
     message,
-    stack: safeStack(e.stack, e.name, message),
+    stack: safeStack(e.stack, e.name, message) ?? '',
     ...(typeof e.code === 'string' ? { code: e.code } : {}),
     ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
     ...(typeof e.table === 'string' ? { table: e.table } : {}),
@@ -136,13 +151,10 @@ export function errorText(error: unknown): string {
   return [safe.message, cause?.message].filter((m) => typeof m === 'string' && m !== '').join(': ');
 }
 
-/**
- * pino's serializers for every logger of the process. `err` also takes what was already made
- * loggable (a plain object), unchanged.
- */
+/** pino's serializers for every logger of the process. */
 export const logSerializers = {
   req: requestSerializer,
-  err: (value: unknown) => (value instanceof Error ? loggableError(value) : value),
+  err: (error: Error) => loggableError(error),
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;

@@ -36,6 +36,7 @@ export const FrontDeskReportBody = Type.Object({
   answers: Type.Optional(
     Type.Record(Type.String({ maxLength: 100 }), AnswerValue, {
       description: "Answers to the category's extra questions, by question code",
+      maxProperties: 50,
     }),
   ),
   contact: Type.Object({

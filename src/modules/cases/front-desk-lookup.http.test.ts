@@ -134,17 +134,9 @@ describe.each(databaseKinds())('front desk lookups on %s', (kind) => {
         `${BASE}/reports`,
         body({ contact: { phone: '93334444', notify: 'sms' } }),
       );
-      const byEmail = await desk.request(
-        'POST',
-        `${BASE}/caller`,
-        { email: email.toUpperCase() },
-      );
+      const byEmail = await desk.request('POST', `${BASE}/caller`, { email: email.toUpperCase() });
       expect(byEmail.body.reports.map((r: { id: string }) => r.id)).toEqual([a.body.id]);
-      const both = await desk.request(
-        'POST',
-        `${BASE}/caller`,
-        { email, phone: '93334444' },
-      );
+      const both = await desk.request('POST', `${BASE}/caller`, { email, phone: '93334444' });
       expect(both.body.reports.map((r: { id: string }) => r.id).sort()).toEqual(
         [a.body.id, b.body.id].sort(),
       );
