@@ -10,7 +10,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { ErrorResponse, installErrorHandling } from './http/errors.ts';
-import { requestId, requestSerializer } from './http/logging.ts';
+import { inputLimits, TEXT_FORMATS } from './http/input-limits.ts';
+import { logSerializers, requestId } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
 import { ownAccountRoutes } from './modules/accounts/account-routes.ts';
 import { oidcRoutes } from './modules/accounts/oidc-routes.ts';
@@ -42,7 +43,7 @@ import { renderErrorPage, webPlugins, webRoutes } from './modules/web/routes.ts'
 import { AppError } from './shared/errors.ts';
 
 export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
-  return { level, serializers: { req: requestSerializer }, ...(stream ? { stream } : {}) };
+  return { level, serializers: logSerializers, ...(stream ? { stream } : {}) };
 }
 
 /** JSON bodies are small: a report is at most a few kilobytes of text. */
@@ -64,7 +65,13 @@ export async function buildApp(
     // While shutting down, new requests get our own 503 (below) so the error shape stays the same.
     return503OnClosing: false,
     ajv: {
-      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      customOptions: {
+        removeAdditional: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+        formats: TEXT_FORMATS,
+      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -86,6 +93,8 @@ export async function buildApp(
   });
 
   installErrorHandling(app, JSON_BODY_LIMIT, renderErrorPage);
+  // Before any route: lists every route's schemas and refuses control characters (see the file).
+  await app.register(inputLimits);
   app.decorate('pageCsp', pageCsp(ctx.config.mapTileUrl));
   // Phones on slow connections: text (pages, scripts, styles, JSON) goes compressed.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });

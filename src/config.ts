@@ -3,6 +3,7 @@
 // because a municipality's IT staff read that message, not the source.
 import path from 'node:path';
 import { parseKeys } from './modules/secrets/keys.ts';
+import { isEmailAddress, withoutTrailingSlashes } from './shared/text.ts';
 
 export type DatabaseMode = 'embedded' | 'server';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -132,7 +133,7 @@ function tileUrl(raw: string): string | undefined {
 }
 
 function emailAddress(raw: string): string | undefined {
-  return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(raw) ? raw : undefined;
+  return isEmailAddress(raw) && !raw.includes('<') && !raw.includes('>') ? raw : undefined;
 }
 
 /** Alphanumeric sender ids are at most 11 characters (GSM); a phone number may be a sender too. */
@@ -168,15 +169,17 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     undefined,
   );
   const databaseMode: DatabaseMode = databaseUrl ? 'server' : 'embedded';
-  const publicUrl = read(
-    env,
-    {
-      name: 'PUBLIC_URL',
-      expected: 'an http(s) URL such as https://meld.porsgrunn.kommune.no',
-      parse: url(['http:', 'https:']),
-    },
-    defaultPublicUrl(host, port),
-  ).replace(/\/+$/, '');
+  const publicUrl = withoutTrailingSlashes(
+    read(
+      env,
+      {
+        name: 'PUBLIC_URL',
+        expected: 'an http(s) URL such as https://meld.porsgrunn.kommune.no',
+        parse: url(['http:', 'https:']),
+      },
+      defaultPublicUrl(host, port),
+    ),
+  );
 
   const secretsKeys = read<Buffer[]>(
     env,
@@ -226,10 +229,13 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       {
         name: 'ADDRESS_SEARCH_URL',
         expected: 'an http(s) base URL such as https://ws.geonorge.no/adresser/v1',
-        parse: url(['http:', 'https:']),
+        parse: (raw) => {
+          const parsed = url(['http:', 'https:'])(raw);
+          return parsed === undefined ? undefined : withoutTrailingSlashes(parsed);
+        },
       },
       undefined,
-    )?.replace(/\/+$/, ''),
+    ),
     databaseUrl,
     databaseMode,
     databasePoolMax: read(

@@ -3,6 +3,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { loggableError } from './http/logging.ts';
 import { startServices } from './services.ts';
 
 async function main(): Promise<void> {
@@ -60,4 +61,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// A failure while starting (a database error in a migration, say) is printed like a log line: an
+// uncaught error would print its whole message, and a database error's carries its parameters.
+await main().catch((error: unknown) => {
+  console.error(`Meldepunkt stopped after an error: ${JSON.stringify(loggableError(error))}`);
+  process.exit(1);
+});

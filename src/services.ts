@@ -5,6 +5,7 @@ import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { configuredDatabase, type DatabaseHandle, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { logSerializers } from './http/logging.ts';
 import { scheduleMaintenance } from './jobs/maintenance.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { type DemoAccount, seedDemoStaff } from './modules/accounts/seed-demo-staff.ts';
@@ -30,7 +31,7 @@ export interface Services {
 }
 
 export async function startServices(config: Config): Promise<Services> {
-  let log: FastifyBaseLogger = pino({ level: config.logLevel });
+  let log: FastifyBaseLogger = pino({ level: config.logLevel, serializers: logSerializers });
   const [db, locator] = await Promise.all([
     openDatabase(configuredDatabase(config), (error) => log.error({ err: error }, 'database pool error')),
     loadMunicipalityLocator(),

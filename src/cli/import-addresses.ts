@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { configuredDatabase, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { errorText } from '../http/logging.ts';
 import { type ImportProgress, importAddresses, SUPPORTED_EPSG } from '../modules/geo/import-addresses.ts';
 
 const USAGE = 'Usage: npm run import:addresses -- FILE [--epsg 25832]';
@@ -93,6 +94,6 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  console.error(`Import failed: ${error instanceof ConfigError ? error.message : String(error)}`);
+  console.error(`Import failed: ${error instanceof ConfigError ? error.message : errorText(error)}`);
   process.exitCode = 1;
 }

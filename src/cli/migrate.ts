@@ -3,6 +3,7 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { configuredDatabase, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { errorText } from '../http/logging.ts';
 import { startJobQueue } from '../jobs/queue.ts';
 
 try {
@@ -18,6 +19,6 @@ try {
     await db.close();
   }
 } catch (error) {
-  console.error(`Migration failed: ${error instanceof ConfigError ? error.message : String(error)}`);
+  console.error(`Migration failed: ${error instanceof ConfigError ? error.message : errorText(error)}`);
   process.exitCode = 1;
 }

@@ -88,7 +88,12 @@ describe.runIf(databaseKinds().includes('postgres'))('npm run municipality on a 
     expect(token).toBeDefined();
 
     // Nothing exists for the address until the person accepts: the invitation only.
-    const [invitation] = await queryRows<{ name: string; roles: string[]; invited_by: string | null; days: number }>(
+    const [invitation] = await queryRows<{
+      name: string;
+      roles: string[];
+      invited_by: string | null;
+      days: number;
+    }>(
       database.handle.db,
       sql`select name, roles, invited_by, round(extract(epoch from (expires_at - now())) / 86400)::int as days
           from staff_invitations where kommunenummer = '4003' and email = 'kari.admin@skien.kommune.test'`,

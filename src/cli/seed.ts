@@ -3,6 +3,7 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { configuredDatabase, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { errorText } from '../http/logging.ts';
 import { seedAddressesIfEmpty } from '../modules/geo/local-addresses.ts';
 import { porsgrunn } from '../modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../modules/tenants/seed-municipality.ts';
@@ -28,6 +29,6 @@ try {
     await db.close();
   }
 } catch (error) {
-  console.error(`Seeding failed: ${error instanceof ConfigError ? error.message : String(error)}`);
+  console.error(`Seeding failed: ${error instanceof ConfigError ? error.message : errorText(error)}`);
   process.exitCode = 1;
 }

@@ -2,6 +2,7 @@
 // message in the caller's language. Bad input is a 4xx with a reason, never a 5xx.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { inputMessages } from '../i18n/input-messages.ts';
 import { messages } from '../i18n/messages.ts';
 import { AppError, type ErrorDetail, type Message } from '../shared/errors.ts';
 import { requestLanguage } from './language.ts';
@@ -39,13 +40,29 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   return base || context || 'body';
 }
 
+/** A failed `single-line`/`multi-line` format: the text has control characters (input-limits.ts). */
+function isTextFormat(issue: ValidationIssue): boolean {
+  return (
+    issue.keyword === 'format' &&
+    (issue.params?.format === 'single-line' || issue.params?.format === 'multi-line')
+  );
+}
+
 function translateKnownError(error: FastifyError, bodyLimit: number): AppError | undefined {
   if (error.validation) {
-    const details: ErrorDetail[] = (error.validation as ValidationIssue[]).map((issue) => ({
-      field: fieldOf(issue, error.validationContext),
-      code: issue.keyword ?? 'invalid',
-      message: messages.invalidField(issue.message ?? 'invalid'),
-    }));
+    const details: ErrorDetail[] = (error.validation as ValidationIssue[]).map((issue) =>
+      isTextFormat(issue)
+        ? {
+            field: fieldOf(issue, error.validationContext),
+            code: 'control_characters',
+            message: inputMessages.controlCharacters(),
+          }
+        : {
+            field: fieldOf(issue, error.validationContext),
+            code: issue.keyword ?? 'invalid',
+            message: messages.invalidField(issue.message ?? 'invalid'),
+          },
+    );
     return new AppError(400, 'invalid_request', messages.invalidRequest(), details);
   }
   switch (error.code) {
@@ -95,26 +112,7 @@ function send(
   });
 }
 
-/**
- * What of an unexpected error goes into the log. Database drivers attach the statement, its
- * parameters and the failing row (PGlite: query, params; PostgreSQL: detail) — which can hold what
- * a reporter typed, contact details included — so only the fields that locate the fault are kept.
- */
-export function loggableError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const e = error as Error & Record<string, unknown>;
-  const cause = e.cause instanceof Error ? loggableError(e.cause) : undefined;
-  return {
-    type: e.name,
-    message: e.message,
-    stack: e.stack,
-    ...(typeof e.code === 'string' ? { code: e.code } : {}),
-    ...(typeof e.table === 'string' ? { table: e.table } : {}),
-    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
-    ...(typeof e.column === 'string' ? { column: e.column } : {}),
-    ...(cause ? { cause } : {}),
-  };
-}
+export { loggableError } from './logging.ts';
 
 export function installErrorHandling(
   app: FastifyInstance,
@@ -124,7 +122,11 @@ export function installErrorHandling(
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error instanceof AppError ? error : translateKnownError(error, bodyLimit);
     if (known) {
-      if (known.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
+      // A refusal the client may retry later (photos busy) says when.
+      const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      if (known.status >= 500 && retryAfter === undefined)
+        request.log.error({ err: error }, 'request failed');
       return send(reply, request, known.status, known.code, known.localized, known.details, htmlErrors);
     }
     const status = error.statusCode ?? 500;
@@ -140,7 +142,7 @@ export function installErrorHandling(
         htmlErrors,
       );
     }
-    request.log.error({ err: loggableError(error) }, 'request failed');
+    request.log.error({ err: error }, 'request failed');
     return send(reply, request, 500, 'internal_error', messages.internalError(), [], htmlErrors);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -13,6 +13,21 @@ describe('redactUrl', () => {
     expect(redactUrl('/api/v1/reports?status=open')).toBe('/api/v1/reports?status=open');
     expect(redactUrl('/healthz')).toBe('/healthz');
   });
+
+  it('hides OIDC codes and states, draft ids, and what a person searched for', () => {
+    expect(redactUrl('/api/v1/staff/oidc/callback?code=abc123&state=xyz&iss=https%3A%2F%2Fidp')).toBe(
+      '/api/v1/staff/oidc/callback?code=REDACTED&state=REDACTED&iss=https%3A%2F%2Fidp',
+    );
+    expect(redactUrl('/porsgrunn/meld?utkast=0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b&lang=nn')).toBe(
+      '/porsgrunn/meld?utkast=REDACTED&lang=nn',
+    );
+    expect(redactUrl('/porsgrunn/meld/0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b/send?lang=en')).toBe(
+      '/porsgrunn/meld/REDACTED/send?lang=en',
+    );
+    expect(redactUrl('/x?Token=a&TOKEN=b&email=kari%40example.no&q=Storgata+1')).toBe(
+      '/x?Token=REDACTED&TOKEN=REDACTED&email=REDACTED&q=REDACTED',
+    );
+  });
 });
 
 describe('request logs', () => {
@@ -62,5 +77,30 @@ describe('loggableError', () => {
     expect(logged).not.toContain('kari@example.no');
     expect(logged).not.toContain('91234567');
     expect(loggableError(caught)).toMatchObject({ code: '23514', table: 'contacts' });
+  });
+
+  it("drops Drizzle's parameters from the message and the stack, and PostgreSQL's quoted values", async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const { sql } = await import('drizzle-orm');
+    const client = new PGlite();
+    const db = drizzle(client);
+    let caught: unknown;
+    try {
+      await db.execute(sql`select ${'kari@example.no'}::uuid, ${'+4791234567'}::text`);
+    } catch (error) {
+      caught = error;
+    }
+    await client.close();
+    expect((caught as Error).message).toContain('kari@example.no');
+    expect((caught as Error).stack).toContain('kari@example.no');
+    const logged = JSON.stringify(loggableError(caught));
+    expect(logged).not.toContain('kari@example.no');
+    expect(logged).not.toContain('91234567');
+    expect(loggableError(caught)).toMatchObject({
+      type: 'DrizzleQueryError',
+      message: expect.stringContaining('Failed query: select $1::uuid'),
+      cause: { code: '22P02', message: 'invalid input syntax for type uuid' },
+    });
   });
 });

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
-import { oidcFlow, sessionCookieFrom } from '../../../test/support/oidc-flow.ts';
+import { oidcFlow, registerOidcProvider, sessionCookieFrom } from '../../../test/support/oidc-flow.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-test-provider.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import {
@@ -19,7 +19,6 @@ import {
   type SessionHeaders,
   statusOf,
 } from '../../../test/support/staff-routes.ts';
-import { registerOidcProvider } from '../../../test/support/oidc-flow.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { ROLE_ACTIONS, type StaffAction } from './policies.ts';
 import { STAFF_ROLES, type StaffRole } from './roles.ts';

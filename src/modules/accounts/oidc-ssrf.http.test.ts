@@ -9,10 +9,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
+import { startTestOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-test-provider.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { oidcClientSecretContext } from '../secrets/stored-secrets.ts';
 import { OIDC_START_LIMIT_PER_MINUTE } from './oidc-routes.ts';
-import { startTestOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-test-provider.ts';
 
 const PUBLIC_URL = 'http://meld.test';
 

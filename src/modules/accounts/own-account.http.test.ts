@@ -5,7 +5,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildPorsgrunn } from '../../../test/support/factories.ts';
-import { CookieJar, oidcFlow, sessionCookieFrom } from '../../../test/support/oidc-flow.ts';
+import {
+  CookieJar,
+  oidcFlow,
+  registerOidcProvider,
+  sessionCookieFrom,
+} from '../../../test/support/oidc-flow.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-test-provider.ts';
 import { buildSecondMunicipality } from '../../../test/support/second-municipality.ts';
 import {
@@ -14,7 +19,6 @@ import {
   logInAs,
   type StaffClient,
 } from '../../../test/support/staff.ts';
-import { registerOidcProvider } from '../../../test/support/oidc-flow.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 import { setPlatformOperator } from './set-platform-operator.ts';

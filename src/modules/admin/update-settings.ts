@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
+import { isEmailAddress } from '../../shared/text.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { municipalities } from '../tenants/schema.ts';
 import type { SettingsInput } from './admin-http-schemas.ts';
@@ -14,8 +15,6 @@ import { contrastWithWhite, MIN_CONTRAST_WITH_WHITE } from './brand-contrast.ts'
 export type Settings = SettingsInput & { kommunenummer: string };
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-// Deliberately plain: one @, no spaces, a dot in the domain. The address is for people to read.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function getSettings(db: Queryable, kommunenummer: string): Promise<Settings> {
   const [row] = await db.select().from(municipalities).where(eq(municipalities.kommunenummer, kommunenummer));
@@ -58,7 +57,7 @@ export function checkSettings(input: SettingsInput): ErrorDetail[] {
     errors.push({ field: 'logoUrl', code: 'invalid_url', message: adminMessages.logoUrl() });
   }
   const email = input.contactEmail?.trim();
-  if (email && !EMAIL.test(email)) {
+  if (email && !isEmailAddress(email)) {
     errors.push({ field: 'contactEmail', code: 'invalid_email', message: adminMessages.emailFormat() });
   }
   return errors;

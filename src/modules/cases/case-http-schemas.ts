@@ -9,6 +9,7 @@ import { InboxItemSchema } from './present-inbox-item.ts';
 const Uuid = Type.String({ format: 'uuid' });
 const Version = Type.String({
   format: 'date-time',
+  maxLength: 40,
   description: "The case's `version` as last read; a stale one answers 409 conflict and changes nothing.",
 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -96,7 +97,7 @@ export const StatusBody = Type.Object({
 
 export const PriorityBody = Type.Object({
   priority: stringEnum(PRIORITIES),
-  dueAt: Nullable(Type.String({ format: 'date-time' })),
+  dueAt: Nullable(Type.String({ format: 'date-time', maxLength: 40 })),
   version: Version,
 });
 

@@ -36,6 +36,7 @@ export const FrontDeskReportBody = Type.Object({
   answers: Type.Optional(
     Type.Record(Type.String({ maxLength: 100 }), AnswerValue, {
       description: "Answers to the category's extra questions, by question code",
+      maxProperties: 50,
     }),
   ),
   contact: Type.Object({
@@ -52,7 +53,7 @@ export const FrontDeskReportResponse = Type.Object({
   ref: Type.String({ description: 'Reference to read out to the caller, e.g. 4001-2026-00123' }),
 });
 
-export const CallerQuery = Type.Object({
+export const CallerLookupBody = Type.Object({
   phone: Type.Optional(Type.String({ maxLength: 40, description: 'Any common Norwegian format' })),
   email: Type.Optional(Type.String({ maxLength: 254 })),
 });

@@ -90,9 +90,9 @@ describe.each(databaseKinds())('front desk lookups on %s', (kind) => {
       const expected = [fromDesk.body.id, fromWeb.body.id];
       for (const written of [phone, '48765432', '0047 48765432', '487 65 432']) {
         const res = await desk.request(
-          'GET',
-          `${BASE}/caller?phone=${encodeURIComponent(written)}`,
-          undefined,
+          'POST',
+          `${BASE}/caller`,
+          { phone: written },
           {
             'accept-language': 'en',
           },
@@ -134,19 +134,13 @@ describe.each(databaseKinds())('front desk lookups on %s', (kind) => {
         `${BASE}/reports`,
         body({ contact: { phone: '93334444', notify: 'sms' } }),
       );
-      const byEmail = await desk.request(
-        'GET',
-        `${BASE}/caller?email=${encodeURIComponent(email.toUpperCase())}`,
-      );
+      const byEmail = await desk.request('POST', `${BASE}/caller`, { email: email.toUpperCase() });
       expect(byEmail.body.reports.map((r: { id: string }) => r.id)).toEqual([a.body.id]);
-      const both = await desk.request(
-        'GET',
-        `${BASE}/caller?email=${encodeURIComponent(email)}&phone=93334444`,
-      );
+      const both = await desk.request('POST', `${BASE}/caller`, { email, phone: '93334444' });
       expect(both.body.reports.map((r: { id: string }) => r.id).sort()).toEqual(
         [a.body.id, b.body.id].sort(),
       );
-      const nobody = await desk.request('GET', `${BASE}/caller?phone=40000001`);
+      const nobody = await desk.request('POST', `${BASE}/caller`, { phone: '40000001' });
       expect(nobody.body.reports).toEqual([]);
       const [audit] = await queryRows<{ after: { results: number } }>(
         t.ctx.db.db,
@@ -164,27 +158,27 @@ describe.each(databaseKinds())('front desk lookups on %s', (kind) => {
         );
         expect(res.status).toBe(201);
       }
-      const res = await desk.request('GET', `${BASE}/caller?phone=45556666`);
+      const res = await desk.request('POST', `${BASE}/caller`, { phone: '45556666' });
       expect(res.body.reports).toHaveLength(20);
     });
 
     it('needs a phone number or an email address, and a number that looks like one', async () => {
-      const none = await desk.request('GET', `${BASE}/caller`, undefined, { 'accept-language': 'nb' });
+      const none = await desk.request('POST', `${BASE}/caller`, {}, { 'accept-language': 'nb' });
       expect(none.status).toBe(400);
       expect(none.body.error.details[0]).toMatchObject({ field: 'phone', code: 'required' });
       expect(none.body.error.details[0].message).toMatch(/telefonnummer eller e-postadresse/);
-      const bad = await desk.request('GET', `${BASE}/caller?phone=abc`);
+      const bad = await desk.request('POST', `${BASE}/caller`, { phone: 'abc' });
       expect(bad.status).toBe(400);
       expect(bad.body.error.details[0]).toMatchObject({ field: 'phone', code: 'invalid_phone' });
     });
 
     it('is refused to field workers, readers and other municipalities', async () => {
       for (const role of ['feltarbeider', 'leser'] as const) {
-        const res = await (await asRole(role)).request('GET', `${BASE}/caller?phone=41234567`);
+        const res = await (await asRole(role)).request('POST', `${BASE}/caller`, { phone: '41234567' });
         expect(res.status).toBe(403);
       }
       expect(
-        (await desk.request('GET', '/api/v1/staff/m/3806/front-desk/caller?phone=41234567')).status,
+        (await desk.request('POST', '/api/v1/staff/m/3806/front-desk/caller', { phone: '41234567' })).status,
       ).toBe(403);
     });
   });

@@ -7,7 +7,7 @@ import { askedLanguage } from '../../http/language.ts';
 import { staffOf } from '../accounts/staff-auth.ts';
 import { findCallerReports } from './find-caller-reports.ts';
 import {
-  CallerQuery,
+  CallerLookupBody,
   CallerReportsResponse,
   FrontDeskReportBody,
   FrontDeskReportResponse,
@@ -54,16 +54,18 @@ export const frontDeskRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     },
   );
 
-  app.get(
+  // A POST, not a GET with a query: the number and address searched for must not end up in the
+  // request log, a proxy's log or the browser's history.
+  app.post(
     `${PREFIX}/caller`,
     {
       schema: {
         tags: TAGS,
         summary: "A caller's earlier reports",
         description:
-          'By phone number (any common Norwegian format) and/or email address; at least one. Newest first, at most 20. Each lookup is written to the audit log (`report.caller_lookup`) without the number or address searched for.',
+          'By phone number (any common Norwegian format) and/or email address in the JSON body; at least one. Newest first, at most 20. Each lookup is written to the audit log (`report.caller_lookup`) without the number or address searched for.',
         params: MunicipalityParams,
-        querystring: CallerQuery,
+        body: CallerLookupBody,
         response: { 200: CallerReportsResponse, ...errors },
       },
       config: { policy: 'front_desk.lookup_caller' },
@@ -72,7 +74,7 @@ export const frontDeskRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       const staff = staffOf(request);
       const reports = await findCallerReports(
         ctx.db.db,
-        { kommunenummer: request.params.kommunenummer, ...request.query },
+        { kommunenummer: request.params.kommunenummer, ...request.body },
         staff.userId,
         askedLanguage(request) ?? staff.language,
       );

@@ -3,6 +3,7 @@
 // opaque base64url string. The next page is "rows after this tuple": no offsets, no duplicates or
 // gaps when reports arrive meanwhile.
 import { type SQL, sql } from 'drizzle-orm';
+import { isTimestamp } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { InboxSort } from './inbox-filters.ts';
 import { inboxMessages } from './inbox-messages.ts';
@@ -34,9 +35,13 @@ const SORTS: Record<InboxSort, SortSpec> = {
   '-updated': { keys: [{ expr: 'r.updated_at', type: 'timestamptz' }], direction: 'desc' },
 };
 
-const TIMESTAMP = /^(infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z))$/;
 const INT = /^-?\d{1,9}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A timestamp key as PostgreSQL printed it; every field is checked, since PostgreSQL casts it. */
+function isTimestampKey(key: string): boolean {
+  return key === 'infinity' || isTimestamp(key);
+}
 
 export interface Cursor {
   sort: InboxSort;
@@ -84,7 +89,7 @@ export function decodeCursor(text: string, sort: InboxSort): Cursor {
         keys.length === spec.keys.length &&
         keys.every(
           (key, i) =>
-            typeof key === 'string' && (spec.keys[i]?.type === 'int' ? INT.test(key) : TIMESTAMP.test(key)),
+            typeof key === 'string' && (spec.keys[i]?.type === 'int' ? INT.test(key) : isTimestampKey(key)),
         );
       if (keysValid && typeof id === 'string' && UUID.test(id)) return { sort, keys: keys as string[], id };
     }

@@ -4,6 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
 import { stringEnum } from '../../http/schema-helpers.ts';
+import { isCalendarDate } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { StaffPrincipal } from '../accounts/principal.ts';
 import { norwegianYear } from '../reports/reference.ts';
@@ -119,8 +120,7 @@ function parseChannels(text: string): Channel[] {
 }
 
 function checkDate(field: string, value: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw invalid(field, 'YYYY-MM-DD');
   }
   return value;

@@ -3,6 +3,7 @@
 // search over imported address points is in local-addresses.ts; routes.ts picks between them.
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
+import { withoutTrailingSlashes } from '../../shared/text.ts';
 
 export interface AddressHit {
   /** "Storgata 12" */
@@ -54,7 +55,7 @@ export function createKartverketAddressSearch(
   baseUrl: string,
   { timeoutMs = 3000 }: { timeoutMs?: number } = {},
 ): AddressSearch {
-  const base = baseUrl.replace(/\/+$/, '');
+  const base = withoutTrailingSlashes(baseUrl);
   return {
     async search(query, kommunenummer, limit) {
       const url = new URL(`${base}/sok`);

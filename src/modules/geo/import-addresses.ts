@@ -219,6 +219,38 @@ export function parseCsvRecord(values: string[], mapping: CsvMapping, defaultEps
 
 // ------------------------------------------------------------------------------------ GeoJSON
 
+/**
+ * The `crs` object of a FeatureCollection's first line (`{"type":"FeatureCollection","crs":{…},
+ * "features":[`), found by counting braces from `"crs"`, outside strings. Undefined when there is
+ * none or it cannot be read.
+ */
+function crsOfHeaderLine(line: string): unknown {
+  const key = line.indexOf('"crs"');
+  const start = key === -1 ? -1 : line.indexOf('{', key);
+  if (start === -1) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < line.length; i += 1) {
+    const c = line[i];
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth += 1;
+    else if (c === '}') {
+      depth -= 1;
+      if (depth === 0) {
+        try {
+          return JSON.parse(line.slice(start, i + 1));
+        } catch {
+          return undefined;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 function epsgOfCrs(crs: unknown): number | undefined {
   const name = (crs as { properties?: { name?: unknown } } | null | undefined)?.properties?.name;
   if (typeof name !== 'string') return undefined;
@@ -315,8 +347,8 @@ export async function* readAddressFile(
         const line = raw.trim().replace(/,$/, '');
         if (!line.startsWith('{')) continue;
         if (!line.includes('"Feature"')) {
-          const crs = /"crs"\s*:\s*(\{.*?\}\s*\})/.exec(line)?.[1];
-          if (crs) epsg = epsgOfCrs(JSON.parse(crs)) ?? epsg;
+          const crs = crsOfHeaderLine(line);
+          if (crs) epsg = epsgOfCrs(crs) ?? epsg;
           continue;
         }
         let feature: unknown;

@@ -74,7 +74,7 @@ export interface ReopenDeps {
 export async function reopenFix(
   deps: ReopenDeps,
   check: FixCheckView,
-  answer: { comment: string; photo?: Buffer | undefined },
+  answer: { comment: string; photo?: string | undefined },
 ): Promise<AnswerOutcome> {
   // Before the costly photo processing; the lock below is the check that holds.
   if (check.answeredAt) return { result: 'already' };

@@ -91,14 +91,15 @@ export const fixCheckRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
       // The form's bytes are not wanted; answer without reading them.
       return show(reply, request, check, language, { mode: 'answered' });
     }
-    const form = await readReopenForm(request);
+    const form = await readReopenForm(request, reply);
     const fieldErrors = (errors: typeof form.errors) => ({
       ...(errors.comment ? { comment: errors.comment[language] } : {}),
       ...(errors.photo ? { photo: errors.photo[language] } : {}),
     });
     if (form.errors.comment || form.errors.photo) {
       const state = { mode: 'reopen', comment: form.comment, errors: fieldErrors(form.errors) } as const;
-      return show(reply, request, check, language, state, 422);
+      // A photo refused as it arrived keeps its own status (415 not a photo, 413 too large).
+      return show(reply, request, check, language, state, form.photoStatus ?? 422);
     }
     let outcome: Awaited<ReturnType<typeof reopenFix>>;
     try {

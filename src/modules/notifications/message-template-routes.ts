@@ -39,7 +39,7 @@ const Entry = Type.Object({
   ]),
 });
 const Draft = {
-  subject: Type.Optional(NullableString),
+  subject: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 500 })])),
   body: Type.String({ maxLength: 5000, description: 'Empty: the built-in text' }),
 };
 const errors = { 400: errorResponseRef, 401: errorResponseRef, 403: errorResponseRef };

@@ -61,9 +61,19 @@ export async function notifyTeamOfReopen(
   return inserted.length;
 }
 
+/**
+ * The link a paragraph ends with ("Åpne saken: https://…"), if it ends with one. Found from the
+ * paragraph's last word, so no regular expression has to scan back and forth over the text.
+ */
+function trailingLink(paragraph: string): string | undefined {
+  const lastWord = paragraph.split(/\s/).at(-1) ?? '';
+  const start = /https?:\/\//.exec(lastWord)?.index;
+  return start === undefined ? undefined : lastWord.slice(start);
+}
+
 function staffHtml(language: Language, subject: string, body: string): string {
   const paragraphs = body.split('\n\n').map((p) => {
-    const link = /(https?:\/\/\S+)$/.exec(p)?.[1];
+    const link = trailingLink(p);
     if (!link) return `<p>${escapeHtml(p)}</p>`;
     const label = p.slice(0, p.length - link.length);
     return `<p>${escapeHtml(label)}<a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`;

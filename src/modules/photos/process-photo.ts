@@ -1,10 +1,15 @@
 // Turns an uploaded photo into the two WebP files we keep. The upload is untrusted: its type is
 // read from its bytes (never from the name or Content-Type), its size and pixel count are bounded
 // before anything is decoded, and nothing of its metadata survives (EXIF carries GPS positions).
-import { fileTypeFromBuffer } from 'file-type';
+import { stat } from 'node:fs/promises';
+import { type FileTypeResult, fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
+
+// libvips' operation cache would keep decoded uploads (and handles on their temporary files) after
+// they are processed; every upload is new, so there is nothing worth caching.
+sharp.cache(false);
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 /** A 50 MP photo is more than any phone camera takes; a larger count is a decompression bomb. */
@@ -27,8 +32,18 @@ export interface ProcessedPhoto {
   bytes: number;
 }
 
-export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
-  if (input.length > MAX_PHOTO_BYTES) {
+/**
+ * A photo in memory, or the path of a file (an upload streamed to disk: sharp reads it from
+ * there, so a 15 MB upload is never held whole in memory).
+ */
+export type PhotoInput = Buffer | string;
+
+async function sizeOf(input: PhotoInput): Promise<number> {
+  return typeof input === 'string' ? (await stat(input)).size : input.length;
+}
+
+export async function processPhoto(input: PhotoInput): Promise<ProcessedPhoto> {
+  if ((await sizeOf(input)) > MAX_PHOTO_BYTES) {
     throw new AppError(413, 'photo_too_large', messages.photoTooLarge(MAX_PHOTO_BYTES / 1024 / 1024));
   }
   await checkType(input);
@@ -58,14 +73,21 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   };
 }
 
-async function checkType(input: Buffer): Promise<void> {
-  const type = await fileTypeFromBuffer(input);
-  if (type && HEIC_TYPES.has(type.mime)) {
-    throw new AppError(415, 'photo_heic_unsupported', messages.photoHeic());
-  }
+/** The refusal for a file of this type (read from its bytes), or undefined for a photo we take. */
+export function refusalForType(type: FileTypeResult | undefined): AppError | undefined {
+  if (type && HEIC_TYPES.has(type.mime))
+    return new AppError(415, 'photo_heic_unsupported', messages.photoHeic());
   if (!type || !ACCEPTED_TYPES.has(type.mime)) {
-    throw new AppError(415, 'photo_unsupported_type', messages.photoNotAnImage());
+    return new AppError(415, 'photo_unsupported_type', messages.photoNotAnImage());
   }
+  return undefined;
+}
+
+async function checkType(input: PhotoInput): Promise<void> {
+  const refusal = refusalForType(
+    typeof input === 'string' ? await fileTypeFromFile(input) : await fileTypeFromBuffer(input),
+  );
+  if (refusal) throw refusal;
 }
 
 /**
@@ -73,7 +95,7 @@ async function checkType(input: Buffer): Promise<void> {
  * unpacks to gigabytes is refused by its own claim. (sharp's limitInputPixels above does the same
  * again; it is checked here first to tell the resident which of the two problems they have.)
  */
-async function checkPixelCount(input: Buffer): Promise<void> {
+async function checkPixelCount(input: PhotoInput): Promise<void> {
   const { width, height } = await decodeSafely(() => sharp(input, { limitInputPixels: false }).metadata());
   if (width * height > MAX_PHOTO_PIXELS) {
     throw new AppError(422, 'photo_too_many_pixels', messages.photoTooManyPixels(MAX_PHOTO_PIXELS / 1e6));

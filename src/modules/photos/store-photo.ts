@@ -4,7 +4,8 @@ import type { Database } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { StoredPhoto } from '../reports/insert-received-report.ts';
-import { processPhoto } from './process-photo.ts';
+import { PhotosBusyError, photoGate } from './photo-gate.ts';
+import { type PhotoInput, processPhoto } from './process-photo.ts';
 import { countDraftPhotos, insertDraftPhoto, lockDraft } from './queries.ts';
 import { newPhotoKey, type PhotoStorage } from './storage.ts';
 
@@ -12,9 +13,12 @@ export const MAX_PHOTOS_PER_REPORT = 5;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Processes one upload and stores both sizes under a new random key. */
-export async function storePhoto(storage: PhotoStorage, input: Buffer): Promise<StoredPhoto> {
-  const photo = await processPhoto(input);
+/**
+ * Processes one upload and stores both sizes under a new random key. The decoding waits its turn
+ * at the process's photo gate (photo-gate.ts), and is refused with a 503 when too many wait.
+ */
+export async function storePhoto(storage: PhotoStorage, input: PhotoInput): Promise<StoredPhoto> {
+  const photo = await photoGate.run(() => processPhoto(input));
   const storageKey = newPhotoKey();
   try {
     await storage.put(storageKey, 'large', photo.large);
@@ -32,7 +36,7 @@ export async function storePhoto(storage: PhotoStorage, input: Buffer): Promise<
  */
 export async function withStoredPhotos<T>(
   storage: PhotoStorage,
-  inputs: readonly Buffer[],
+  inputs: readonly PhotoInput[],
   use: (stored: StoredPhoto[]) => Promise<T>,
 ): Promise<T> {
   const stored: StoredPhoto[] = [];
@@ -52,11 +56,11 @@ export async function withStoredPhotos<T>(
 }
 
 /** A refusal says which of several photos it was about, as `photo.0`, `photo.1`… in its details. */
-async function storeNumbered(storage: PhotoStorage, input: Buffer, index: number): Promise<StoredPhoto> {
+async function storeNumbered(storage: PhotoStorage, input: PhotoInput, index: number): Promise<StoredPhoto> {
   try {
     return await storePhoto(storage, input);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof AppError) || error instanceof PhotosBusyError) throw error;
     throw new AppError(error.status, error.code, error.localized, [
       { field: `photo.${index}`, code: error.code, message: error.localized },
     ]);
@@ -72,7 +76,7 @@ export async function attachPhotoToDraft(
   db: Database,
   storage: PhotoStorage,
   draftId: string,
-  input: Buffer,
+  input: PhotoInput,
   position: number,
 ): Promise<DraftPhoto> {
   if (!UUID_PATTERN.test(draftId)) throw draftNotFound();

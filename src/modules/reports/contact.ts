@@ -4,6 +4,7 @@
 import { messages } from '../../i18n/messages.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import { isLanguage, type Language } from '../../shared/language.ts';
+import { isEmailAddress } from '../../shared/text.ts';
 import type { NotifyChannel } from './statuses.ts';
 
 export interface ContactInput {
@@ -22,16 +23,17 @@ export interface Contact {
   language: Language;
 }
 
-// Deliberately plain: one @, something before it, a dot in the domain, no spaces.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 function blankToNull(value: string | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 }
 
+/** A phone number as typed, spaces and all, is never longer than this. */
+export const PHONE_MAX_LENGTH = 40;
+
 /** Norwegian numbers may be written "912 34 567" or "+47 912 34 567"; stored as "+4791234567". */
 export function normalizePhone(raw: string): string | null {
+  if (raw.length > PHONE_MAX_LENGTH) return null;
   const compact = raw.replace(/[\s().-]/g, '');
   if (/^\d{8}$/.test(compact)) return `+47${compact}`;
   if (/^00\d{8,15}$/.test(compact)) return `+${compact.slice(2)}`;
@@ -55,7 +57,8 @@ export function checkContact(
   let phone: string | null = null;
 
   if (rawEmail) {
-    if (EMAIL.test(rawEmail) && rawEmail.length <= 254) email = rawEmail.toLowerCase();
+    // isEmailAddress checks the length before it looks at the text.
+    if (isEmailAddress(rawEmail)) email = rawEmail.toLowerCase();
     else errors.push({ field: 'contact.email', code: 'invalid_email', message: messages.invalidEmail() });
   }
   if (rawPhone) {

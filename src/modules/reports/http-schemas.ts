@@ -27,6 +27,7 @@ export const CreateReportBody = Type.Object(
     category: Type.String({
       minLength: 1,
       maxLength: 100,
+      format: 'single-line',
       description: 'Category code (Open311 service_code)',
     }),
     municipality: Type.Optional(
@@ -39,23 +40,27 @@ export const CreateReportBody = Type.Object(
     address: Type.Optional(
       Type.String({
         maxLength: 500,
+        format: 'single-line',
         description: 'Address or a description of the place. With `municipality`, it can replace `location`.',
       }),
     ),
     description: Type.String({
       maxLength: MAX_DESCRIPTION_LENGTH * 2,
-      description: `1–${MAX_DESCRIPTION_LENGTH} characters`,
+      format: 'multi-line',
+      description: `1–${MAX_DESCRIPTION_LENGTH} characters; line breaks and tabs allowed, other control characters not`,
     }),
     answers: Type.Optional(
       Type.Record(Type.String({ maxLength: 100 }), AnswerValue, {
         description: "Answers to the category's extra questions, by question code",
+        maxProperties: 50,
       }),
     ),
     contact: Type.Optional(
       Type.Object({
-        name: Type.Optional(Type.String({ maxLength: 200 })),
-        email: Type.Optional(Type.String({ maxLength: 254 })),
-        phone: Type.Optional(Type.String({ maxLength: 40 })),
+        // One line each: no control characters, tabs or line breaks.
+        name: Type.Optional(Type.String({ maxLength: 200, format: 'single-line' })),
+        email: Type.Optional(Type.String({ maxLength: 254, format: 'single-line' })),
+        phone: Type.Optional(Type.String({ maxLength: 40, format: 'single-line' })),
         notify: Type.Optional(stringEnum(NOTIFY_CHANNELS)),
         language: Type.Optional(stringEnum(LANGUAGES)),
       }),
@@ -151,7 +156,9 @@ export const PublicReportResponse = Type.Object({
   ),
 });
 
-export const ReportRefParams = Type.Object({ ref: Type.String({ pattern: REFERENCE_PATTERN }) });
+export const ReportRefParams = Type.Object({
+  ref: Type.String({ pattern: REFERENCE_PATTERN, maxLength: 30 }),
+});
 
 export const TrackingQuery = Type.Object({
   token: Type.Optional(
@@ -161,7 +168,7 @@ export const TrackingQuery = Type.Object({
 });
 
 export const ListReportsQuery = Type.Object({
-  bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
+  bbox: Type.Optional(Type.String({ maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (WGS84)' })),
   municipality: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
   status: Type.Optional(
     Type.String({ description: 'Comma-separated statuses, or "open" / "closed"', maxLength: 300 }),

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
+import { isTimestamp } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
 import { type PublicReportSummary, presentSummary } from './present-report.ts';
@@ -17,9 +18,6 @@ interface Cursor {
   id: string;
 }
 
-/** A timestamp as PostgreSQL prints timestamptz: 2026-11-27 10:39:40.334512+00 */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
-
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
 }
@@ -31,7 +29,8 @@ export function decodeCursor(text: string): Cursor {
       Array.isArray(value) &&
       value.length === 2 &&
       typeof value[0] === 'string' &&
-      TIMESTAMP.test(value[0]) &&
+      // Every field in range, not just the shape: PostgreSQL casts it, and month 13 is a 400.
+      isTimestamp(value[0]) &&
       typeof value[1] === 'string' &&
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value[1])
     ) {

@@ -59,7 +59,10 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
         consumes: ['application/json', 'multipart/form-data'],
         headers: {
           type: 'object',
-          properties: { 'idempotency-key': { type: 'string', description: 'Makes retries safe' } },
+          // Long enough that a key of 256 or more characters reaches the route's own clearer refusal.
+          properties: {
+            'idempotency-key': { type: 'string', maxLength: 1024, description: 'Makes retries safe' },
+          },
         },
         body: CreateReportBody,
         response: { 201: CreatedReportResponse, ...errors },
@@ -84,23 +87,26 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
       const body = request.body;
       try {
         // The photos are stored first and removed again if the report is refused.
-        const created = await withStoredPhotos(ctx.photos, photos, (stored) =>
-          createReport(
-            { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
-            {
-              category: body.category,
-              municipality: body.municipality,
-              location: body.location,
-              address: body.address,
-              description: body.description,
-              answers: body.answers,
-              contact: body.contact,
-              photos: { stored },
-              channel: 'api',
-              language: askedLanguage(request),
-            },
-            idempotency,
-          ),
+        const created = await withStoredPhotos(
+          ctx.photos,
+          photos.map((photo) => photo.path),
+          (stored) =>
+            createReport(
+              { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
+              {
+                category: body.category,
+                municipality: body.municipality,
+                location: body.location,
+                address: body.address,
+                description: body.description,
+                answers: body.answers,
+                contact: body.contact,
+                photos: { stored },
+                channel: 'api',
+                language: askedLanguage(request),
+              },
+              idempotency,
+            ),
         );
         return reply.status(201).send(present(created));
       } catch (error) {

@@ -2,6 +2,7 @@
 // the last 90 days up to today; longer than two years is refused, because the per-week series
 // and the scans behind the figures grow with the period.
 import { messages } from '../../i18n/messages.ts';
+import { isCalendarDate } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { statsMessages } from './stats-messages.ts';
 
@@ -35,6 +36,15 @@ export function resolveDashboardRange(
   query: { from?: string | undefined; to?: string | undefined },
   now: Date = new Date(),
 ): DateRange {
+  // The schema checks the shape; a date PostgreSQL has no day for (year 0) is refused here.
+  for (const field of ['from', 'to'] as const) {
+    const value = query[field];
+    if (value !== undefined && !isCalendarDate(value)) {
+      throw new AppError(400, 'invalid_request', messages.invalidRequest(), [
+        { field, code: 'format', message: messages.invalidField(`${field}: YYYY-MM-DD`) },
+      ]);
+    }
+  }
   const to = query.to ?? osloToday(now);
   const from = query.from ?? isoDay(utcDay(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
   if (utcDay(from) > utcDay(to)) {

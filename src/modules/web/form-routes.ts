@@ -8,10 +8,12 @@ import { AppError } from '../../shared/errors.ts';
 import { localize } from '../../shared/language.ts';
 import { listCategoryTree } from '../categories/list-category-tree.ts';
 import { hasLocalAddresses } from '../geo/local-addresses.ts';
+import { uploadSpoolFor } from '../photos/upload-spool.ts';
 import { prefillFromLink } from '../report-links/prefill-from-link.ts';
 import { findReportLink } from '../report-links/resolve-report-link.ts';
 import { createReport } from '../reports/create-report.ts';
 import { findNearbyReports } from '../reports/find-nearby-reports.ts';
+import { firstValue, readUrlencoded, TOKEN_FIELD } from './form-fields.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
 import { municipalityCenter } from './municipality-center.ts';
 import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
@@ -26,7 +28,12 @@ import {
 } from './report-form/draft.ts';
 import { formPage } from './report-form/form-page.ts';
 import { reviewPage } from './report-form/review-page.ts';
-import { readFormPost, reportInputFromDraft, submitReportForm } from './report-form/submit-form.ts';
+import {
+  REPORT_FORM_LIMITS,
+  readFormPost,
+  reportInputFromDraft,
+  submitReportForm,
+} from './report-form/submit-form.ts';
 import { resolveSite, type Site, siteHref } from './site.ts';
 
 type SiteParams = { Params: { site: string } };
@@ -112,8 +119,24 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     async (request, reply) => {
       const site = await resolveSite(db, request, reply, request.params.site);
       if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', messages.formExpired());
-      const post = await readFormPost(request.parts({ limits: { files: 10 } }));
-      const outcome = await submitReportForm(ctx, site.municipality, site.language, post);
+      // Photos go to temporary files, removed when this request's response closes, or here.
+      const spool = uploadSpoolFor(reply);
+      const purpose = `report:${site.municipality.kommunenummer}`;
+      const post = await readFormPost(
+        // throwFileSizeLimit is read by parts() but missing from its type: an oversized photo is a
+        // message on the form (upload-spool.ts sees it truncated), not a failed post.
+        request.parts({ limits: REPORT_FORM_LIMITS, throwFileSizeLimit: false } as Parameters<
+          typeof request.parts
+        >[0]),
+        spool,
+        (token) => isValidFormToken(ctx.secret, purpose, token),
+      );
+      let outcome: Awaited<ReturnType<typeof submitReportForm>>;
+      try {
+        outcome = await submitReportForm(ctx, site.municipality, site.language, post);
+      } finally {
+        await spool.removeAll();
+      }
       // The hidden field only a robot fills in: refuse without saying more.
       if (outcome.kind === 'spam') throw new AppError(400, 'rejected', messages.formExpired());
       if (outcome.kind === 'invalid')
@@ -162,8 +185,15 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     async (request, reply) => {
       const site = await resolveSite(db, request, reply, request.params.site);
       const draft = await draftOr404(site, request.params.draft);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      if (!isValidFormToken(ctx.secret, `report:${site.municipality.kommunenummer}`, body._token)) {
+      // The send form has the token and nothing else (form-fields.ts drops anything more).
+      const { fields } = readUrlencoded(request.body, { fields: TOKEN_FIELD });
+      if (
+        !isValidFormToken(
+          ctx.secret,
+          `report:${site.municipality.kommunenummer}`,
+          firstValue(fields, '_token'),
+        )
+      ) {
         const errors = [{ field: 'form', code: 'form_expired', message: messages.formExpired() }];
         await saveDraft(db, site.municipality.kommunenummer, { ...draft.data, errors }, draft.id);
         return redirect(reply, site, `${site.base}/meld?utkast=${draft.id}#error-summary`);

@@ -7,12 +7,15 @@ import type { AppContext } from '../../app-context.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
+import { EMAIL_MAX_LENGTH } from '../../shared/text.ts';
+import { PHONE_MAX_LENGTH } from '../reports/contact.ts';
 import { countFollowers, followReport } from '../reports/follow-report.ts';
 import { getPublicReport } from '../reports/get-public-report.ts';
 import { trackingUrl } from '../reports/routes.ts';
 import { stopUpdates } from '../reports/stop-updates.ts';
 import { municipalities } from '../tenants/schema.ts';
 import { followDeps } from './follow-routes.ts';
+import { type FieldTable, firstValue, readUrlencoded, TOKEN_FIELD } from './form-fields.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
 import { themeCss } from './layout.ts';
 import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
@@ -25,6 +28,17 @@ import { findSiteReport } from './site-report.ts';
 
 type SiteParams = { Params: { site: string } };
 type ReportParams = { Params: { site: string; ref: string }; Querystring: { token?: string; ok?: string } };
+
+/** The follow and stop forms on a report's page (the review page's follow form also sends `draft`). */
+const REPORT_PAGE_FORM: FieldTable = {
+  fields: {
+    ...TOKEN_FIELD,
+    email: { maxLength: EMAIL_MAX_LENGTH },
+    phone: { maxLength: PHONE_MAX_LENGTH },
+    token: { maxLength: 100 },
+    draft: { maxLength: 64 },
+  },
+};
 
 export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
@@ -106,21 +120,37 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     );
   });
 
-  /** The posts on a report's page (follow, stop updates): its site, its row, and a checked form. */
+  /**
+   * The posts on a report's page (follow, stop updates): its site, its row, and the form read
+   * through its field table (form-fields.ts), with the token checked before any value is used.
+   */
   async function reportFormPost(request: FastifyRequest<ReportParams>, reply: FastifyReply) {
     const site = await resolveSite(db, request, reply, request.params.site);
     const row = await reportOf(site.municipality.kommunenummer, request.params.ref);
-    const body = (request.body ?? {}) as Record<string, string | undefined>;
-    if (!isValidFormToken(ctx.secret, 'follow', body._token))
+    const { fields, errors } = readUrlencoded(request.body, REPORT_PAGE_FORM);
+    if (!isValidFormToken(ctx.secret, 'follow', firstValue(fields, '_token')))
       throw new AppError(400, 'form_expired', messages.formExpired());
-    return { site, row, body };
+    const body = {
+      email: firstValue(fields, 'email'),
+      phone: firstValue(fields, 'phone'),
+      token: firstValue(fields, 'token'),
+    };
+    return { site, row, body, problem: errors[0] };
   }
 
   app.post<ReportParams>(
     '/:site/meldinger/:ref/folg',
     rateLimitedPage(ctx.config.reportRateLimitPerMinute),
     async (request, reply) => {
-      const { site, row, body } = await reportFormPost(request, reply);
+      const { site, row, body, problem } = await reportFormPost(request, reply);
+      // A control character or an overlong value: said on the report's page, by the follow form.
+      if (problem) {
+        return sendPage(
+          reply,
+          await renderTracking(site, row, undefined, problem.message[site.language]),
+          400,
+        );
+      }
       let requested: Awaited<ReturnType<typeof followReport>>;
       try {
         requested = await followReport(followDeps(ctx), {
@@ -148,7 +178,8 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     '/:site/meldinger/:ref/stopp',
     rateLimitedPage(ctx.config.reportRateLimitPerMinute),
     async (request, reply) => {
-      const { site, row, body } = await reportFormPost(request, reply);
+      const { site, row, body, problem } = await reportFormPost(request, reply);
+      if (problem) throw new AppError(400, problem.code, problem.message);
       const token = body.token ?? '';
       await stopUpdates(db, row.ref, token);
       return reply.redirect(

@@ -1,6 +1,7 @@
 // "Earlier reports from this caller": asked for as soon as a phone number or an email address is
 // typed (after a short pause), so the conversation can start with "is this about your report
-// from last week?". Each lookup is logged by the server as a look at personal data.
+// from last week?". Each lookup is logged by the server as a look at personal data. The number and
+// address go in a POST body, never in the address, which servers and proxies write to their logs.
 
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +10,17 @@ import { errorText } from '../../api/error-text.ts';
 import { StatusBadge } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { type CallerReport, useDebounced } from './front-desk-api.ts';
+
+/** Something@something: worth asking for (the server checks it properly). */
+function hasAt(email: string): boolean {
+  return email.slice(1, -1).includes('@');
+}
+
+/** Something@something.something, checked without a regular expression that could backtrack. */
+function looksComplete(email: string): boolean {
+  const at = email.indexOf('@', 1);
+  return at !== -1 && email.slice(at + 2, -1).includes('.');
+}
 
 export function CallerHistory({
   kommunenummer,
@@ -30,7 +42,7 @@ export function CallerHistory({
     error: null,
     loading: false,
   });
-  const usable = who.phone.length >= 8 || /.+@.+\..+/.test(who.email);
+  const usable = who.phone.length >= 8 || looksComplete(who.email);
   useEffect(() => {
     if (!usable) {
       setState({ reports: null, error: null, loading: false });
@@ -39,13 +51,14 @@ export function CallerHistory({
     const controller = new AbortController();
     setState((old) => ({ ...old, loading: true }));
     api
-      .get<{ reports: CallerReport[] }>(`/api/v1/staff/m/${kommunenummer}/front-desk/caller`, {
-        query: {
+      .post<{ reports: CallerReport[] }>(
+        `/api/v1/staff/m/${kommunenummer}/front-desk/caller`,
+        {
           phone: who.phone.length >= 8 ? who.phone : undefined,
-          email: /.+@.+/.test(who.email) ? who.email : undefined,
+          email: hasAt(who.email) ? who.email : undefined,
         },
-        signal: controller.signal,
-      })
+        { signal: controller.signal },
+      )
       .then(
         (r) => setState({ reports: r.reports, error: null, loading: false }),
         (error: unknown) => {

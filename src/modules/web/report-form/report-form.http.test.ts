@@ -106,6 +106,7 @@ describe.each(databaseKinds())('the report form over HTTP on %s', (kind) => {
 
   it('keeps everything typed when a step fails, and marks the problems', async () => {
     const before = await countReports();
+    // Without a valid token what was typed is kept, but nothing is checked for it yet.
     const answer = await post({
       _token: 'forged.token',
       category: 'vann-lekkasje',
@@ -119,7 +120,20 @@ describe.each(databaseKinds())('the report form over HTTP on %s', (kind) => {
     expect(page).toContain('Min tekst');
     expect(page).toContain('value="Ola"');
     expect(page).toContain('Skjemaet var for gammelt eller kom fra et annet sted.');
-    expect(page).toContain('Oppgi hvor problemet er');
+    expect(page).not.toContain('Oppgi hvor problemet er');
+    // Sent again from that page (with its fresh token), the problems are marked.
+    const draft = /utkast=([0-9a-f-]{36})/.exec(back)?.[1] ?? '';
+    const again = await post({
+      _token: formToken(page),
+      draft,
+      category: 'vann-lekkasje',
+      description: 'Min tekst',
+      'contact.name': 'Ola',
+    });
+    const checked = await (await fetch(`${t.baseUrl}${again.headers.get('location') ?? ''}`)).text();
+    expect(checked).toContain('Min tekst');
+    expect(checked).not.toContain('Skjemaet var for gammelt eller kom fra et annet sted.');
+    expect(checked).toContain('Oppgi hvor problemet er');
     expect(await countReports()).toBe(before);
   });
 

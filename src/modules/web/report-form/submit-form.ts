@@ -8,57 +8,121 @@ import type { Queryable } from '../../../db/client.ts';
 import { messages } from '../../../i18n/messages.ts';
 import { AppError, type ErrorDetail } from '../../../shared/errors.ts';
 import { isLanguage, type Language } from '../../../shared/language.ts';
+import { EMAIL_MAX_LENGTH } from '../../../shared/text.ts';
+import { PhotosBusyError } from '../../photos/photo-gate.ts';
 import { MAX_PHOTO_BYTES } from '../../photos/process-photo.ts';
-import { attachPhotoToDraft } from '../../photos/store-photo.ts';
+import { attachPhotoToDraft, MAX_PHOTOS_PER_REPORT, tooManyPhotos } from '../../photos/store-photo.ts';
+import type { SpooledPhoto, UploadSpool } from '../../photos/upload-spool.ts';
 import { prefillFromLink } from '../../report-links/prefill-from-link.ts';
 import { reportLinks } from '../../report-links/schema.ts';
+import { MAX_DESCRIPTION_LENGTH } from '../../reports/check-report.ts';
+import { PHONE_MAX_LENGTH } from '../../reports/contact.ts';
 import { type CreateReportInput, checkNewReport } from '../../reports/create-report.ts';
 import type { NotifyChannel } from '../../reports/statuses.ts';
 import type { Municipality } from '../../tenants/queries.ts';
-import { isValidFormToken } from '../form-token.ts';
+import { type FieldTable, fieldReader, firstValue, TOKEN_FIELD } from '../form-fields.ts';
 import { type DraftData, emptyDraft, loadDraft, saveDraft } from './draft.ts';
 import { removeDraftPhotos } from './remove-draft-photos.ts';
 
+/** The report form's fields and how long each may be (form-fields.ts); photos come as files. */
+export const REPORT_FORM_FIELDS: FieldTable = {
+  fields: {
+    ...TOKEN_FIELD,
+    draft: { maxLength: 64 },
+    website: { maxLength: 200 },
+    category: { maxLength: 100 },
+    lat: { maxLength: 40 },
+    lon: { maxLength: 40 },
+    clearPoint: { maxLength: 10 },
+    address: { maxLength: 500 },
+    // Twice what a report may have: the check after this one says how much is too much.
+    description: { maxLength: MAX_DESCRIPTION_LENGTH * 2, multiLine: true },
+    'contact.name': { maxLength: 200 },
+    'contact.email': { maxLength: EMAIL_MAX_LENGTH },
+    'contact.phone': { maxLength: PHONE_MAX_LENGTH },
+    'contact.notify': { maxLength: 10 },
+    'contact.language': { maxLength: 5 },
+    reportLinkId: { maxLength: 64 },
+    assetRef: { maxLength: 100 },
+    removePhoto: { maxLength: 64, maxCount: MAX_PHOTOS_PER_REPORT },
+  },
+  prefixes: { 'answers.': { maxLength: 1000, maxCount: 50, maxNames: 50 } },
+};
+
+/** For busboy: the form's parts, its longest field in bytes, and at most five photos per post. */
+export const REPORT_FORM_LIMITS = {
+  files: MAX_PHOTOS_PER_REPORT,
+  fileSize: MAX_PHOTO_BYTES,
+  fields: 120,
+  parts: 130,
+  fieldSize: MAX_DESCRIPTION_LENGTH * 2 * 4,
+};
+
 export interface FormPost {
   fields: Map<string, string[]>;
-  photos: Buffer[];
-  photoErrors: ErrorDetail[];
+  /** Problems found while reading: fields cut or cleaned, photos refused, too many photos. */
+  readErrors: ErrorDetail[];
+  /** Whether the post carried a valid form token before anything else was looked at. */
+  tokenValid: boolean;
+  /** Photos streamed to temporary files; only those that came after a valid token. */
+  photos: SpooledPhoto[];
 }
 
-/** Reads the multipart post; an oversized photo becomes a message, not a failed request. */
-export async function readFormPost(parts: AsyncIterableIterator<Multipart>): Promise<FormPost> {
-  const fields = new Map<string, string[]>();
-  const photos: Buffer[] = [];
+async function drain(file: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of file) {
+    // read and forget
+  }
+}
+
+/**
+ * Reads the multipart post through the form's field table. The form token comes first in the
+ * form; it is checked as soon as it arrives, and only photos that follow a valid token are
+ * received (streamed to the spool, type checked from their first bytes). A photo that cannot be
+ * taken, a field cut or cleaned, a sixth photo: each becomes a message on the form, not a failed
+ * request.
+ */
+export async function readFormPost(
+  parts: AsyncIterableIterator<Multipart>,
+  spool: UploadSpool,
+  isValidToken: (token: string) => boolean,
+): Promise<FormPost> {
+  const reader = fieldReader(REPORT_FORM_FIELDS);
+  const photos: SpooledPhoto[] = [];
   const photoErrors: ErrorDetail[] = [];
-  for await (const part of parts) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'photos' || !part.filename) {
-        await part.toBuffer().catch(() => undefined);
+  let tokenValid: boolean | undefined;
+  try {
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'photos' || !part.filename || tokenValid !== true) {
+          await drain(part.file);
+          continue;
+        }
+        try {
+          photos.push(await spool.receive(part.file));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          photoErrors.push({ field: 'photos', code: error.code, message: error.localized });
+        }
         continue;
       }
-      try {
-        const data = await part.toBuffer();
-        if (data.length > 0) photos.push(data);
-      } catch {
-        photoErrors.push({
-          field: 'photos',
-          code: 'too_large',
-          message: messages.photoTooLarge(MAX_PHOTO_BYTES / 1024 / 1024),
-        });
-      }
-      continue;
+      const value = typeof part.value === 'string' ? part.value : '';
+      reader.add(part.fieldname, value);
+      if (part.fieldname === '_token' && tokenValid === undefined) tokenValid = isValidToken(value);
     }
-    const list = fields.get(part.fieldname) ?? [];
-    list.push(String(part.value));
-    fields.set(part.fieldname, list);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'FST_FILES_LIMIT')
+      photoErrors.push({ field: 'photos', code: 'too_many_photos', message: tooManyPhotos().localized });
+    else if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+      photoErrors.push({ field: 'form', code: 'form_too_large', message: messages.formTooLarge() });
+    else if (error instanceof AppError) throw error;
+    else throw new AppError(400, 'form_unreadable', messages.formUnreadable());
   }
-  return { fields, photos, photoErrors };
+  const { fields, errors } = reader.result();
+  return { fields, readErrors: [...errors, ...photoErrors], tokenValid: tokenValid === true, photos };
 }
 
-function one(fields: Map<string, string[]>, name: string): string | undefined {
-  const value = fields.get(name)?.[0]?.trim();
-  return value ? value : undefined;
-}
+const one = firstValue;
 
 function coordinate(text: string | undefined, min: number, max: number): number | undefined {
   if (!text) return undefined;
@@ -191,11 +255,19 @@ export async function submitReportForm(
   const existing = one(fields, 'draft')
     ? await loadDraft(db, kommunenummer, one(fields, 'draft') ?? '')
     : undefined;
-  const draft = draftFromFields(fields, existing?.data ?? (await firstPostStart(db, kommunenummer, fields)));
-  const errors: ErrorDetail[] = [...post.photoErrors];
-  if (!isValidFormToken(ctx.secret, `report:${kommunenummer}`, one(fields, '_token'))) {
-    errors.push({ field: 'form', code: 'form_expired', message: messages.formExpired() });
+  if (!post.tokenValid) {
+    // Not from our page, or too old: what was typed is kept as typed (so nothing is lost), but
+    // nothing is looked up, checked or processed for it.
+    const draft = draftFromFields(fields, existing?.data ?? emptyDraft());
+    const errors = [
+      { field: 'form', code: 'form_expired', message: messages.formExpired() },
+      ...post.readErrors,
+    ];
+    const draftId = await saveDraft(db, kommunenummer, { ...draft, errors }, existing?.id);
+    return { kind: 'invalid', draftId };
   }
+  const draft = draftFromFields(fields, existing?.data ?? (await firstPostStart(db, kommunenummer, fields)));
+  const errors: ErrorDetail[] = [...post.readErrors];
   const draftId = await saveDraft(db, kommunenummer, draft, existing?.id);
 
   const removals = fields.get('removePhoto') ?? [];
@@ -203,9 +275,10 @@ export async function submitReportForm(
   let position = existing?.photos.length ?? 0;
   for (const photo of post.photos) {
     try {
-      await attachPhotoToDraft(db, ctx.photos, draftId, photo, position++);
+      await attachPhotoToDraft(db, ctx.photos, draftId, photo.path, position++);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      // Too many photos being processed: a 503 page; the text is saved in the draft already.
+      if (!(error instanceof AppError) || error instanceof PhotosBusyError) throw error;
       errors.push({ field: 'photos', code: error.code, message: error.localized });
     }
   }

@@ -120,14 +120,17 @@ export interface ReportLink {
 
 /** A code for a new record from its name: "Vann – lekkasje" → "vann-lekkasje". */
 export function codeFrom(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  return (
+    name
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      // Runs of dashes are one dash by now, so one at each end is all there can be.
+      .replace(/^-|-$/g, '')
+      .slice(0, 60)
+  );
 }

@@ -233,7 +233,7 @@
       if (!e.lengthComputable) return;
       const percent = Math.round((e.loaded / e.total) * 100);
       bar.value = percent;
-      text.textContent = template.replace(/\d+ %/, `${percent} %`);
+      text.textContent = template.replace(/\d{1,3} %/, `${percent} %`);
     });
     xhr.addEventListener('load', () => {
       // A refusal (too many posts, a robot check) is a page of its own: post the form the plain

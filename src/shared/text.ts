@@ -1,0 +1,40 @@
+// Small checks on text that arrives from outside (residents, staff, configuration). Each one runs
+// in time linear in the length of its input: a check that backtracks is a way to stall the server
+// with one request (see regex-safety.test.ts, which checks every regular expression in src/).
+
+/** RFC 5321's limit for a whole address; checked before anything else looks at the text. */
+export const EMAIL_MAX_LENGTH = 254;
+
+// Deliberately plain: one @, something before it, a dot in the domain after at least one
+// character, no spaces. The part of the domain before its first dot cannot contain a dot, so
+// there is only one way to match any text and a failing match cannot backtrack.
+const EMAIL = /^[^\s@]+@[^\s@.]+\.[^\s@]+$/;
+
+export function isEmailAddress(text: string): boolean {
+  return text.length <= EMAIL_MAX_LENGTH && EMAIL.test(text);
+}
+
+/** `https://example.no///` → `https://example.no`, without a regular expression that rescans. */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end -= 1;
+  return text.slice(0, end);
+}
+
+/**
+ * Control characters have no place in what a person types: C0 (U+0000–U+001F), DEL and C1
+ * (U+0080–U+009F). PostgreSQL cannot store U+0000 at all, and the others hide text in logs and
+ * mails. A multi-line field (a description, a comment) keeps tab, line feed and carriage return.
+ */
+export function hasControlCharacters(text: string, multiLine: boolean): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) continue;
+    if (code < 0x20) {
+      if (multiLine && (code === 0x09 || code === 0x0a || code === 0x0d)) continue;
+      return true;
+    }
+    if (code <= 0x9f) return true;
+  }
+  return false;
+}
