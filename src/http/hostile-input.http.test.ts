@@ -210,6 +210,18 @@ describe.each(databaseKinds())('hostile input on %s', (kind) => {
       add(`QR code ${how}`, get(`/q/${q}`));
       add(`staff login ${how}`, json('/api/v1/staff/session', { email: value, password: value }));
       add(`password reset ${how}`, json('/api/v1/staff/password-reset', { email: value }));
+      add(`invitation lookup ${how}`, json('/api/v1/staff/invitations/lookup', { token: value }));
+      add(
+        `invitation accept-new ${how}`,
+        json('/api/v1/staff/invitations/accept-new', { token: value, name: value, password: value }),
+      );
+      const followRequest = `/porsgrunn/meldinger/${ref}/folg/0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b`;
+      add(`follow code ${how}`, urlencoded(followRequest, { _token: followToken, code: value }));
+      add(`follow link ${how}`, get(`/porsgrunn/meldinger/${ref}/folg/bekreft?token=${q}`));
+      add(
+        `follow link confirm ${how}`,
+        urlencoded(`/porsgrunn/meldinger/${ref}/folg/bekreft?token=${q}`, {}),
+      );
     }
     return list;
   }

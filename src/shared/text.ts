@@ -14,6 +14,15 @@ export function isEmailAddress(text: string): boolean {
   return text.length <= EMAIL_MAX_LENGTH && EMAIL.test(text);
 }
 
+/** `-skien-` → `skien`: the character trimmed from both ends, without a regular expression. */
+export function trimCharacter(text: string, character: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === character) start += 1;
+  while (end > start && text[end - 1] === character) end -= 1;
+  return text.slice(start, end);
+}
+
 /** `https://example.no///` → `https://example.no`, without a regular expression that rescans. */
 export function withoutTrailingSlashes(text: string): string {
   let end = text.length;

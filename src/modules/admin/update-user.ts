@@ -8,10 +8,12 @@
 // role or deactivate themselves, so a municipality is never left without anyone to fix it by a
 // slip of the mouse. Removing every role here also removes the account from this municipality's
 // teams.
+
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
 import { AppError } from '../../shared/errors.ts';
+import { isEmailAddress } from '../../shared/text.ts';
 import { recordAccountAudit } from '../accounts/account-audit.ts';
 import { mayChangeAccount } from '../accounts/account-policy.ts';
 import type { StaffPrincipal } from '../accounts/principal.ts';
@@ -24,7 +26,6 @@ import { changedFields, notFound, refuseIfAny } from './admin-support.ts';
 import { checkTeams, setRoles, setTeams } from './set-memberships.ts';
 import { type AdminUser, findUser } from './user-queries.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ACCOUNT_FIELDS = ['name', 'email', 'language', 'active'] as const;
 type AccountField = (typeof ACCOUNT_FIELDS)[number];
 
@@ -54,7 +55,7 @@ export async function updateUser(
   ) {
     throw new AppError(400, 'cannot_remove_own_admin', adminMessages.ownAdminRole());
   }
-  if (changes.email !== undefined && !EMAIL.test(changes.email.trim())) {
+  if (changes.email !== undefined && !isEmailAddress(changes.email.trim())) {
     refuseIfAny([{ field: 'email', code: 'invalid_email', message: adminMessages.emailFormat() }]);
   }
   refuseIfAny(await checkTeams(db, kommunenummer, changes.teamIds ?? []));

@@ -8,17 +8,18 @@
 //
 // Independent of HTTP: the administration API calls it, and so does the operator's command line
 // (invitedBy null), which prints the link.
+
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
 import { AppError, type ErrorDetail } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
+import { isEmailAddress } from '../../shared/text.ts';
 import type { StaffRole } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { invitationMessages } from './invitation-messages.ts';
 import { type InvitationDeps, type StoredInvitation, sqlArray, storeInvitation } from './store-invitation.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NewInvitation {
@@ -47,7 +48,7 @@ export async function createInvitation(
   if (!municipality)
     throw new AppError(404, 'municipality_not_found', invitationMessages.municipalityUnknown());
   const errors: ErrorDetail[] = [];
-  if (!EMAIL.test(email))
+  if (!isEmailAddress(email))
     errors.push({ field: 'email', code: 'invalid_email', message: invitationMessages.emailFormat() });
   if (!name) errors.push({ field: 'name', code: 'required', message: invitationMessages.nameRequired() });
   if (roles.length === 0)

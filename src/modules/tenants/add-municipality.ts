@@ -3,11 +3,13 @@
 // at once. Everything happens in one transaction, and a kommunenummer or address already in use
 // is refused without changing anything. The first administrator is invited afterwards by the
 // caller (see `adminInvitation`), through whatever invitation the accounts module offers.
+
 import { eq, sql } from 'drizzle-orm';
 import { type Database, queryRows, type Transaction } from '../../db/client.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LANGUAGES, type Language, type MunicipalLanguage } from '../../shared/language.ts';
+import { isEmailAddress } from '../../shared/text.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type CopiedSetup, copyMunicipalitySetup, NOTHING_COPIED } from './copy-municipality-setup.ts';
 import { isValidSlug, slugFromName } from './municipality-slug.ts';
@@ -16,8 +18,6 @@ import { tenantMessages } from './tenant-messages.ts';
 
 /** The template when none is named: the demo municipality Porsgrunn, when the database has it. */
 export const DEFAULT_TEMPLATE_KOMMUNENUMMER = '4001';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Names of municipalities by number, as the shipped boundaries know them (the locator does). */
 export interface MunicipalityDirectory {
@@ -82,7 +82,7 @@ function check(directory: MunicipalityDirectory, input: AddMunicipalityInput): C
   const slug = input.slug?.trim() ?? slugFromName(name);
   if (!isValidSlug(slug)) throw new AppError(400, 'invalid_slug', tenantMessages.invalidSlug(slug));
   const adminEmail = input.adminEmail.trim().toLowerCase();
-  if (!EMAIL.test(adminEmail)) throw new AppError(400, 'invalid_email', tenantMessages.invalidEmail());
+  if (!isEmailAddress(adminEmail)) throw new AppError(400, 'invalid_email', tenantMessages.invalidEmail());
   const adminName = input.adminName?.trim() || (adminEmail.split('@')[0] ?? adminEmail);
   return { kommunenummer, name, slug, language: input.language ?? 'nb', adminEmail, adminName };
 }

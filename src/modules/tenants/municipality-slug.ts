@@ -1,5 +1,6 @@
 // The address a municipality's pages live at (/porsgrunn): made from its name the way Norwegians
 // write such addresses (æ→ae, ø→o, å→a), and checked against the table's own rule.
+import { trimCharacter } from '../../shared/text.ts';
 
 /** The pattern of the `municipalities_slug_format` check constraint. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -14,7 +15,7 @@ export function isValidSlug(slug: string): boolean {
  * becomes one hyphen.
  */
 export function slugFromName(name: string): string {
-  return (
+  return trimCharacter(
     name
       .toLowerCase()
       .replaceAll('æ', 'ae')
@@ -26,7 +27,7 @@ export function slugFromName(name: string): string {
       .replaceAll('ŧ', 't')
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
+      .replace(/[^a-z0-9]+/g, '-'),
+    '-',
   );
 }

@@ -18,6 +18,7 @@ import {
   findFollowRequest,
 } from '../reports/confirm-follower.ts';
 import type { FollowDeps } from '../reports/follow-report.ts';
+import { type FieldTable, firstValue, readUrlencoded, TOKEN_FIELD } from './form-fields.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
 import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
 import { checkEmailPage, codePage, confirmLinkPage } from './pages/follow-pages.ts';
@@ -26,6 +27,9 @@ import { findSiteReport } from './site-report.ts';
 
 type RequestParams = { Params: { site: string; ref: string; id: string } };
 type LinkParams = { Params: { site: string; ref: string }; Querystring: { token?: string } };
+
+/** The SMS code form: a six-digit code, typed with spaces perhaps. */
+const CODE_FORM: FieldTable = { fields: { ...TOKEN_FIELD, code: { maxLength: 20 } } };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -63,10 +67,17 @@ export const followRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     async (request, reply) => {
       const site = await resolveSite(db, request, reply, request.params.site);
       const { report, request: asked } = await requestOf(site, request.params.ref, request.params.id);
-      const body = (request.body ?? {}) as Record<string, string | undefined>;
-      if (!isValidFormToken(ctx.secret, 'follow', body._token))
+      // Read through its field table (form-fields.ts): the token first, every value bounded.
+      const { fields } = readUrlencoded(request.body, CODE_FORM);
+      if (!isValidFormToken(ctx.secret, 'follow', firstValue(fields, '_token')))
         throw new AppError(400, 'form_expired', messages.formExpired());
-      const outcome = await confirmFollowerByCode(db, ctx.secret, report.ref, asked.id, body.code);
+      const outcome = await confirmFollowerByCode(
+        db,
+        ctx.secret,
+        report.ref,
+        asked.id,
+        firstValue(fields, 'code'),
+      );
       if (outcome.result === 'confirmed') return reply.redirect(followed(site, report.ref), 303);
       const t = site.text.follow;
       const state =
