@@ -12,6 +12,7 @@ import { clearAddress } from './login-throttle.ts';
 import { passwordResetMessages } from './password-reset-messages.ts';
 import { redactResetLink } from './password-reset-redact.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { endStreamsOfUser } from './session-streams.ts';
 import { endAllSessions, hashToken } from './sessions.ts';
 
 /** 32 bytes in base64url, as the link carries it. */
@@ -64,5 +65,7 @@ export async function confirmPasswordReset(
     return user.id;
   });
   await redactResetLink(db, tokenHash);
+  // Every session has ended: so do its live streams in this process (other processes within 30 s).
+  endStreamsOfUser(userId);
   return { userId };
 }
