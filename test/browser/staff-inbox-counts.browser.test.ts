@@ -4,7 +4,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildStaffUser } from '../support/staff.ts';
-import { axeViolations, createApiReport, expectNoViolations, openContext, useWebApp } from '../support/web.ts';
+import {
+  axeViolations,
+  createApiReport,
+  expectNoViolations,
+  openContext,
+  useWebApp,
+} from '../support/web.ts';
 
 const K = '4001';
 const LIMIT = 2;
@@ -28,7 +34,8 @@ describe('the inbox counts above the limit', () => {
     page.locator('.inbox-statuses label', { hasText: label }).locator('.count');
 
   it('shows a count above the limit as "2+", an estimate as "ca.", and says what they mean', async () => {
-    for (let i = 0; i < LIMIT + 1; i++) await createApiReport(web.t, { description: `Tett sluk nummer ${i}` });
+    for (let i = 0; i < LIMIT + 1; i++)
+      await createApiReport(web.t, { description: `Tett sluk nummer ${i}` });
     const page = await logIn();
     await page.locator('.inbox-row').first().waitFor();
 

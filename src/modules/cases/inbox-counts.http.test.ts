@@ -171,7 +171,10 @@ describe.each(databaseKinds())('inbox counts below the limit on %s', (kind) => {
   it('counts exactly under every filter, the same reports the list shows', async () => {
     for (const [query, total] of filters) {
       const found = await counts(handler, query);
-      const listed = await handler.request('GET', `${INBOX}/reports?${query}&status=${ALL_STATUSES}&limit=100`);
+      const listed = await handler.request(
+        'GET',
+        `${INBOX}/reports?${query}&status=${ALL_STATUSES}&limit=100`,
+      );
       expect(listed.status, query).toBe(200);
       const perStatus = new Map<string, number>();
       for (const item of listed.body.items as { status: string }[]) {
@@ -199,7 +202,13 @@ describe.each(databaseKinds())('inbox counts below the limit on %s', (kind) => {
   });
 
   it('refuses a bad filter with 400, as the list does', async () => {
-    for (const query of ['status=nope', 'team=nope', 'channel=brev', 'from=2025-02-30', 'q=' + 'x'.repeat(201)]) {
+    for (const query of [
+      'status=nope',
+      'team=nope',
+      'channel=brev',
+      'from=2025-02-30',
+      `q=${'x'.repeat(201)}`,
+    ]) {
       const response = await handler.request('GET', `${INBOX}/reports/counts?${query}`);
       expect(response.status, query).toBe(400);
     }
@@ -219,7 +228,11 @@ describe.each(databaseKinds())('inbox counts above the limit on %s', (kind) => {
     const road = await teamIdOf(t, 'vei-og-park');
     handler = await logInAs(t, await buildStaffUser(db, { kommunenummer: '4001', roles: ['saksbehandler'] }));
     for (let i = 0; i < 3; i++) {
-      await report(t, { description: `Tett sluk nummer ${i}` }, { status: 'mottatt', teamId: va, dueAt: PAST });
+      await report(
+        t,
+        { description: `Tett sluk nummer ${i}` },
+        { status: 'mottatt', teamId: va, dueAt: PAST },
+      );
     }
     await report(t, { description: 'Lekkasje i kjelleren' }, { status: 'utfort', teamId: va });
     await report(t, { description: 'Tett sluk ved skolen' }, { status: 'planlagt', teamId: road });
@@ -277,7 +290,14 @@ describe.each(databaseKinds())('inbox counts above the limit on %s', (kind) => {
     for (const status of ['mottatt', 'under_behandling', 'planlagt'] as const) {
       expect(overdue.counts[status].accuracy, status).toBe('about');
     }
-    for (const status of ['utfort', 'duplikat', 'privat_ansvar', 'videresendt', 'avvist', 'lukket'] as const) {
+    for (const status of [
+      'utfort',
+      'duplikat',
+      'privat_ansvar',
+      'videresendt',
+      'avvist',
+      'lukket',
+    ] as const) {
       expect(overdue.counts[status], status).toEqual({ count: 0, accuracy: 'exact' });
     }
     expect(overdue.counts.mottatt.count).toBeGreaterThanOrEqual(0);

@@ -104,7 +104,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         tags: [INBOX_TAG],
         summary: 'How many reports per status match the filters (all but status)',
         description:
-          'Exact up to INBOX_EXACT_COUNT_LIMIT (10,000) reports a status; above it a count is `moreThan` the limit. Where no index leads from the filters to each status (free text, channel, acute, overdue, or two of team, assignee and category), the counts are exact while all the matches together are within the limit, and otherwise each is `about`: the query planner\'s estimate. See docs/staff-api.md.',
+          "Exact up to INBOX_EXACT_COUNT_LIMIT (10,000) reports a status; above it a count is `moreThan` the limit. Where no index leads from the filters to each status (free text, channel, acute, overdue, or two of team, assignee and category), the counts are exact while all the matches together are within the limit, and otherwise each is `about`: the query planner's estimate. See docs/staff-api.md.",
         params: MunicipalityParams,
         querystring: InboxFilterQuery,
         response: { 200: CountsSchema, 400: errorResponseRef, 401: errorResponseRef, 403: errorResponseRef },
