@@ -58,6 +58,7 @@ async function countEachStatus(
   statuses: ReportStatus[],
   limit: number,
 ): Promise<Map<ReportStatus, InboxCount>> {
+  if (statuses.length === 0) return new Map();
   const selects = statuses.map(
     (status) => sql`select ${status}::text as status, count(*)::int as n
       from (select 1 from reports r where ${filterConditions(filter, { status })} limit ${limit + 1}) capped`,
@@ -111,7 +112,8 @@ async function countOnceOrEstimate(
       counts.set(status, { count: counted, accuracy: 'exact' });
       continue;
     }
-    // One after the other: each is planned, not run, and a transaction's connection is one.
+    // One after the other: each is only planned (about a millisecond), and `db` may be a
+    // transaction, which has one connection.
     const estimate = await estimateRows(
       db,
       sql`select 1 from reports r where ${filterConditions(filter, { status })}`,
