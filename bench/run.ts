@@ -1,12 +1,12 @@
 // `npm run bench`: report intake throughput and latency on PostgreSQL and on PGlite, against a
-// bare Fastify + pg ceiling on the same machine; prints a table and writes bench/results/latest.json.
+// bare Fastify + pg ceiling on the same machine; prints a table and writes its keys into
+// bench/results/latest.json (bench/inbox.ts writes `inbox` there).
 // Every scenario gets its own fresh database or data directory and removes it afterwards.
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SETTINGS } from './load.ts';
 import { ceilingPostgres, intakePglite, intakePostgres, type Measurement, ROOT } from './scenarios.ts';
-import { Cleanup, tail } from './support.ts';
+import { Cleanup, mergeResults, tail } from './support.ts';
 
 const TARGETS = { minRatio: 0.5, maxP99Ms: 50 } as const;
 const OVERALL_LIMIT_MS = 10 * 60_000;
@@ -197,11 +197,7 @@ async function writeResults(ratio: number | undefined): Promise<string> {
     failures,
     disturbed,
   };
-  const dir = path.join(ROOT, 'bench', 'results');
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, 'latest.json');
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
+  return mergeResults(ROOT, report);
 }
 
 const watchdog = setTimeout(

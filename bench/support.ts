@@ -2,8 +2,9 @@
 // server child processes with captured output, readiness polling and peak memory.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
@@ -191,4 +192,25 @@ export function tail(lines: readonly string[], count = 20): string {
     .slice(-count)
     .map((line) => `    ${line.length > 400 ? `${line.slice(0, 400)}…` : line}`)
     .join('\n');
+}
+
+/**
+ * Writes `patch` into `bench/results/latest.json` under `root`, keeping the keys other benchmarks
+ * wrote there (each owns its own: intake's, `inbox`…). A file that is not a JSON object is replaced.
+ */
+export async function mergeResults(root: string, patch: Record<string, unknown>): Promise<string> {
+  const dir = path.join(root, 'bench', 'results');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'latest.json');
+  let existing: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      existing = parsed as Record<string, unknown>;
+    }
+  } catch {
+    // No file yet, or not JSON: start afresh.
+  }
+  await writeFile(file, `${JSON.stringify({ ...existing, ...patch }, null, 2)}\n`);
+  return file;
 }

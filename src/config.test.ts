@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       reportRateLimitPerMinute: 30,
       shutdownTimeoutMs: 10_000,
+      inboxExactCountLimit: 10_000,
     });
     expect(path.isAbsolute(config.dataDir)).toBe(true);
     expect(config.dataDir).toBe(path.resolve(process.cwd(), 'data'));
@@ -138,6 +139,8 @@ describe('loadConfig', () => {
     });
     expect(configError({ DATABASE_POOL_MAX: '0' }).message).toContain('DATABASE_POOL_MAX');
     expect(configError({ SHUTDOWN_TIMEOUT_MS: '50' }).message).toContain('SHUTDOWN_TIMEOUT_MS');
+    expect(loadConfig({ INBOX_EXACT_COUNT_LIMIT: '500' }).inboxExactCountLimit).toBe(500);
+    expect(configError({ INBOX_EXACT_COUNT_LIMIT: '0' }).message).toContain('INBOX_EXACT_COUNT_LIMIT');
     expect(loadConfig({ TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
   });
 

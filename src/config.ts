@@ -34,6 +34,11 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How often an open live-inbox stream asks again whether its session is live and allowed. */
   liveRecheckMs: number;
+  /**
+   * The inbox counts per status exactly up to this; above it a count says "more than" this or
+   * gives PostgreSQL's estimate, so counting never reads more than about this many rows a status.
+   */
+  inboxExactCountLimit: number;
   /** Outgoing mail server (smtp:// with STARTTLS when offered, or smtps://); unset: email goes to the outbox. */
   smtpUrl: string | undefined;
   /** The sender address; the municipality's name is shown as the sender's name. */
@@ -280,6 +285,15 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
         parse: integer(100, 30_000),
       },
       30_000,
+    ),
+    inboxExactCountLimit: read(
+      env,
+      {
+        name: 'INBOX_EXACT_COUNT_LIMIT',
+        expected: 'an integer from 1 to 1000000',
+        parse: integer(1, 1_000_000),
+      },
+      10_000,
     ),
     smtpUrl: read<string | undefined>(
       env,

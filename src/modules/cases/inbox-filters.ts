@@ -199,10 +199,24 @@ export function resolveFilter(
 
 const OPEN_SQL = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
 
-/** The filter as SQL conditions on `reports r`, joined with `and`. */
-export function filterConditions(filter: InboxFilter, options: { ignoreStatus?: boolean } = {}): SQL {
+/** Whether a report in `status` can match the filter at all (only open reports are overdue). */
+export function statusCanMatch(filter: InboxFilter, status: ReportStatus): boolean {
+  return !filter.overdue || OPEN_STATUSES.includes(status);
+}
+
+/**
+ * The filter as SQL conditions on `reports r`, joined with `and`. `ignoreStatus` leaves the status
+ * filter out; `status` puts exactly that status in its place (for counting one status: the
+ * overdue filter then leaves out its own status test, which would only blur PostgreSQL's estimate).
+ */
+export function filterConditions(
+  filter: InboxFilter,
+  options: { ignoreStatus?: boolean; status?: ReportStatus } = {},
+): SQL {
   const parts: SQL[] = [sql`r.kommunenummer = ${filter.kommunenummer}`];
-  if (!options.ignoreStatus) {
+  if (options.status) {
+    parts.push(sql`r.status = ${options.status}`);
+  } else if (!options.ignoreStatus) {
     if (filter.statuses) {
       parts.push(
         filter.statuses.length === 0
@@ -230,7 +244,10 @@ export function filterConditions(filter: InboxFilter, options: { ignoreStatus?: 
         : sql`r.assignee_id = ${filter.assigneeId}::uuid`,
     );
   }
-  if (filter.overdue) parts.push(sql`r.status in (${OPEN_SQL}) and r.due_at < now()`);
+  if (filter.overdue) {
+    if (!options.status) parts.push(sql`r.status in (${OPEN_SQL}) and r.due_at < now()`);
+    else parts.push(statusCanMatch(filter, options.status) ? sql`r.due_at < now()` : sql`false`);
+  }
   if (filter.acute) parts.push(sql`r.acute`);
   if (filter.channels && filter.channels.length > 0) {
     parts.push(

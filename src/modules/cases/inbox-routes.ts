@@ -10,7 +10,7 @@ import { may } from '../accounts/policies.ts';
 import { staffOf } from '../accounts/staff-auth.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { REPORT_STATUSES } from '../reports/statuses.ts';
-import { countInbox } from './count-inbox.ts';
+import { COUNT_ACCURACIES, countInbox } from './count-inbox.ts';
 import { exportInboxCsv } from './export-inbox-csv.ts';
 import {
   INBOX_SORTS,
@@ -31,9 +31,24 @@ const InboxPageSchema = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page' }),
 });
 
+/** One count and how exact it is (count-inbox.ts). */
+const countSchema = (description?: string) =>
+  Type.Object(
+    {
+      count: Type.Integer({ minimum: 0 }),
+      accuracy: stringEnum(COUNT_ACCURACIES, {
+        description:
+          "`exact`: the count. `moreThan`: there are more than `count`, the limit of exact counting (INBOX_EXACT_COUNT_LIMIT). `about`: an estimate from PostgreSQL's statistics, rounded to two digits.",
+      }),
+    },
+    { additionalProperties: false, ...(description ? { description } : {}) },
+  );
+
 const CountsSchema = Type.Object({
-  counts: Type.Object(Object.fromEntries(REPORT_STATUSES.map((s) => [s, Type.Integer()]))),
-  total: Type.Integer({ description: 'All matching reports except duplicates' }),
+  counts: Type.Object(Object.fromEntries(REPORT_STATUSES.map((s) => [s, countSchema()]))),
+  total: countSchema(
+    'All matching reports except duplicates: the sum of the other counts, as exact as the least exact of them',
+  ),
 });
 
 const ExportQuery = Type.Object({
@@ -88,6 +103,8 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       schema: {
         tags: [INBOX_TAG],
         summary: 'How many reports per status match the filters (all but status)',
+        description:
+          "Exact up to INBOX_EXACT_COUNT_LIMIT (10,000) reports a status; above it a count is `moreThan` the limit. Where no index leads from the filters to each status (free text, channel, acute, overdue, or two of team, assignee and category), the counts are exact while all the matches together are within the limit, and otherwise each is `about`: the query planner's estimate. See docs/staff-api.md.",
         params: MunicipalityParams,
         querystring: InboxFilterQuery,
         response: { 200: CountsSchema, 400: errorResponseRef, 401: errorResponseRef, 403: errorResponseRef },
@@ -96,7 +113,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     async (request, reply) => {
       const filter = resolveFilter(request.query, request.params.kommunenummer, staffOf(request));
       reply.header('cache-control', 'no-store');
-      return countInbox(ctx.db.db, filter);
+      return countInbox(ctx.db.db, filter, ctx.config.inboxExactCountLimit);
     },
   );
 

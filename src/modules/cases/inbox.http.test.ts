@@ -265,25 +265,30 @@ describe.each(databaseKinds())('the inbox list and counts on %s', (kind) => {
   });
 
   it('counts per status under the other filters, ignoring status', async () => {
+    const exact = (count: number) => ({ count, accuracy: 'exact' });
     const response = await reader.request('GET', `${INBOX}/reports/counts?status=mottatt`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       counts: {
-        mottatt: 2,
-        under_behandling: 1,
-        planlagt: 0,
-        utfort: 1,
-        duplikat: 1,
-        privat_ansvar: 0,
-        videresendt: 0,
-        avvist: 5,
-        lukket: 0,
+        mottatt: exact(2),
+        under_behandling: exact(1),
+        planlagt: exact(0),
+        utfort: exact(1),
+        duplikat: exact(1),
+        privat_ansvar: exact(0),
+        videresendt: exact(0),
+        avvist: exact(5),
+        lukket: exact(0),
       },
-      total: 9,
+      total: exact(9),
     });
     const road = await reader.request('GET', `${INBOX}/reports/counts?team=${roadTeam}&from=2025-01-01`);
-    expect(road.body.counts).toMatchObject({ mottatt: 1, under_behandling: 1, utfort: 0 });
-    expect(road.body.total).toBe(2);
+    expect(road.body.counts).toMatchObject({
+      mottatt: exact(1),
+      under_behandling: exact(1),
+      utfort: exact(0),
+    });
+    expect(road.body.total).toEqual(exact(2));
   });
 
   it('needs a login (401) and a role in the municipality (403)', async () => {

@@ -8,6 +8,7 @@ import { Button, Loading } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import { useMembership } from '../../session/index.ts';
+import { totalCountText } from './count-text.ts';
 import { useDirectory } from './directory.ts';
 import { filterFromParams, filterToParams, filterToRecord, type InboxFilter, isFiltered } from './filters.ts';
 import { type CaseControl, focusCaseControl, InboxContext, type InboxContextValue } from './inbox-context.ts';
@@ -184,7 +185,7 @@ export default function InboxPage() {
             )}
           </div>
           <p className="inbox-count" aria-live="polite">
-            {list.counts && !list.loading ? t.plural('count.reports', list.counts.total) : ''}
+            {list.counts && !list.loading ? totalCountText(t, list.counts.total) : ''}
           </p>
           <LiveBanner
             count={list.pending}

@@ -39,9 +39,18 @@ export interface InboxPageData {
   nextCursor: string | null;
 }
 
+/** `exact`: the count; `moreThan`: more than `count` (the server's limit); `about`: an estimate. */
+export type CountAccuracy = 'exact' | 'moreThan' | 'about';
+
+export interface Count {
+  count: number;
+  accuracy: CountAccuracy;
+}
+
 export interface Counts {
-  counts: Partial<Record<ReportStatus, number>>;
-  total: number;
+  counts: Partial<Record<ReportStatus, Count>>;
+  /** Every matching report but duplicates. */
+  total: Count;
 }
 
 export interface SavedFilter {

@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Button, REPORT_STATUSES } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
+import { anyInexact, statusCountText } from '../count-text.ts';
 import type { Directory } from '../directory.ts';
 import { EMPTY_FILTER, type InboxFilter } from '../filters.ts';
 import { CHANNELS, type Counts } from '../types.ts';
@@ -60,9 +61,17 @@ export function FilterForm({ filter, counts, directory, onApply }: Props) {
               onChange={(e) => set({ statuses: toggle(draft.statuses, status, e.target.checked) })}
             />
             {t(`status.${status}`)}
-            {counts ? <span className="count"> ({counts.counts[status] ?? 0})</span> : null}
+            {counts ? (
+              <span className="count">
+                {' '}
+                ({statusCountText(t, counts.counts[status] ?? { count: 0, accuracy: 'exact' })})
+              </span>
+            ) : null}
           </label>
         ))}
+        {counts && anyInexact(counts) ? (
+          <p className="field-hint inbox-count-note">{t('inbox.count.note')}</p>
+        ) : null}
       </fieldset>
       <div className="inbox-filter-grid">
         <div className="field">
