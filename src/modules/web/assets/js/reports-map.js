@@ -22,7 +22,7 @@
   } else {
     map.attributionControl.addAttribution(el.dataset.attribution || '© Kartverket');
   }
-  const layer = L.markerClusterGroup ? L.markerClusterGroup({ chunkedLoading: true }) : L.layerGroup();
+  const layer = L.markerClusterGroup ? L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 12 }) : L.layerGroup();
   layer.addTo(map);
 
   const draw = () => {
