@@ -38,7 +38,11 @@ function expectNoSkippedLevels(levels: number[], where: string): void {
  * How much the page jumped while loading (the sum of layout shifts not caused by input), read
  * once `ready` holds.
  */
-async function layoutShift(page: Page, url: string, ready: (page: Page) => Promise<unknown>): Promise<number> {
+async function layoutShift(
+  page: Page,
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<number> {
   await page.goto(url);
   await ready(page);
   return page.evaluate(
@@ -46,7 +50,10 @@ async function layoutShift(page: Page, url: string, ready: (page: Page) => Promi
       new Promise<number>((resolve) => {
         let total = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[])
             if (!entry.hadRecentInput) total += entry.value;
         }).observe({ type: 'layout-shift', buffered: true });
         // Buffered entries are delivered in the observer's first callback, before this timer.
@@ -73,9 +80,12 @@ describe('the residents’ pages a newcomer stumbles on', () => {
     await page.goto(`${w.t.baseUrl}/porsgrunn/meld`);
     await expect(page.locator('#use-position').isVisible()).resolves.toBe(false);
     await expect(page.locator('#map').isVisible()).resolves.toBe(false);
-    await expect(page.locator('#place-hint').innerText()).resolves.toBe(
+    const noScriptHint = page.locator('#place-hint .without-script');
+    await expect(noScriptHint.isVisible()).resolves.toBe(true);
+    await expect(noScriptHint.textContent()).resolves.toBe(
       'Skriv adressen, eller beskriv stedet så nøyaktig du kan.',
     );
+    await expect(page.locator('#place-hint .needs-script').isVisible()).resolves.toBe(false);
     await expect(page.locator('#category-search').isVisible()).resolves.toBe(false);
     // Said to screen readers too: the field set is described by the hint a person sees.
     await expect(page.locator('#place').getAttribute('aria-describedby')).resolves.toBe('place-hint');
@@ -84,7 +94,11 @@ describe('the residents’ pages a newcomer stumbles on', () => {
     await scripted.goto(`${w.t.baseUrl}/porsgrunn/meld`);
     await scripted.locator('.leaflet-container').waitFor();
     await expect(scripted.locator('#use-position').isVisible()).resolves.toBe(true);
-    await expect(scripted.locator('#place-hint').innerText()).resolves.toMatch(/^Velg stedet på kartet/);
+    await expect(scripted.locator('#place-hint .needs-script').textContent()).resolves.toMatch(
+      /^Velg stedet på kartet/,
+    );
+    await expect(scripted.locator('#place-hint .needs-script').isVisible()).resolves.toBe(true);
+    await expect(scripted.locator('#place-hint .without-script').isVisible()).resolves.toBe(false);
   });
 
   it('without scripts shows the chosen category’s questions before the first post, and sends on the first try', async () => {
@@ -105,7 +119,7 @@ describe('the residents’ pages a newcomer stumbles on', () => {
     await page.locator('#address').fill('Kirkegata 3');
     await page.locator('#description').fill('Kumlokket er sprukket.');
     await submitReportForm(page, REVIEW_PAGE);
-    await expect(page.locator('dl.summary').innerText()).resolves.toContain('Det er skadet');
+    await expect(page.locator('dl.summary').textContent()).resolves.toContain('Det er skadet');
     await page.locator('main > form button[type="submit"]').click();
     await page.waitForURL(/\/kvittering\?token=/);
     const ref = (await page.locator('.ref').textContent()) ?? '';
@@ -122,7 +136,9 @@ describe('the residents’ pages a newcomer stumbles on', () => {
     const disabled = await page
       .locator('fieldset.questions')
       .evaluateAll((sets) =>
-        sets.filter((s) => (s as HTMLFieldSetElement).disabled).map((s) => (s as HTMLElement).dataset.category),
+        sets
+          .filter((s) => (s as HTMLFieldSetElement).disabled)
+          .map((s) => (s as HTMLElement).dataset.category),
       );
     expect(disabled).not.toContain('avlop-kumlokk');
     expect(disabled).toContain('vann-misfarget');
@@ -150,12 +166,27 @@ describe('the residents’ pages a newcomer stumbles on', () => {
   });
 
   it("shows the municipality's latest reply prominently, and the history as a timeline, newest first", async () => {
-    const { ref } = await createApiReport(w.t, { category: 'vann-misfarget', answers: { 'rent-kaldt': true } });
+    const { ref } = await createApiReport(w.t, {
+      category: 'vann-misfarget',
+      answers: { 'rent-kaldt': true },
+    });
     const [row] = await w.t.ctx.db.db.select().from(reports).where(eq(reports.ref, ref));
     const reply = 'Vi spyler ledningen i morgen tidlig. Vannet kan bli brunt en times tid.';
     await w.t.ctx.db.db.insert(reportEvents).values([
-      { reportId: row?.id ?? '', kind: 'status_changed', public: true, status: 'under_behandling', actor: 'system' },
-      { reportId: row?.id ?? '', kind: 'public_reply', public: true, message: 'Vi ser på det.', actor: 'system' },
+      {
+        reportId: row?.id ?? '',
+        kind: 'status_changed',
+        public: true,
+        status: 'under_behandling',
+        actor: 'system',
+      },
+      {
+        reportId: row?.id ?? '',
+        kind: 'public_reply',
+        public: true,
+        message: 'Vi ser på det.',
+        actor: 'system',
+      },
       { reportId: row?.id ?? '', kind: 'public_reply', public: true, message: reply, actor: 'system' },
     ]);
     // Three events in one statement share a timestamp; the last inserted is the newest.
@@ -175,7 +206,10 @@ describe('the residents’ pages a newcomer stumbles on', () => {
     const history = await page.locator('#history-title').boundingBox();
     expect(replyBox?.y ?? 0).toBeLessThan(history?.y ?? 0);
     const size = (selector: string) =>
-      page.locator(selector).first().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(await size('.reply-message')).toBeGreaterThan(await size('main > p'));
 
     const timeline = page.locator('ol.timeline > li');
@@ -219,7 +253,11 @@ describe('the residents’ pages a newcomer stumbles on', () => {
     await page.locator('#answer-vann-lekkasje-mengde input').first().check();
     await page.locator('#address').fill('Storgata 12');
     await page.locator('#description').fill('Lekker.');
-    await page.setInputFiles('#photos', { name: 'a.jpg', mimeType: 'image/jpeg', buffer: await jpeg(800, 600) });
+    await page.setInputFiles('#photos', {
+      name: 'a.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await jpeg(800, 600),
+    });
     await submitReportForm(page, REVIEW_PAGE);
     expectNoSkippedLevels(await headingLevels(page), 'the review page');
     // The photo has its size given, so nothing jumps while it loads.

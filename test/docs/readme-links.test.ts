@@ -33,7 +33,9 @@ function routePatterns(): string[][] {
 function readmeAdminPaths(): string[] {
   const text = readFileSync(README, 'utf8');
   // An address of its own: after a backtick, a bracket, a space or the server's origin.
-  const found = [...text.matchAll(/(?:[`(\s]|:8080)(\/admin(?:\/(?:<\w+>|\{\w+\}|[\w-]+))*)/g)].map((m) => m[1] ?? '');
+  const found = [...text.matchAll(/(?:[`(\s]|:8080)(\/admin(?:\/(?:<\w+>|\{\w+\}|[\w-]+))*)/g)].map(
+    (m) => m[1] ?? '',
+  );
   return [...new Set(found)];
 }
 

@@ -5,7 +5,7 @@ import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { webText } from '../../i18n/web.ts';
-import { type Language, LANGUAGES } from '../../shared/language.ts';
+import { LANGUAGES, type Language } from '../../shared/language.ts';
 import { type Site, siteHref } from './site.ts';
 import { assetUrl } from './static-assets.ts';
 

@@ -72,7 +72,11 @@ describe.each(databaseKinds())('page and asset caching on %s', (kind) => {
     form.append('_token', /name="_token" value="([^"]+)"/.exec(page)?.[1] ?? '');
     form.append('description', 'Lekker.');
     form.append('contact.email', 'kari@example.no');
-    const posted = await fetch(`${t.baseUrl}/porsgrunn/meld`, { method: 'POST', body: form, redirect: 'manual' });
+    const posted = await fetch(`${t.baseUrl}/porsgrunn/meld`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
     expect(posted.status).toBe(303);
     const draft = await get(posted.headers.get('location') ?? '');
     expect(draft.status).toBe(200);
@@ -95,7 +99,10 @@ describe.each(databaseKinds())('page and asset caching on %s', (kind) => {
 
   it("uses the municipality's logo as its pages' icon where it has one", async () => {
     const db = t.ctx.db.db;
-    await db.update(municipalities).set({ logoUrl: '/assets/favicon.svg' }).where(eq(municipalities.slug, 'porsgrunn'));
+    await db
+      .update(municipalities)
+      .set({ logoUrl: '/assets/favicon.svg' })
+      .where(eq(municipalities.slug, 'porsgrunn'));
     try {
       const html = await (await get('/porsgrunn')).text();
       expect(html).toContain('<link rel="icon" href="/assets/favicon.svg"/>');

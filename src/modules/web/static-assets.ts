@@ -18,7 +18,9 @@ const require = createRequire(import.meta.url);
 /** Address prefix → folder on disk. */
 const ROOTS: Record<string, string> = {
   '/assets/leaflet/': path.dirname(require.resolve('leaflet/dist/leaflet.js')),
-  '/assets/markercluster/': path.dirname(require.resolve('leaflet.markercluster/dist/leaflet.markercluster.js')),
+  '/assets/markercluster/': path.dirname(
+    require.resolve('leaflet.markercluster/dist/leaflet.markercluster.js'),
+  ),
   '/assets/': fileURLToPath(new URL('./assets/', import.meta.url)),
 };
 
@@ -86,6 +88,9 @@ export const staticAssets: FastifyPluginAsync = async (app) => {
   // Browsers ask for this on their own (feed readers, bookmarks, pages that name no icon).
   const favicon = readFileSync(path.join(ROOTS['/assets/'] ?? '', 'favicon.ico'));
   app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
+    reply
+      .header('content-type', 'image/x-icon')
+      .header('cache-control', 'public, max-age=86400')
+      .send(favicon),
   );
 };

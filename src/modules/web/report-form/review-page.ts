@@ -23,7 +23,8 @@ export interface ReviewPageInput {
 function answerText(q: CategoryTreeQuestion, value: string | string[], site: Site): string {
   const values = Array.isArray(value) ? value : [value];
   const word = (v: string) => {
-    if (q.type === 'boolean') return v === 'true' ? site.text.form.yes : v === 'false' ? site.text.form.no : v;
+    if (q.type === 'boolean')
+      return v === 'true' ? site.text.form.yes : v === 'false' ? site.text.form.no : v;
     return q.options?.find((o) => o.code === v)?.label ?? v;
   };
   return values.map(word).join(', ');

@@ -22,7 +22,9 @@
   } else {
     map.attributionControl.addAttribution(el.dataset.attribution || '© Kartverket');
   }
-  const layer = L.markerClusterGroup ? L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 12 }) : L.layerGroup();
+  const layer = L.markerClusterGroup
+    ? L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 12 })
+    : L.layerGroup();
   layer.addTo(map);
 
   const draw = () => {
