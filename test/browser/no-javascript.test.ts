@@ -190,6 +190,10 @@ describe('the residents’ pages without JavaScript', () => {
     const nearby = page.locator('ul.nearby > li');
     await expect(nearby.count()).resolves.toBe(1);
     await expect(nearby.locator('a').first().textContent()).resolves.toBe(earlier.ref);
+    // Words and numbers apart: "Tett avløp eller kloakkstopp, 120 m unna" (not "…kloakkstopp,120 m").
+    await expect(nearby.locator('p').first().textContent()).resolves.toMatch(
+      new RegExp(`^${earlier.ref}: Tett avløp eller kloakkstopp, \\d+ m unna, meldt `),
+    );
     // The follow form already has the e-mail address typed on the form.
     await expect(nearby.locator('input[type="email"]').inputValue()).resolves.toBe('nabo@example.no');
     // Nothing is followed until the owner of the address confirms: the page says to check the email.

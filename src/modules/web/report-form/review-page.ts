@@ -64,8 +64,14 @@ export function reviewPage(input: ReviewPageInput): string {
           <ul class="nearby">
             ${input.nearby.map(
               (r) => html`<li>
-                <p><a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${r.ref}</a>: ${category?.name},
-                  ${t.distance(r.meters)}, ${t.reported(formatDate(r.createdAt, site.language))}${r.address ? `, ${r.address}` : ''}</p>
+                <p><a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${r.ref}</a>${`: ${[
+                  category?.name,
+                  t.distance(r.meters),
+                  t.reported(formatDate(r.createdAt, site.language)),
+                  r.address,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}`}</p>
                 <form method="post" action=${formAction(site, `${site.base}/meldinger/${r.ref}/folg`)}>
                   <input type="hidden" name="_token" value=${input.followToken} />
                   <input type="hidden" name="draft" value=${draft.id} />
