@@ -39,7 +39,7 @@ import { reportRoutes } from './modules/reports/routes.ts';
 import { staffAppRoutes } from './modules/staff-app/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { pageCsp } from './modules/web/page.ts';
-import { renderErrorPage, webPlugins, webRoutes } from './modules/web/routes.ts';
+import { errorPageRenderer, webPlugins, webRoutes } from './modules/web/routes.ts';
 import { AppError } from './shared/errors.ts';
 
 export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
@@ -92,7 +92,7 @@ export async function buildApp(
     }
   });
 
-  installErrorHandling(app, JSON_BODY_LIMIT, renderErrorPage);
+  installErrorHandling(app, JSON_BODY_LIMIT, errorPageRenderer(ctx.db.db));
   // Before any route: lists every route's schemas and refuses control characters (see the file).
   await app.register(inputLimits);
   app.decorate('pageCsp', pageCsp(ctx.config.mapTileUrl));

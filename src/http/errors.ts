@@ -86,7 +86,7 @@ export type HtmlErrorRenderer = (
   reply: FastifyReply,
   status: number,
   message: Message,
-) => FastifyReply;
+) => FastifyReply | Promise<FastifyReply>;
 
 function wantsPage(request: FastifyRequest): boolean {
   return request.routeOptions.config?.page === true;

@@ -7,6 +7,8 @@ export const en: WebCatalog = {
     municipality: (name: string) => `${name} municipality`,
     service: 'Report faults and damage',
     privacy: 'Privacy',
+    description: (name: string) =>
+      `Tell ${name} municipality about water leaks, brown water, blocked drains, manhole covers and other faults, and follow up your report.`,
   },
   start: {
     title: 'Report faults and damage',
@@ -36,6 +38,8 @@ export const en: WebCatalog = {
     placeLegend: 'Where is it?',
     placeHint:
       'Choose the place on the map, use your position, or type the address or a description of the place.',
+    /** The place's hint when scripts are off: there is no map then. */
+    placeHintNoScript: 'Type the address, or describe the place as exactly as you can.',
     mapLabel: 'Map for choosing the place. Click or move the marker.',
     useMyPosition: 'Use my position',
     positionFound: 'Your position has been chosen.',
@@ -58,6 +62,8 @@ export const en: WebCatalog = {
       'JPEG, PNG or WebP, at most 15 MB each. We remove location and other information from photos.',
     photosKept: 'Photos you have already uploaded',
     removePhoto: 'Remove this photo',
+    /** A photo's alternative text: which one it is. */
+    photoAlt: (n: number) => `Photo ${n}`,
     yes: 'Yes',
     no: 'No',
     chooseOne: 'Choose',
@@ -97,6 +103,8 @@ export const en: WebCatalog = {
     photos: 'Photos',
     contact: 'Contact',
     anonymous: 'No contact details',
+    notify: 'Updates',
+    notifyLanguage: (language: string) => `Language: ${language}.`,
     edit: 'Change',
     send: 'Send the report',
   },
@@ -112,6 +120,9 @@ export const en: WebCatalog = {
     title: (ref: string) => `Report ${ref}`,
     status: 'Status',
     history: 'History',
+    replyTitle: 'Reply from the municipality',
+    statusChanged: (status: string) => `New status: ${status}`,
+    updated: 'The report was updated',
     received: 'The report was received',
     category: 'Category',
     place: 'Place',

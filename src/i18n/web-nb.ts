@@ -7,6 +7,8 @@ export const nb = {
     municipality: (name: string) => `${name} kommune`,
     service: 'Meld fra om feil og skader',
     privacy: 'Personvern',
+    description: (name: string) =>
+      `Meld fra til ${name} kommune om vannlekkasjer, brunt vann, tette sluk, kumlokk og andre feil og skader, og følg saken.`,
   },
   start: {
     title: 'Meld fra om feil og skader',
@@ -35,6 +37,8 @@ export const nb = {
     placeLegend: 'Hvor er det?',
     placeHint:
       'Velg stedet på kartet, bruk din posisjon, eller skriv adressen eller en beskrivelse av stedet.',
+    /** The place's hint when scripts are off: there is no map then. */
+    placeHintNoScript: 'Skriv adressen, eller beskriv stedet så nøyaktig du kan.',
     mapLabel: 'Kart for å velge sted. Klikk eller flytt markøren.',
     useMyPosition: 'Bruk min posisjon',
     positionFound: 'Posisjonen din er valgt.',
@@ -57,6 +61,8 @@ export const nb = {
       'JPEG, PNG eller WebP, høyst 15 MB hver. Vi fjerner posisjon og annen informasjon fra bildene.',
     photosKept: 'Bilder du allerede har lastet opp',
     removePhoto: 'Fjern dette bildet',
+    /** A photo's alternative text: which one it is. */
+    photoAlt: (n: number) => `Bilde ${n}`,
     yes: 'Ja',
     no: 'Nei',
     chooseOne: 'Velg',
@@ -96,6 +102,8 @@ export const nb = {
     photos: 'Bilder',
     contact: 'Kontakt',
     anonymous: 'Ingen kontaktopplysninger',
+    notify: 'Beskjed',
+    notifyLanguage: (language: string) => `Språk: ${language}.`,
     edit: 'Endre',
     send: 'Send meldingen',
   },
@@ -111,6 +119,9 @@ export const nb = {
     title: (ref: string) => `Melding ${ref}`,
     status: 'Status',
     history: 'Historikk',
+    replyTitle: 'Svar fra kommunen',
+    statusChanged: (status: string) => `Ny status: ${status}`,
+    updated: 'Meldingen ble oppdatert',
     received: 'Meldingen ble mottatt',
     category: 'Kategori',
     place: 'Sted',

@@ -7,6 +7,8 @@ export const nn: WebCatalog = {
     municipality: (name: string) => `${name} kommune`,
     service: 'Meld frå om feil og skadar',
     privacy: 'Personvern',
+    description: (name: string) =>
+      `Meld frå til ${name} kommune om vasslekkasjar, brunt vatn, tette sluk, kumlok og andre feil og skadar, og følg saka.`,
   },
   start: {
     title: 'Meld frå om feil og skadar',
@@ -34,6 +36,8 @@ export const nn: WebCatalog = {
     acuteTextNoPhone: 'Ring vakttelefonen til kommunen no. Du kan sende meldinga i tillegg.',
     placeLegend: 'Kvar er det?',
     placeHint: 'Vel staden på kartet, bruk posisjonen din, eller skriv adressa eller ei skildring av staden.',
+    /** The place's hint when scripts are off: there is no map then. */
+    placeHintNoScript: 'Skriv adressa, eller skildre staden så nøyaktig du kan.',
     mapLabel: 'Kart for å velje stad. Klikk eller flytt markøren.',
     useMyPosition: 'Bruk posisjonen min',
     positionFound: 'Posisjonen din er vald.',
@@ -56,6 +60,8 @@ export const nn: WebCatalog = {
       'JPEG, PNG eller WebP, høgst 15 MB kvart. Vi fjernar posisjon og anna informasjon frå bileta.',
     photosKept: 'Bilete du alt har lasta opp',
     removePhoto: 'Fjern dette biletet',
+    /** A photo's alternative text: which one it is. */
+    photoAlt: (n: number) => `Bilete ${n}`,
     yes: 'Ja',
     no: 'Nei',
     chooseOne: 'Vel',
@@ -95,6 +101,8 @@ export const nn: WebCatalog = {
     photos: 'Bilete',
     contact: 'Kontakt',
     anonymous: 'Ingen kontaktopplysningar',
+    notify: 'Beskjed',
+    notifyLanguage: (language: string) => `Språk: ${language}.`,
     edit: 'Endre',
     send: 'Send meldinga',
   },
@@ -110,6 +118,9 @@ export const nn: WebCatalog = {
     title: (ref: string) => `Melding ${ref}`,
     status: 'Status',
     history: 'Historikk',
+    replyTitle: 'Svar frå kommunen',
+    statusChanged: (status: string) => `Ny status: ${status}`,
+    updated: 'Meldinga vart oppdatert',
     received: 'Meldinga vart motteken',
     category: 'Kategori',
     place: 'Stad',

@@ -66,7 +66,7 @@ export function checkContact(
     if (!phone)
       errors.push({ field: 'contact.phone', code: 'invalid_phone', message: messages.invalidPhone() });
   }
-  const notify: NotifyChannel = input?.notify ?? (email ? 'email' : phone ? 'sms' : 'none');
+  const notify = notifyChannel(input?.notify, email, phone);
   if (notify === 'email' && !rawEmail) {
     errors.push({ field: 'contact.email', code: 'required', message: messages.notifyEmailNeedsEmail() });
   }
@@ -84,4 +84,13 @@ export function checkContact(
   if (errors.length > 0) return { contact: null, errors };
   if (!name && !email && !phone) return { contact: null, errors };
   return { contact: { name, email, phone, notify, language }, errors };
+}
+
+/** How the reporter hears from us: as chosen, else by e-mail if given, else SMS, else not at all. */
+export function notifyChannel(
+  chosen: NotifyChannel | undefined,
+  email: string | null | undefined,
+  phone: string | null | undefined,
+): NotifyChannel {
+  return chosen ?? (email ? 'email' : phone ? 'sms' : 'none');
 }

@@ -110,6 +110,10 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
             ? `/api/v1/municipalities/${site.municipality.kommunenummer}/addresses`
             : undefined,
       }),
+      200,
+      reply.server.pageCsp,
+      // A draft holds what the resident typed (name, e-mail, phone): never kept. An empty form may be.
+      start.id ? 'personal' : 'public',
     );
   });
 

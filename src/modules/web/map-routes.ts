@@ -43,7 +43,6 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
     });
     const shown = rows.slice(0, SHOWN);
     const center = municipalityCenter(ctx, site.municipality.kommunenummer);
-    const api = `/api/v1/reports?municipality=${site.municipality.kommunenummer}&limit=${SHOWN}${statuses ? `&status=${status}` : ''}${group ? `&group=${group}` : ''}&lang=${site.language}`;
     const body = html`
       <div class="map-page">
         <h1>${t.title}</h1>
@@ -71,8 +70,8 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
           </div>
           <div><button type="submit">${t.apply}</button></div>
         </form>
-        <div id="reports-map" class="map" hidden role="region" aria-label=${t.mapLabel} data-api=${api}
-          data-tiles=${ctx.config.mapTileUrl} data-attribution=${ctx.config.mapAttribution} data-base=${site.base} data-link-suffix=${site.embed ? `?embed=1&lang=${site.language}` : ''}
+        <div id="reports-map" class="map needs-script" role="region" aria-label=${t.mapLabel}
+          data-tiles=${ctx.config.mapTileUrl} data-attribution=${ctx.config.mapAttribution}
           data-lat=${center.lat} data-lon=${center.lon}></div>
         <h2 id="list-title">${t.list}</h2>
         <p aria-live="polite">${t.count(shown.length)}</p>
@@ -83,7 +82,16 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
               ${shown.map((r) => {
                 const open = STATUS_INFO[r.status].open311 === 'open';
                 const place = presentPlace(r, 'public');
-                return html`<li>
+                // Where the map draws it (reports-map.js): only as exactly as the category allows.
+                const point = place.location
+                  ? {
+                      'data-lat': place.location.lat,
+                      'data-lon': place.location.lon,
+                      'data-approximate': place.location.approximate ? '1' : undefined,
+                      'data-open': open ? '1' : '0',
+                    }
+                  : {};
+                return html`<li ...${point}>
                   <a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${localize(r.categoryName, site.language)} – ${r.ref}</a>
                   <br /><span class=${open ? 'status status-open' : 'status status-closed'}>${STATUS_INFO[r.status].label[site.language]}</span>
                   ${' '}${formatDate(r.createdAt, site.language)}${place.address ? ` · ${place.address}` : ''}${place.location === null ? ` · ${t.noPlace}` : place.location.approximate ? ` · ${t.approximate}` : ''}
@@ -98,6 +106,7 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
       reply,
       renderPage(site, {
         title: t.title,
+        description: t.intro,
         body,
         scripts: [
           '/assets/leaflet/leaflet.js',
@@ -110,6 +119,9 @@ export const mapRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
           '/assets/markercluster/MarkerCluster.Default.css',
         ],
       }),
+      200,
+      reply.server.pageCsp,
+      'public',
     );
   });
 };

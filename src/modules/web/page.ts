@@ -38,14 +38,33 @@ export function pageCsp(tileUrl: string): string {
   ].join('; ');
 }
 
+/**
+ * How a page may be kept. `personal`: it shows someone's own data (a draft with their contact
+ * details, the reporter's choices): never stored anywhere. `public`: what anyone may see (the
+ * start page, the map, a report's public page, an empty form): still asked for afresh each time
+ * and kept by no shared cache, but the browser may restore it from its back/forward cache, which
+ * `no-store` forbids.
+ */
+export type PageCaching = 'personal' | 'public';
+
+const CACHE_CONTROL: Record<PageCaching, string> = {
+  personal: 'no-store',
+  public: 'private, no-cache',
+};
+
 /** `csp` replaces the pages' policy for a page that needs more (the embed demo frames the form). */
-export function sendPage(reply: FastifyReply, html: string, status = 200, csp = reply.server.pageCsp) {
+export function sendPage(
+  reply: FastifyReply,
+  html: string,
+  status = 200,
+  csp = reply.server.pageCsp,
+  caching: PageCaching = 'personal',
+) {
   reply.removeHeader('x-frame-options');
-  // Pages carry form tokens and a resident's own data: never store them in shared caches.
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
+    .header('cache-control', CACHE_CONTROL[caching])
     .header('content-security-policy', csp)
     .send(html);
 }

@@ -1,15 +1,12 @@
 // The residents' web: plugins the pages need (cookies for the language choice, form posts,
 // static assets), their error pages, and the page routes.
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../app-context.ts';
+import type { Queryable } from '../../db/client.ts';
 import { requestLanguage } from '../../http/language.ts';
 import type { Message } from '../../shared/errors.ts';
 import { isLanguage } from '../../shared/language.ts';
@@ -19,33 +16,33 @@ import { formRoutes } from './form-routes.ts';
 import { mapRoutes } from './map-routes.ts';
 import { sendPage } from './page.ts';
 import { errorPage } from './pages/error-page.ts';
-import { LANGUAGE_COOKIE } from './site.ts';
+import { LANGUAGE_COOKIE, siteForErrorPage } from './site.ts';
 import { siteRoutes } from './site-routes.ts';
-
-const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
-const LEAFLET = path.dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js'));
-const MARKERCLUSTER = path.dirname(
-  createRequire(import.meta.url).resolve('leaflet.markercluster/dist/leaflet.markercluster.js'),
-);
+import { staticAssets } from './static-assets.ts';
 
 /**
  * Error pages in the language the page asked for (?lang=, which every form's address carries),
- * else the one the resident chose on the site, else their browser's.
+ * else the one the resident chose on the site, else their browser's; under a municipality's
+ * address (/porsgrunn/…) with its header and footer.
  */
-export function renderErrorPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: number,
-  message: Message,
-): FastifyReply {
-  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
-  const chosen = request.cookies?.[LANGUAGE_COOKIE];
-  const language = isLanguage(asked) ? asked : isLanguage(chosen) ? chosen : requestLanguage(request);
-  const site = /^\/([a-z0-9-]+|\d{4})(\/|$)/.exec(request.url)?.[1];
-  // Sent like any page, so it shows inside an embedding site's frame too. A deactivated
-  // municipality's own start page would only answer 410 again: its way back is the front page.
-  const home = site && status !== 410 ? `/${site}` : '/';
-  return sendPage(reply, errorPage(language, status, message[language], home), status);
+export function errorPageRenderer(db: Queryable) {
+  return async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: Message,
+  ): Promise<FastifyReply> => {
+    const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+    const chosen = request.cookies?.[LANGUAGE_COOKIE];
+    const language = isLanguage(asked) ? asked : isLanguage(chosen) ? chosen : requestLanguage(request);
+    const slug = /^\/([a-z0-9-]+|\d{4})(\/|$)/.exec(request.url)?.[1];
+    // A deactivated municipality's own start page would only answer 410 again: its way back is
+    // the front page, without its header.
+    const site = slug && status !== 410 ? await siteForErrorPage(db, request, slug, language) : undefined;
+    const shown = site?.language ?? language;
+    // Sent like any page, so it shows inside an embedding site's frame too.
+    return sendPage(reply, errorPage(shown, status, message[shown], site?.base ?? '/', site), status);
+  };
 }
 
 /** Registered at the top level so the cookie parser also serves the error pages. */
@@ -56,21 +53,7 @@ export const webPlugins = fp(async (app) => {
 export const webRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Forms without files post urlencoded; only the pages accept that, the API stays JSON.
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  await app.register(fastifyStatic, { root: ASSETS, prefix: '/assets/', maxAge: '1h', index: false });
-  await app.register(fastifyStatic, {
-    root: LEAFLET,
-    prefix: '/assets/leaflet/',
-    decorateReply: false,
-    maxAge: '7d',
-    index: false,
-  });
-  await app.register(fastifyStatic, {
-    root: MARKERCLUSTER,
-    prefix: '/assets/markercluster/',
-    decorateReply: false,
-    maxAge: '7d',
-    index: false,
-  });
+  await app.register(staticAssets);
   await app.register(siteRoutes, { ctx });
   await app.register(followRoutes, { ctx });
   await app.register(formRoutes, { ctx });

@@ -17,7 +17,7 @@ import { municipalities } from '../tenants/schema.ts';
 import { followDeps } from './follow-routes.ts';
 import { type FieldTable, firstValue, readUrlencoded, TOKEN_FIELD } from './form-fields.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
-import { themeCss } from './layout.ts';
+import { themeCss, themeVersion } from './layout.ts';
 import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
 import { municipalityListPage } from './pages/municipality-list-page.ts';
 import { receiptPage } from './pages/receipt-page.ts';
@@ -25,6 +25,7 @@ import { privacyPage, startPage } from './pages/start-page.ts';
 import { trackingPage } from './pages/tracking-page.ts';
 import { resolveSite, type Site, siteHref } from './site.ts';
 import { findSiteReport } from './site-report.ts';
+import { IMMUTABLE } from './static-assets.ts';
 
 type SiteParams = { Params: { site: string } };
 type ReportParams = { Params: { site: string; ref: string }; Querystring: { token?: string; ok?: string } };
@@ -51,25 +52,33 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
       .where(eq(municipalities.enabled, true))
       .orderBy(asc(municipalities.name));
     if (enabled.length === 1 && enabled[0]) return reply.redirect(`/${enabled[0].slug}`, 302);
-    return sendPage(reply, municipalityListPage(requestLanguage(request), enabled));
+    return sendPage(
+      reply,
+      municipalityListPage(requestLanguage(request), enabled),
+      200,
+      reply.server.pageCsp,
+      'public',
+    );
   });
 
   app.get<SiteParams>('/:site', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
-    return sendPage(reply, startPage(site));
+    return sendPage(reply, startPage(site), 200, reply.server.pageCsp, 'public');
   });
 
   app.get<SiteParams>('/:site/theme.css', { schema: { hide: true } }, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
+    // The address pages link to names the colour (themeUrl): that one never changes.
+    const current = (request.query as Record<string, unknown>).v === themeVersion(site);
     return reply
       .header('content-type', 'text/css; charset=utf-8')
-      .header('cache-control', 'public, max-age=300')
+      .header('cache-control', current ? IMMUTABLE : 'public, max-age=300')
       .send(themeCss(site));
   });
 
   app.get<SiteParams>('/:site/personvern', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
-    return sendPage(reply, privacyPage(site));
+    return sendPage(reply, privacyPage(site), 200, reply.server.pageCsp, 'public');
   });
 
   const reportOf = (siteKommunenummer: string, ref: string) => findSiteReport(db, siteKommunenummer, ref);
@@ -80,7 +89,15 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     const t = site.text.tracking;
     const notice =
       request.query.ok === 'folg' ? t.followDone : request.query.ok === 'stopp' ? t.stopped : undefined;
-    return sendPage(reply, await renderTracking(site, row, request.query.token || undefined, notice));
+    const token = request.query.token || undefined;
+    // With the token the page shows the reporter's own choices: never kept.
+    return sendPage(
+      reply,
+      await renderTracking(site, row, token, notice),
+      200,
+      reply.server.pageCsp,
+      token ? 'personal' : 'public',
+    );
   });
 
   async function renderTracking(

@@ -73,6 +73,38 @@ export async function resolveSite(
 }
 
 /**
+ * The site an error page under /{site}/… belongs to, in the language already chosen for it; none
+ * when there is no such municipality, it is switched off, or the database cannot say (the error
+ * page must show even then).
+ */
+export async function siteForErrorPage(
+  db: Queryable,
+  request: FastifyRequest,
+  slug: string,
+  language: Language,
+): Promise<Site | undefined> {
+  let municipality: Municipality | undefined;
+  try {
+    municipality = await findBySlugOrNumber(db, slug.toLowerCase());
+  } catch {
+    return undefined;
+  }
+  if (!municipality?.enabled) return undefined;
+  const offered = municipality.languages.filter(isLanguage);
+  const url = new URL(request.url, 'http://x');
+  url.searchParams.delete('lang');
+  const shown = offered.includes(language) ? language : municipality.defaultLanguage;
+  return {
+    municipality,
+    language: shown,
+    text: webText(shown),
+    base: `/${municipality.slug}`,
+    embed: url.searchParams.get('embed') === '1',
+    path: `${url.pathname}${url.search}`,
+  };
+}
+
+/**
  * A link within the site that keeps embed mode (in the query, before any #fragment). Embedded,
  * it also names the language: inside another site's frame the language cookie is often not kept.
  */

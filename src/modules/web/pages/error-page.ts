@@ -1,35 +1,30 @@
-// Error pages in the resident's language: what went wrong and a way back.
+// Error pages in the resident's language: what went wrong and a way back. Under a municipality's
+// address they have its header, language switch and footer, like every page of its site.
 import { html } from 'htm/preact';
-import { render } from 'preact-render-to-string';
 import { webText } from '../../../i18n/web.ts';
 import type { Language } from '../../../shared/language.ts';
+import { renderPage, renderPlainPage } from '../layout.ts';
+import { type Site, siteHref } from '../site.ts';
 
-export function errorPage(language: Language, status: number, message: string, home = '/'): string {
+function titleFor(language: Language, status: number): string {
   const t = webText(language).errors;
-  const title =
-    status === 404
-      ? t.notFoundTitle
-      : status === 410
-        ? t.unavailableTitle
-        : status === 429
-          ? t.tooManyTitle
-          : status >= 500
-            ? t.serverTitle
-            : t.badRequestTitle;
-  const page = html`<html lang=${language}>
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${title}</title>
-      <link rel="stylesheet" href="/assets/site.css" />
-    </head>
-    <body>
-      <main id="main" class="wrap">
-        <h1>${title}</h1>
-        <p>${message}</p>
-        <p><a href=${home}>${t.home}</a></p>
-      </main>
-    </body>
-  </html>`;
-  return `<!doctype html>${render(page)}`;
+  if (status === 404) return t.notFoundTitle;
+  if (status === 410) return t.unavailableTitle;
+  if (status === 429) return t.tooManyTitle;
+  if (status >= 500) return t.serverTitle;
+  return t.badRequestTitle;
+}
+
+export function errorPage(
+  language: Language,
+  status: number,
+  message: string,
+  home = '/',
+  site?: Site,
+): string {
+  const title = titleFor(language, status);
+  const body = html`<h1>${title}</h1>
+    <p>${message}</p>
+    <p><a href=${site ? siteHref(site, home) : home}>${webText(language).errors.home}</a></p>`;
+  return site ? renderPage(site, { title, body }) : renderPlainPage(language, title, body);
 }

@@ -3,7 +3,7 @@
 import { html } from 'htm/preact';
 import { formatDateTime } from '../../../i18n/web.ts';
 import type { getPublicReport } from '../../reports/get-public-report.ts';
-import { renderPage } from '../layout.ts';
+import { renderPage, thumbnail } from '../layout.ts';
 import { formAction, type Site } from '../site.ts';
 
 type Report = Awaited<ReturnType<typeof getPublicReport>>;
@@ -18,16 +18,41 @@ export interface TrackingPageInput {
   tiles: { url: string; attribution: string };
 }
 
+type HistoryEntry = Report['history'][number];
+
+/** What happened, in words: received, a new status, or the municipality's reply. */
+function eventText(h: HistoryEntry, site: Site): string {
+  const t = site.text.tracking;
+  if (h.kind === 'received') return t.received;
+  if (h.kind === 'public_reply') return t.replyTitle;
+  return h.statusText ? t.statusChanged(h.statusText) : t.updated;
+}
+
+/** The newest public words from the municipality: a reply, or a status change with a message. */
+function latestReply(report: Report): HistoryEntry | undefined {
+  return report.history.filter((h) => h.kind !== 'received' && h.message).at(-1);
+}
+
 export function trackingPage(input: TrackingPageInput): string {
   const { site, report } = input;
   const t = site.text.tracking;
   const statusHelp = site.text.statusHelp[report.status];
   const path = `${site.base}/meldinger/${report.ref}`;
+  const reply = latestReply(report);
   const body = html`
     <h1>${t.title(report.ref)}</h1>
     ${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : null}
     <p>${t.status}: <span class=${report.open ? 'status status-open' : 'status status-closed'}>${report.statusText}</span></p>
     <p>${statusHelp}</p>
+    ${
+      reply
+        ? html`<section class="reply" aria-labelledby="reply-title">
+          <h2 id="reply-title">${t.replyTitle}</h2>
+          <p class="reply-message">${reply.message}</p>
+          <p class="hint"><time datetime=${reply.at}>${formatDateTime(reply.at, site.language)}</time></p>
+        </section>`
+        : null
+    }
     <dl class="summary">
       <dt>${t.category}</dt><dd>${report.category.name} (${report.category.group})</dd>
       <dt>${t.reported}</dt><dd>${formatDateTime(report.createdAt, site.language)}</dd>
@@ -44,7 +69,7 @@ export function trackingPage(input: TrackingPageInput): string {
     </dl>
     ${
       report.location
-        ? html`<div id="report-map" class="map" hidden data-lat=${report.location.lat} data-lon=${report.location.lon}
+        ? html`<div id="report-map" class="map needs-script" data-lat=${report.location.lat} data-lon=${report.location.lon}
           data-approximate=${report.location.approximate ? '250' : undefined}
           data-tiles=${input.tiles.url || undefined} data-attribution=${input.tiles.attribution}
           role="region" aria-label=${`${t.place}${report.location.approximate ? ` (${t.approximate})` : ''}: ${report.location.lat.toFixed(5)}, ${report.location.lon.toFixed(5)}`}></div>`
@@ -56,16 +81,18 @@ export function trackingPage(input: TrackingPageInput): string {
           <ul class="photos">
             ${report.photos.map(
               (p, i) =>
-                html`<li><a href=${p.url}><img src=${p.thumbUrl} alt=${`${t.photos} ${i + 1}`} width=${Math.min(160, p.width)} /></a></li>`,
+                html`<li><a href=${p.url}>${thumbnail(p.thumbUrl, site.text.form.photoAlt(i + 1), p)}</a></li>`,
             )}
           </ul>`
         : null
     }
-    <h2>${t.history}</h2>
-    <ol class="history">
-      ${report.history.map(
+    <h2 id="history-title">${t.history}</h2>
+    <ol class="timeline" aria-labelledby="history-title" reversed>
+      ${[...report.history].reverse().map(
         (h) => html`<li>
-          <time datetime=${h.at}>${formatDateTime(h.at, site.language)}</time>${': '}${h.kind === 'received' ? t.received : (h.statusText ?? '')}${h.message ? html` – ${h.message}` : null}
+          <time datetime=${h.at}>${formatDateTime(h.at, site.language)}</time>
+          <p class="timeline-event">${eventText(h, site)}</p>
+          ${h.message ? html`<p class="timeline-message">${h.message}</p>` : null}
         </li>`,
       )}
     </ol>

@@ -75,7 +75,7 @@ export function TextField(p: TextFieldProps): VNode {
 export function Fieldset(props: {
   legend: string;
   id?: string;
-  hint?: string;
+  hint?: ComponentChildren;
   error?: string;
   children: ComponentChildren;
 }): VNode {

@@ -3,8 +3,8 @@
 // "use my position", a category search, address suggestions (when address search is configured)
 // and an upload progress bar.
 import { html } from 'htm/preact';
-import type { CategoryTree } from '../../categories/list-category-tree.ts';
-import { renderPage } from '../layout.ts';
+import type { CategoryTree, CategoryTreeNode } from '../../categories/list-category-tree.ts';
+import { renderPage, thumbnail } from '../layout.ts';
 import { formAction, type Site } from '../site.ts';
 import type { DraftData, DraftPhoto } from './draft.ts';
 import { anchorFor, errorFor, type FieldErrors, Fieldset, TextField } from './fields.ts';
@@ -40,6 +40,15 @@ export function formPage(input: FormPageInput): string {
   // Nothing chosen in advance: left unanswered, updates go to the e-mail or phone given, if any
   // (a preselected "by e-mail" refused every anonymous report).
   const notifyChoice = draft.contact.notify;
+  // Each category with its own questions right under it, shown once it is chosen (form-parts.ts).
+  const option = (c: CategoryTreeNode) =>
+    categoryOption(
+      c,
+      draft.category,
+      c.questions.map((q) =>
+        questionField(q, c.code, c.code === draft.category ? draft.answers[q.code] : undefined, fe, site),
+      ),
+    );
 
   const summary =
     draft.errors.length > 0
@@ -76,7 +85,7 @@ export function formPage(input: FormPageInput): string {
         id: 'categories',
         error: errorFor(fe, 'category'),
         children: html`
-          <div class="category-search" hidden>
+          <div class="category-search needs-script">
             <label for="category-search">${t.categorySearch}</label>
             <p class="hint" id="category-search-hint">${t.categorySearchHint}</p>
             <input type="search" id="category-search" aria-describedby="category-search-hint" aria-controls="category-list" />
@@ -86,13 +95,13 @@ export function formPage(input: FormPageInput): string {
           <div id="category-list">
             ${
               suggested.length > 0
-                ? html`<div class="group"><h3>${t.suggested}</h3>${suggested.map((c) => categoryOption(c, draft.category))}</div>`
+                ? html`<div class="group"><h2>${t.suggested}</h2>${suggested.map(option)}</div>`
                 : null
             }
             ${tree.groups.map(
               (g) => html`<div class="group">
-                <h3>${g.name}</h3>
-                ${g.categories.filter((c) => !input.suggested.includes(c.code)).map((c) => categoryOption(c, draft.category))}
+                <h2>${g.name}</h2>
+                ${g.categories.filter((c) => !input.suggested.includes(c.code)).map(option)}
               </div>`,
             )}
           </div>
@@ -102,12 +111,14 @@ export function formPage(input: FormPageInput): string {
       ${Fieldset({
         legend: t.placeLegend,
         id: 'place',
-        hint: t.placeHint,
+        // Without scripts there is no map: the hint says how to give the place then (site.css and
+        // no-script.css show one of the two).
+        hint: html`<span class="needs-script">${t.placeHint}</span><span class="without-script">${t.placeHintNoScript}</span>`,
         error: errorFor(fe, 'location', 'municipality'),
         children: html`
-          <div id="map" class="map" hidden role="application" aria-label=${t.mapLabel}
+          <div id="map" class="map needs-script" role="application" aria-label=${t.mapLabel}
             data-lat=${input.mapCenter.lat} data-lon=${input.mapCenter.lon}></div>
-          <p class="actions" hidden id="map-actions">
+          <p class="actions needs-script" id="map-actions">
             <button type="button" class="secondary" id="use-position">${t.useMyPosition}</button>
           </p>
           <p id="place-status" class="hint" aria-live="polite">${hasPoint ? (input.linkLabel ?? t.pointChosen) : ''}</p>
@@ -125,7 +136,7 @@ export function formPage(input: FormPageInput): string {
             hint: t.addressHint,
             value: draft.address,
             maxlength: 500,
-            autocomplete: 'street-address',
+            autocomplete: 'address-line1',
             attributes: input.addressSearch
               ? {
                   'data-address-search': input.addressSearch,
@@ -161,16 +172,6 @@ export function formPage(input: FormPageInput): string {
             multiline: true,
             maxlength: 4000,
           })}
-          ${all
-            .filter((c) => c.questions.length > 0)
-            .map(
-              (
-                c,
-              ) => html`<fieldset class="questions" data-category=${c.code} hidden=${c.code !== draft.category} disabled=${c.code !== draft.category}>
-                <legend class="visually-hidden">${c.name}</legend>
-                ${c.questions.map((q) => questionField(q, c.code, c.code === draft.category ? draft.answers[q.code] : undefined, fe, site))}
-              </fieldset>`,
-            )}
           <div class=${errorFor(fe, 'photos') ? 'field has-error' : 'field'}>
             <label for="photos">${t.photos}</label>
             <p class="hint" id="photos-hint">${t.photosHint}</p>
@@ -183,7 +184,7 @@ export function formPage(input: FormPageInput): string {
                   <ul class="photos">
                     ${input.photos.map(
                       (p, i) => html`<li>
-                        <img src=${`/photos/${p.id}/thumb.webp`} alt=${`${t.photos} ${i + 1}`} width=${Math.min(160, p.width)} />
+                        ${thumbnail(`/photos/${p.id}/thumb.webp`, t.photoAlt(i + 1), p)}
                         <label class="choice"><input type="checkbox" name="removePhoto" value=${p.id} /> <span>${t.removePhoto}</span></label>
                       </li>`,
                     )}
@@ -225,7 +226,7 @@ export function formPage(input: FormPageInput): string {
                 html`<option value=${l} selected=${(draft.contact.language ?? site.language) === l}>${site.text.lang[l]}</option>`,
             )}
           </select>
-          <h3>${t.privacyTitle}</h3>
+          <h2 class="subheading">${t.privacyTitle}</h2>
           <p>${t.privacy}</p>
         `,
       })}
@@ -240,6 +241,7 @@ export function formPage(input: FormPageInput): string {
   return renderPage(site, {
     title: draft.errors.length > 0 ? `${t.errorsTitle(draft.errors.length)} – ${t.title}` : t.title,
     body,
+    description: t.intro,
     scripts: ['/assets/leaflet/leaflet.js', '/assets/js/report-form.js'],
     styles: ['/assets/leaflet/leaflet.css'],
   });

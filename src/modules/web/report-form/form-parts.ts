@@ -53,7 +53,13 @@ export function questionField(
   </fieldset>`;
 }
 
-export function categoryOption(c: CategoryTreeNode, selected: string | undefined): VNode {
+/**
+ * One category to choose, with its own questions under it. The questions are in every post,
+ * shown only under the chosen category: by site.css (:has) without scripts, so a required one
+ * is seen before the first post; with scripts report-form.js also disables the others' (not
+ * sent). The server keeps only the chosen category's answers (submit-form.ts).
+ */
+export function categoryOption(c: CategoryTreeNode, selected: string | undefined, questions: VNode[]): VNode {
   const helpId = c.help ? `category-${c.code}-help` : undefined;
   return html`<div class="category" data-search=${`${c.name} ${c.help ?? ''}`.toLowerCase()}>
     <label class="choice" for=${`category-${c.code}`}>
@@ -62,6 +68,14 @@ export function categoryOption(c: CategoryTreeNode, selected: string | undefined
       <span>${c.name}</span>
     </label>
     ${c.help ? html`<p class="category-help" id=${helpId}>${c.help}</p>` : null}
+    ${
+      questions.length > 0
+        ? html`<fieldset class="questions" data-category=${c.code}>
+          <legend class="visually-hidden">${c.name}</legend>
+          ${questions}
+        </fieldset>`
+        : null
+    }
   </div>`;
 }
 

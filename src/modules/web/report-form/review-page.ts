@@ -2,9 +2,11 @@
 // that the resident can follow instead.
 import { html } from 'htm/preact';
 import { formatDate } from '../../../i18n/web.ts';
-import type { CategoryTreeNode } from '../../categories/list-category-tree.ts';
+import { isLanguage } from '../../../shared/language.ts';
+import type { CategoryTreeNode, CategoryTreeQuestion } from '../../categories/list-category-tree.ts';
+import { notifyChannel } from '../../reports/contact.ts';
 import type { NearbyReport } from '../../reports/find-nearby-reports.ts';
-import { renderPage } from '../layout.ts';
+import { renderPage, thumbnail } from '../layout.ts';
 import { formAction, type Site, siteHref } from '../site.ts';
 import type { Draft } from './draft.ts';
 
@@ -17,12 +19,36 @@ export interface ReviewPageInput {
   followToken: string;
 }
 
+/** An answer as the resident picked it: the option's words, yes or no, or what they typed. */
+function answerText(q: CategoryTreeQuestion, value: string | string[], site: Site): string {
+  const values = Array.isArray(value) ? value : [value];
+  const word = (v: string) => {
+    if (q.type === 'boolean')
+      return v === 'true' ? site.text.form.yes : v === 'false' ? site.text.form.no : v;
+    return q.options?.find((o) => o.code === v)?.label ?? v;
+  };
+  return values.map(word).join(', ');
+}
+
 export function reviewPage(input: ReviewPageInput): string {
   const { site, draft, category } = input;
   const t = site.text.review;
   const d = draft.data;
   const phone = site.municipality.onCallPhone;
   const contact = [d.contact.name, d.contact.email, d.contact.phone].filter(Boolean).join(', ');
+  const answered = (category?.questions ?? []).flatMap((q) => {
+    const value = d.answers[q.code];
+    return value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+      ? []
+      : [{ label: q.label, text: answerText(q, value, site) }];
+  });
+  const chosen = d.contact.notify;
+  const channel = notifyChannel(
+    chosen === 'email' || chosen === 'sms' || chosen === 'none' ? chosen : undefined,
+    d.contact.email,
+    d.contact.phone,
+  );
+  const messageLanguage = isLanguage(d.contact.language) ? d.contact.language : site.language;
   const body = html`
     <h1>${t.title}</h1>
     ${
@@ -38,8 +64,14 @@ export function reviewPage(input: ReviewPageInput): string {
           <ul class="nearby">
             ${input.nearby.map(
               (r) => html`<li>
-                <p><a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${r.ref}</a>: ${category?.name},
-                  ${t.distance(r.meters)}, ${t.reported(formatDate(r.createdAt, site.language))}${r.address ? `, ${r.address}` : ''}</p>
+                <p><a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${r.ref}</a>${`: ${[
+                  category?.name,
+                  t.distance(r.meters),
+                  t.reported(formatDate(r.createdAt, site.language)),
+                  r.address,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}`}</p>
                 <form method="post" action=${formAction(site, `${site.base}/meldinger/${r.ref}/folg`)}>
                   <input type="hidden" name="_token" value=${input.followToken} />
                   <input type="hidden" name="draft" value=${draft.id} />
@@ -62,15 +94,19 @@ export function reviewPage(input: ReviewPageInput): string {
     <h2>${t.summary}</h2>
     <dl class="summary">
       <dt>${t.category}</dt><dd>${category?.name ?? d.category}</dd>
+      ${answered.map((a) => html`<dt>${a.label}</dt><dd>${a.text}</dd>`)}
       <dt>${t.place}</dt><dd>${[d.address, d.lat !== undefined ? t.pointOnMap : null].filter(Boolean).join(' · ')}</dd>
       <dt>${t.description}</dt><dd>${d.description}</dd>
       <dt>${t.contact}</dt><dd>${contact || t.anonymous}</dd>
+      <dt>${t.notify}</dt><dd>${site.text.tracking.notifyBy[channel]}${
+        channel === 'none' ? '' : ` ${t.notifyLanguage(site.text.lang[messageLanguage])}`
+      }</dd>
     </dl>
     ${
       draft.photos.length > 0
         ? html`<h3>${t.photos}</h3>
           <ul class="photos">
-            ${draft.photos.map((p, i) => html`<li><img src=${`/photos/${p.id}/thumb.webp`} alt=${`${t.photos} ${i + 1}`} width=${Math.min(160, p.width)} /></li>`)}
+            ${draft.photos.map((p, i) => html`<li>${thumbnail(`/photos/${p.id}/thumb.webp`, site.text.form.photoAlt(i + 1), p)}</li>`)}
           </ul>`
         : null
     }

@@ -237,6 +237,21 @@ async function firstPostStart(
   return start;
 }
 
+/**
+ * Only the chosen category's answers. Without scripts the form posts every category's questions
+ * (the page shows only the chosen one's, see form-parts.ts): a text typed under another category
+ * before switching is not the resident's answer to this one.
+ */
+async function answersOfChosenCategory(
+  ctx: AppContext,
+  kommunenummer: string,
+  draft: DraftData,
+): Promise<DraftData['answers']> {
+  const target = draft.category ? await ctx.catalog.get(kommunenummer, draft.category) : undefined;
+  const codes = new Set((target?.category?.questions ?? []).map((q) => q.code));
+  return Object.fromEntries(Object.entries(draft.answers).filter(([code]) => codes.has(code)));
+}
+
 export type SubmitOutcome =
   | { kind: 'invalid'; draftId: string }
   | { kind: 'ready'; draftId: string }
@@ -266,7 +281,8 @@ export async function submitReportForm(
     const draftId = await saveDraft(db, kommunenummer, { ...draft, errors }, existing?.id);
     return { kind: 'invalid', draftId };
   }
-  const draft = draftFromFields(fields, existing?.data ?? (await firstPostStart(db, kommunenummer, fields)));
+  const posted = draftFromFields(fields, existing?.data ?? (await firstPostStart(db, kommunenummer, fields)));
+  const draft = { ...posted, answers: await answersOfChosenCategory(ctx, kommunenummer, posted) };
   const errors: ErrorDetail[] = [...post.readErrors];
   const draftId = await saveDraft(db, kommunenummer, draft, existing?.id);
 

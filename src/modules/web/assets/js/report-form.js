@@ -45,6 +45,9 @@
     }
   };
   for (const radio of $$('input[name="category"]')) radio.addEventListener('change', onCategory);
+  // The page sends every category's questions (for browsers without this script); from here on
+  // only the chosen category's are enabled, so only they are posted.
+  onCategory();
 
   // Map, position and address
   const lat = $('#lat');
@@ -77,9 +80,12 @@
       map.panTo([latitude, longitude]);
     }
   };
+  if (mapEl && !window.L) {
+    // The map's library did not load: no empty box, no button that does nothing.
+    mapEl.hidden = true;
+    $('#map-actions').hidden = true;
+  }
   if (mapEl && window.L) {
-    mapEl.hidden = false;
-    $('#map-actions').hidden = false;
     const start =
       lat.value && lon.value
         ? [Number(lat.value), Number(lon.value)]

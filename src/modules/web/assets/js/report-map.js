@@ -3,11 +3,14 @@
 // as a circle in metres rather than a dot, so the map does not seem to point at one house.
 (() => {
   const el = document.getElementById('report-map');
-  if (!el || !window.L) return;
+  if (!el) return;
+  if (!window.L) {
+    el.hidden = true;
+    return;
+  }
   const lat = Number(el.dataset.lat);
   const lon = Number(el.dataset.lon);
   const area = Number(el.dataset.approximate || 0);
-  el.hidden = false;
   const map = L.map(el, { scrollWheelZoom: false }).setView([lat, lon], area ? 15 : 16);
   const url = el.dataset.tiles;
   if (url)
