@@ -1,6 +1,9 @@
-// The inbox: filters above the list, the list on the left, and on the right the map of the
-// listed reports or, once one is opened (/m/:k/reports/:id), its case view. New reports arrive
-// live; shortcuts (the "?" dialog) move through the list and into the case.
+// The inbox, laid out like a ticket tool's: one bar with the search, the filter drawer's button,
+// the order and saved filters; a status bar with the counts; the filters in use as chips; then the
+// list on the left and, on the right, the map of the listed reports or, once one is opened
+// (/m/:k/reports/:id), its case view. On a wide screen the page fills the window and list and case
+// scroll on their own. New reports arrive live; shortcuts (the "?" dialog) move through the list
+// and into the case.
 import './inbox.css';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
@@ -9,15 +12,26 @@ import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import { useMembership } from '../../session/index.ts';
 import { useDirectory } from './directory.ts';
-import { filterFromParams, filterToParams, filterToRecord, type InboxFilter, isFiltered } from './filters.ts';
+import {
+  drawerFilterCount,
+  filterFromParams,
+  filterToParams,
+  filterToRecord,
+  type InboxFilter,
+  isFiltered,
+} from './filters.ts';
 import { type CaseControl, focusCaseControl, InboxContext, type InboxContextValue } from './inbox-context.ts';
 import { BulkBar } from './list/BulkBar.tsx';
-import { FilterForm } from './list/FilterForm.tsx';
+import { FilterChips } from './list/FilterChips.tsx';
+import { FilterDrawer } from './list/FilterDrawer.tsx';
 import { InboxList } from './list/InboxList.tsx';
 import { LiveBanner } from './list/LiveBanner.tsx';
 import { SavedFilters } from './list/SavedFilters.tsx';
+import { SearchForm } from './list/SearchForm.tsx';
 import { ShortcutsDialog } from './list/ShortcutsDialog.tsx';
 import { SortSelect } from './list/SortSelect.tsx';
+import { ReportCount } from './list/StatusCount.tsx';
+import { StatusViews } from './list/StatusViews.tsx';
 import { useInboxList } from './list/useInboxList.ts';
 import { useShortcuts } from './list/useShortcuts.ts';
 import { can } from './permissions.ts';
@@ -44,6 +58,7 @@ export default function InboxPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [help, setHelp] = useState(false);
   const [mapOpen, setMapOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const pendingControl = useRef<CaseControl | null>(null);
   const mayBulk = can(membership, 'case.bulk');
   // The heading takes focus when the inbox is arrived at, not when its filter or case changes.
@@ -108,6 +123,7 @@ export default function InboxPage() {
       requestAnimationFrame(() => focusRow(id));
     },
     help: () => setHelp(true),
+    filters: () => setDrawerOpen(true),
     inbox: () => {
       void navigate({ pathname: `/m/${k}/inbox`, search });
     },
@@ -147,24 +163,41 @@ export default function InboxPage() {
       : [],
   );
 
+  const drawerCount = drawerFilterCount(filter);
+
   return (
     <InboxContext value={context}>
-      <div className="inbox-heading">
-        <PageHeading title={t('inbox.title')} focusOnNavigate={focusHeading} />
-        <p className="inbox-live" data-live={list.live}>
-          {t(`inbox.live.${list.live}`)}
-        </p>
-        <Button variant="secondary" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-          {t('inbox.keys.button')}
-        </Button>
-      </div>
-      <div className={['two-panes', 'inbox-page', chosen ? 'has-case' : null].filter(Boolean).join(' ')}>
-        <section className="pane inbox-list" aria-labelledby="inbox-list-title">
-          <h2 id="inbox-list-title" className="visually-hidden">
-            {t('inbox.listTitle')}
-          </h2>
-          <FilterForm filter={filter} counts={list.counts} directory={directory} onApply={apply} />
-          <div className="inbox-toolbar">
+      <div className="inbox-layout">
+        <div className="inbox-bar">
+          <PageHeading title={t('inbox.title')} focusOnNavigate={focusHeading} />
+          <SearchForm value={filter.q} onSearch={(q) => apply({ ...filter, q })} />
+          <div className="inbox-bar-tools">
+            <Button
+              variant="secondary"
+              className="inbox-filter-button"
+              aria-haspopup="dialog"
+              aria-expanded={drawerOpen}
+              aria-controls="inbox-filter-drawer"
+              aria-keyshortcuts="f"
+              onClick={() => setDrawerOpen(true)}
+            >
+              {t('inbox.filters')}
+              {drawerCount > 0 ? (
+                <>
+                  {' '}
+                  <span className="badge">{drawerCount}</span>
+                  <span className="visually-hidden"> {t('inbox.filtersInUse')}</span>
+                </>
+              ) : null}
+            </Button>
+            <FilterDrawer
+              open={drawerOpen}
+              filter={filter}
+              counts={list.counts}
+              directory={directory}
+              onApply={apply}
+              onClose={() => setDrawerOpen(false)}
+            />
             <SortSelect value={filter.sort} onChange={(sort) => apply({ ...filter, sort })} />
             <SavedFilters
               k={k}
@@ -182,57 +215,79 @@ export default function InboxPage() {
                 {t('inbox.map')}
               </Button>
             )}
+            <Button
+              variant="secondary"
+              className="inbox-keys-button"
+              onClick={() => setHelp(true)}
+              aria-keyshortcuts="?"
+            >
+              {t('inbox.keys.button')}
+            </Button>
           </div>
-          <p className="inbox-count" aria-live="polite">
-            {list.counts && !list.loading ? t.plural('count.reports', list.counts.total) : ''}
+        </div>
+        <div className="inbox-status-bar">
+          <StatusViews filter={filter} counts={list.counts} onApply={apply} />
+          <ReportCount counts={list.counts} statuses={filter.statuses} loading={list.loading} />
+          <p className="inbox-live" data-live={list.live}>
+            {t(`inbox.live.${list.live}`)}
           </p>
-          <LiveBanner
-            count={list.pending}
-            onShow={() => {
-              list.showPending();
-              window.scrollTo({ top: 0 });
-            }}
-          />
-          {mayBulk && selected.size > 0 ? (
-            <BulkBar
-              k={k}
-              ids={[...selected]}
-              items={list.items}
-              directory={directory}
-              onDone={list.reload}
-              onClear={() => setSelected(new Set())}
+        </div>
+        <FilterChips filter={filter} directory={directory} onApply={apply} />
+        <div className={['two-panes', 'inbox-page', chosen ? 'has-case' : null].filter(Boolean).join(' ')}>
+          <section className="pane inbox-list" aria-labelledby="inbox-list-title">
+            <h2 id="inbox-list-title" className="visually-hidden">
+              {t('inbox.listTitle')}
+            </h2>
+            <LiveBanner
+              count={list.pending}
+              onShow={() => {
+                list.showPending();
+                listRef.current?.scrollTo({ top: 0 });
+                window.scrollTo({ top: 0 });
+              }}
             />
-          ) : null}
-          <InboxList
-            k={k}
-            list={list}
-            listRef={listRef}
-            openId={openId}
-            activeId={activeId}
-            selected={mayBulk ? selected : new Set()}
-            search={search}
-            filtered={isFiltered(filter)}
-            onSelect={toggleSelected}
-            onFocusRow={setActiveId}
-            onReset={() => apply({ ...filter, ...filterFromParams(new URLSearchParams()) })}
-          />
-        </section>
-        <div className="pane inbox-case">
-          {chosen ? (
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          ) : (
-            <div id="inbox-map-pane" className={mapOpen ? 'inbox-map-pane is-open' : 'inbox-map-pane'}>
-              <ReportMap
-                points={points}
-                tiles={directory.map}
-                onSelect={openCase}
-                label={t('inbox.mapLabel')}
+            {mayBulk && selected.size > 0 ? (
+              <BulkBar
+                k={k}
+                ids={[...selected]}
+                items={list.items}
+                directory={directory}
+                onDone={list.reload}
+                onClear={() => setSelected(new Set())}
               />
-              <p className="field-hint">{t('inbox.chooseReport')}</p>
+            ) : null}
+            <div ref={listRef} className="inbox-list-scroll">
+              <InboxList
+                k={k}
+                list={list}
+                openId={openId}
+                activeId={activeId}
+                selected={mayBulk ? selected : new Set()}
+                search={search}
+                filtered={isFiltered(filter)}
+                onSelect={toggleSelected}
+                onFocusRow={setActiveId}
+                onReset={() => apply({ ...filter, ...filterFromParams(new URLSearchParams()) })}
+              />
             </div>
-          )}
+          </section>
+          <div className="pane inbox-case">
+            {chosen ? (
+              <Suspense fallback={<Loading />}>
+                <Outlet />
+              </Suspense>
+            ) : (
+              <div id="inbox-map-pane" className={mapOpen ? 'inbox-map-pane is-open' : 'inbox-map-pane'}>
+                <ReportMap
+                  points={points}
+                  tiles={directory.map}
+                  onSelect={openCase}
+                  label={t('inbox.mapLabel')}
+                />
+                <p className="field-hint">{t('inbox.chooseReport')}</p>
+              </div>
+            )}
+          </div>
         </div>
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
