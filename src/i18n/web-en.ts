@@ -78,6 +78,8 @@ export const en: WebCatalog = {
     honeypot: 'Leave this field empty',
     next: 'Next: review',
     uploading: (percent: number) => `Uploading … ${percent} %`,
+    /** A photo's alt text: one photo, numbered. */
+    photoAlt: (n: number) => `Photo ${n}`,
   },
   review: {
     title: 'Review before sending',

@@ -77,6 +77,8 @@ export const nb = {
     honeypot: 'La dette feltet stå tomt',
     next: 'Neste: se over',
     uploading: (percent: number) => `Laster opp … ${percent} %`,
+    /** A photo's alt text: one photo, numbered. */
+    photoAlt: (n: number) => `Bilde ${n}`,
   },
   review: {
     title: 'Se over før du sender',

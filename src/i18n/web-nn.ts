@@ -76,6 +76,8 @@ export const nn: WebCatalog = {
     honeypot: 'La dette feltet stå tomt',
     next: 'Neste: sjå over',
     uploading: (percent: number) => `Lastar opp … ${percent} %`,
+    /** A photo's alt text: one photo, numbered. */
+    photoAlt: (n: number) => `Bilete ${n}`,
   },
   review: {
     title: 'Sjå over før du sender',

@@ -56,7 +56,7 @@ export function trackingPage(input: TrackingPageInput): string {
           <ul class="photos">
             ${report.photos.map(
               (p, i) =>
-                html`<li><a href=${p.url}><img src=${p.thumbUrl} alt=${`${t.photos} ${i + 1}`} width=${Math.min(160, p.width)} /></a></li>`,
+                html`<li><a href=${p.url}><img src=${p.thumbUrl} alt=${site.text.form.photoAlt(i + 1)} width=${Math.min(160, p.width)} /></a></li>`,
             )}
           </ul>`
         : null

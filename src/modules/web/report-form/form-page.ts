@@ -183,7 +183,7 @@ export function formPage(input: FormPageInput): string {
                   <ul class="photos">
                     ${input.photos.map(
                       (p, i) => html`<li>
-                        <img src=${`/photos/${p.id}/thumb.webp`} alt=${`${t.photos} ${i + 1}`} width=${Math.min(160, p.width)} />
+                        <img src=${`/photos/${p.id}/thumb.webp`} alt=${t.photoAlt(i + 1)} width=${Math.min(160, p.width)} />
                         <label class="choice"><input type="checkbox" name="removePhoto" value=${p.id} /> <span>${t.removePhoto}</span></label>
                       </li>`,
                     )}

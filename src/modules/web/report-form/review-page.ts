@@ -38,8 +38,17 @@ export function reviewPage(input: ReviewPageInput): string {
           <ul class="nearby">
             ${input.nearby.map(
               (r) => html`<li>
-                <p><a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${r.ref}</a>: ${category?.name},
-                  ${t.distance(r.meters)}, ${t.reported(formatDate(r.createdAt, site.language))}${r.address ? `, ${r.address}` : ''}</p>
+                <p><a href=${siteHref(site, `${site.base}/meldinger/${r.ref}`)}>${r.ref}</a>: ${
+                  // One string: htm drops the space after a line break between text and a value.
+                  [
+                    category?.name,
+                    t.distance(r.meters),
+                    t.reported(formatDate(r.createdAt, site.language)),
+                    r.address,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')
+                }</p>
                 <form method="post" action=${formAction(site, `${site.base}/meldinger/${r.ref}/folg`)}>
                   <input type="hidden" name="_token" value=${input.followToken} />
                   <input type="hidden" name="draft" value=${draft.id} />
@@ -70,7 +79,7 @@ export function reviewPage(input: ReviewPageInput): string {
       draft.photos.length > 0
         ? html`<h3>${t.photos}</h3>
           <ul class="photos">
-            ${draft.photos.map((p, i) => html`<li><img src=${`/photos/${p.id}/thumb.webp`} alt=${`${t.photos} ${i + 1}`} width=${Math.min(160, p.width)} /></li>`)}
+            ${draft.photos.map((p, i) => html`<li><img src=${`/photos/${p.id}/thumb.webp`} alt=${site.text.form.photoAlt(i + 1)} width=${Math.min(160, p.width)} /></li>`)}
           </ul>`
         : null
     }
