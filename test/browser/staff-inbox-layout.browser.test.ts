@@ -7,7 +7,13 @@ import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildStaffUser } from '../support/staff.ts';
-import { createApiReport, openContext, useWebApp } from '../support/web.ts';
+import {
+  axeViolations,
+  createApiReport,
+  expectNoViolations,
+  openContext,
+  useWebApp,
+} from '../support/web.ts';
 
 const K = '4001';
 
@@ -121,6 +127,7 @@ describe('the inbox on a laptop screen', () => {
     const chip = page.getByRole('button', { name: 'Team: VA drift (fjern)' });
     await chip.waitFor();
     await expect(page.getByRole('button', { name: /^Filter 1 i bruk$/ }).isVisible()).resolves.toBe(true);
+    expectNoViolations(await axeViolations(page));
     await chip.click();
     await page.waitForURL(/\/inbox$/);
     await page.context().close();

@@ -167,7 +167,7 @@ export default function InboxPage() {
 
   return (
     <InboxContext value={context}>
-      <div className="inbox-layout">
+      <div className={chosen ? 'inbox-layout has-case' : 'inbox-layout'}>
         <div className="inbox-bar">
           <PageHeading title={t('inbox.title')} focusOnNavigate={focusHeading} />
           <SearchForm value={filter.q} onSearch={(q) => apply({ ...filter, q })} />
