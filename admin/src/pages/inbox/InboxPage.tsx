@@ -7,29 +7,18 @@
 import './inbox.css';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
-import { Button, Loading } from '../../components/index.ts';
+import { Loading } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { PageHeading } from '../../layout/index.ts';
 import { useMembership } from '../../session/index.ts';
 import { useDirectory } from './directory.ts';
-import {
-  drawerFilterCount,
-  filterFromParams,
-  filterToParams,
-  filterToRecord,
-  type InboxFilter,
-  isFiltered,
-} from './filters.ts';
+import { filterFromParams, filterToParams, type InboxFilter, isFiltered } from './filters.ts';
 import { type CaseControl, focusCaseControl, InboxContext, type InboxContextValue } from './inbox-context.ts';
 import { BulkBar } from './list/BulkBar.tsx';
 import { FilterChips } from './list/FilterChips.tsx';
-import { FilterDrawer } from './list/FilterDrawer.tsx';
+import { InboxBar } from './list/InboxBar.tsx';
 import { InboxList } from './list/InboxList.tsx';
 import { LiveBanner } from './list/LiveBanner.tsx';
-import { SavedFilters } from './list/SavedFilters.tsx';
-import { SearchForm } from './list/SearchForm.tsx';
 import { ShortcutsDialog } from './list/ShortcutsDialog.tsx';
-import { SortSelect } from './list/SortSelect.tsx';
 import { ReportCount } from './list/StatusCount.tsx';
 import { StatusViews } from './list/StatusViews.tsx';
 import { useInboxList } from './list/useInboxList.ts';
@@ -163,68 +152,22 @@ export default function InboxPage() {
       : [],
   );
 
-  const drawerCount = drawerFilterCount(filter);
-
   return (
     <InboxContext value={context}>
       <div className={chosen ? 'inbox-layout has-case' : 'inbox-layout'}>
-        <div className="inbox-bar">
-          <PageHeading title={t('inbox.title')} focusOnNavigate={focusHeading} />
-          <SearchForm value={filter.q} onSearch={(q) => apply({ ...filter, q })} />
-          <div className="inbox-bar-tools">
-            <Button
-              variant="secondary"
-              className="inbox-filter-button"
-              aria-haspopup="dialog"
-              aria-expanded={drawerOpen}
-              aria-controls="inbox-filter-drawer"
-              aria-keyshortcuts="f"
-              onClick={() => setDrawerOpen(true)}
-            >
-              {t('inbox.filters')}
-              {drawerCount > 0 ? (
-                <>
-                  {' '}
-                  <span className="badge">{drawerCount}</span>
-                  <span className="visually-hidden"> {t('inbox.filtersInUse')}</span>
-                </>
-              ) : null}
-            </Button>
-            <FilterDrawer
-              open={drawerOpen}
-              filter={filter}
-              counts={list.counts}
-              directory={directory}
-              onApply={apply}
-              onClose={() => setDrawerOpen(false)}
-            />
-            <SortSelect value={filter.sort} onChange={(sort) => apply({ ...filter, sort })} />
-            <SavedFilters
-              k={k}
-              current={filterToRecord(filter)}
-              onApply={(query) => setParams(new URLSearchParams(query))}
-            />
-            {chosen ? null : (
-              <Button
-                variant="secondary"
-                className="inbox-map-toggle"
-                aria-expanded={mapOpen}
-                aria-controls="inbox-map-pane"
-                onClick={() => setMapOpen((open) => !open)}
-              >
-                {t('inbox.map')}
-              </Button>
-            )}
-            <Button
-              variant="secondary"
-              className="inbox-keys-button"
-              onClick={() => setHelp(true)}
-              aria-keyshortcuts="?"
-            >
-              {t('inbox.keys.button')}
-            </Button>
-          </div>
-        </div>
+        <InboxBar
+          k={k}
+          filter={filter}
+          counts={list.counts}
+          directory={directory}
+          focusHeading={focusHeading}
+          drawerOpen={drawerOpen}
+          onDrawer={setDrawerOpen}
+          mapToggle={chosen ? null : { open: mapOpen, toggle: () => setMapOpen((open) => !open) }}
+          onHelp={() => setHelp(true)}
+          onApply={apply}
+          onSavedFilter={(query) => setParams(new URLSearchParams(query))}
+        />
         <div className="inbox-status-bar">
           <StatusViews filter={filter} counts={list.counts} onApply={apply} />
           <ReportCount counts={list.counts} statuses={filter.statuses} loading={list.loading} />
