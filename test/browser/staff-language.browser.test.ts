@@ -94,14 +94,24 @@ describe('the back office keeps the language chosen', () => {
       const context = await openContext(web.browser);
       const page = await logInPage(context, user);
       await expect(htmlLang(page)).resolves.toBe('nb');
+      await page.locator('.inbox-row', { hasText: `${report.ref} Vannlekkasje` }).waitFor();
       await page.getByRole('button', { name: 'Nynorsk' }).click();
       await page.getByRole('button', { name: /^Opne \d+$/ }).waitFor();
+      // The rows' names come in the new language too, without a reload.
+      await page.locator('.inbox-row', { hasText: `${report.ref} Vasslekkasje` }).waitFor();
       await expect.poll(() => accountLanguage(user.id), { timeout: 5000 }).toBe('nn');
 
       const deepLink = `${web.t.baseUrl}/admin/m/${K}/reports/${await reportId(report.ref)}`;
       await page.goto(deepLink);
       await page.getByRole('heading', { name: 'Historikk' }).waitFor();
       await expect(htmlLang(page)).resolves.toBe('nn');
+      await expect(page.locator('#case-heading').textContent()).resolves.toContain('Vasslekkasje');
+      // A switch while a case is open names it in the new language; focus stays on the switch.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('#case-heading', { hasText: 'Water leak' }).waitFor();
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('English');
+      await page.getByRole('button', { name: 'Nynorsk' }).click();
+      await page.locator('#case-heading', { hasText: 'Vasslekkasje' }).waitFor();
       await page.reload();
       await page.locator('#case-heading').waitFor();
       await expect(htmlLang(page)).resolves.toBe('nn');

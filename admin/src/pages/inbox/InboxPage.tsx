@@ -42,7 +42,7 @@ export default function InboxPage() {
   const search = params.toString() ? `?${params.toString()}` : '';
   const directory = useDirectory();
   const listRef = useRef<HTMLDivElement>(null);
-  const list = useInboxList(k, filter, listRef);
+  const list = useInboxList(k, filter, listRef, t.language);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [help, setHelp] = useState(false);
