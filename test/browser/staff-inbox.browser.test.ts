@@ -228,15 +228,30 @@ describe('the inbox', () => {
     await createApiReport(web.t, { description: 'Filtertest' });
     const page = await logIn(['saksbehandler']);
     await page.locator('.inbox-row').first().waitFor();
-    await page.getByRole('checkbox', { name: /^Mottatt/ }).check();
-    await page.getByRole('checkbox', { name: 'Bare akutte' }).check();
-    await page.getByRole('button', { name: 'Bruk filter' }).click();
+    // A status view applies at once; the drawer holds the rest.
+    const received = page.getByRole('button', { name: /^Mottatt \d+$/ });
+    await received.click();
+    await page.waitForURL(/\?status=mottatt$/);
+    await expect(received.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.getByRole('button', { name: /^Filter/ }).click();
+    const drawer = page.getByRole('dialog', { name: 'Filter' });
+    await drawer.getByRole('checkbox', { name: 'Bare akutte' }).check();
+    await drawer.getByRole('button', { name: 'Bruk filter' }).click();
     await page.waitForURL(/status=mottatt&acute=true/);
+    await drawer.waitFor({ state: 'hidden' });
     await page.getByText('Ingen meldinger passer med filteret.').waitFor();
+    // The filter in use shows as a chip that removes it.
+    await page.getByRole('button', { name: 'Bare akutte (fjern)' }).waitFor();
+    await page.goBack();
+    await page.waitForURL(/\?status=mottatt$/);
     await page.goBack();
     await page.waitForURL(/\/inbox$/);
     await page.locator('.inbox-row').first().waitFor();
-    await expect(page.getByRole('checkbox', { name: 'Bare akutte' }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: /^Alle \d+$/ }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    await page.getByRole('button', { name: /^Filter/ }).click();
+    await expect(drawer.getByRole('checkbox', { name: 'Bare akutte' }).isChecked()).resolves.toBe(false);
     await page.context().close();
   });
 
@@ -255,7 +270,11 @@ describe('the inbox', () => {
     expectNoViolations(await axeViolations(page));
     await page.keyboard.press('Escape');
     await page.waitForURL(/\/inbox$/);
-    await page.getByRole('button', { name: 'Apply filters' }).waitFor();
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Filters' })
+      .getByRole('button', { name: 'Apply filters' })
+      .waitFor();
     expectNoViolations(await axeViolations(page));
     await page.context().close();
   });

@@ -91,4 +91,17 @@ export const en: Catalog = {
 
   'count.reports': { one: '{count} report', other: '{count} reports' },
   'time.justNow': 'just now',
+  'time.week': 'week {week}, {year}',
+  'time.ago.minute': { one: '{count} minute ago', other: '{count} minutes ago' },
+  'time.ago.hour': { one: '{count} hour ago', other: '{count} hours ago' },
+  'time.ago.day': { one: '{count} day ago', other: '{count} days ago' },
+  'time.ago.week': { one: '{count} week ago', other: '{count} weeks ago' },
+  'time.ago.month': { one: '{count} month ago', other: '{count} months ago' },
+  'time.ago.year': { one: '{count} year ago', other: '{count} years ago' },
+  'time.in.minute': { one: 'in {count} minute', other: 'in {count} minutes' },
+  'time.in.hour': { one: 'in {count} hour', other: 'in {count} hours' },
+  'time.in.day': { one: 'in {count} day', other: 'in {count} days' },
+  'time.in.week': { one: 'in {count} week', other: 'in {count} weeks' },
+  'time.in.month': { one: 'in {count} month', other: 'in {count} months' },
+  'time.in.year': { one: 'in {count} year', other: 'in {count} years' },
 };

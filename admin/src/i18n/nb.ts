@@ -93,4 +93,17 @@ export const nb = {
 
   'count.reports': { one: '{count} melding', other: '{count} meldinger' },
   'time.justNow': 'akkurat nå',
+  'time.week': 'uke {week}, {year}',
+  'time.ago.minute': { one: 'for {count} minutt siden', other: 'for {count} minutter siden' },
+  'time.ago.hour': { one: 'for {count} time siden', other: 'for {count} timer siden' },
+  'time.ago.day': { one: 'for {count} dag siden', other: 'for {count} dager siden' },
+  'time.ago.week': { one: 'for {count} uke siden', other: 'for {count} uker siden' },
+  'time.ago.month': { one: 'for {count} måned siden', other: 'for {count} måneder siden' },
+  'time.ago.year': { one: 'for {count} år siden', other: 'for {count} år siden' },
+  'time.in.minute': { one: 'om {count} minutt', other: 'om {count} minutter' },
+  'time.in.hour': { one: 'om {count} time', other: 'om {count} timer' },
+  'time.in.day': { one: 'om {count} dag', other: 'om {count} dager' },
+  'time.in.week': { one: 'om {count} uke', other: 'om {count} uker' },
+  'time.in.month': { one: 'om {count} måned', other: 'om {count} måneder' },
+  'time.in.year': { one: 'om {count} år', other: 'om {count} år' },
 };

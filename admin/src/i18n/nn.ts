@@ -92,4 +92,17 @@ export const nn: Catalog = {
 
   'count.reports': { one: '{count} melding', other: '{count} meldingar' },
   'time.justNow': 'akkurat no',
+  'time.week': 'veke {week}, {year}',
+  'time.ago.minute': { one: 'for {count} minutt sidan', other: 'for {count} minutt sidan' },
+  'time.ago.hour': { one: 'for {count} time sidan', other: 'for {count} timar sidan' },
+  'time.ago.day': { one: 'for {count} dag sidan', other: 'for {count} dagar sidan' },
+  'time.ago.week': { one: 'for {count} veke sidan', other: 'for {count} veker sidan' },
+  'time.ago.month': { one: 'for {count} månad sidan', other: 'for {count} månader sidan' },
+  'time.ago.year': { one: 'for {count} år sidan', other: 'for {count} år sidan' },
+  'time.in.minute': { one: 'om {count} minutt', other: 'om {count} minutt' },
+  'time.in.hour': { one: 'om {count} time', other: 'om {count} timar' },
+  'time.in.day': { one: 'om {count} dag', other: 'om {count} dagar' },
+  'time.in.week': { one: 'om {count} veke', other: 'om {count} veker' },
+  'time.in.month': { one: 'om {count} månad', other: 'om {count} månader' },
+  'time.in.year': { one: 'om {count} år', other: 'om {count} år' },
 };

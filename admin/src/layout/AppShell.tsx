@@ -12,8 +12,10 @@ import { SkipLink } from './SkipLink.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /**
- * Every page of one municipality (/m/:kommunenummer/…): skip link, header (municipality,
- * language, user menu), the main menu for the member's roles, and <main> with the page.
+ * Every page of one municipality (/m/:kommunenummer/…): skip link, one header row (the name, the
+ * main menu for the member's roles, municipality, language, user menu; it wraps on a narrow
+ * screen), and <main> with the page. The frame fills the window, so a page such as the inbox can
+ * fill what the header leaves.
  */
 export function AppShell() {
   const t = useT();
@@ -23,13 +25,14 @@ export function AppShell() {
   const membership = memberships.find((m) => m.kommunenummer === kommunenummer);
   if (!membership) return <NoAccess />;
   return (
-    <>
+    <div className="app-frame">
       <SkipLink />
       <header className="app-header">
         <div className="app-header-bar">
           <Link to={`/m/${membership.kommunenummer}/inbox`} className="brand">
             {t('app.name')} <span className="brand-sub">{t('app.backOffice')}</span>
           </Link>
+          <MainNav membership={membership} />
           <MunicipalitySwitcher
             key={membership.kommunenummer}
             current={membership}
@@ -40,7 +43,6 @@ export function AppShell() {
             <UserMenu onError={(error) => setProblem(errorText(error, t))} />
           </div>
         </div>
-        <MainNav membership={membership} />
       </header>
       <main id="main" tabIndex={-1}>
         {problem ? <ErrorSummary title={t('errors.summaryTitle')} items={[{ message: problem }]} /> : null}
@@ -48,6 +50,6 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </main>
-    </>
+    </div>
   );
 }

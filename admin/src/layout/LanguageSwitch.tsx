@@ -1,9 +1,14 @@
 import { LANGUAGES, useLanguage, useT } from '../i18n/index.ts';
+import { useSession } from '../session/index.ts';
 
-/** Bokmål, Nynorsk, English as buttons, each named in its own language; the current one pressed. */
+/**
+ * Bokmål, Nynorsk, English as buttons, each named in its own language; the current one pressed.
+ * The choice is kept on the account (or for the login to come), so it lasts past a reload.
+ */
 export function LanguageSwitch() {
   const t = useT();
-  const { language, setLanguage } = useLanguage();
+  const { language } = useLanguage();
+  const { chooseLanguage } = useSession();
   return (
     <fieldset className="language-switch">
       <legend className="visually-hidden">{t('header.language')}</legend>
@@ -13,7 +18,7 @@ export function LanguageSwitch() {
           type="button"
           lang={code}
           aria-pressed={code === language}
-          onClick={() => setLanguage(code)}
+          onClick={() => chooseLanguage(code)}
         >
           {t(`language.${code}`)}
         </button>

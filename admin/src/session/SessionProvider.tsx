@@ -1,10 +1,29 @@
 // Who is logged in. On load it asks GET /api/v1/staff/session: 200 is a session, 401 is nobody
 // (the login page). Any 401 later (the session ran out or was ended on another device) returns
 // to "nobody", and the routes send the person to the login page.
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+// The UI language is the account's, unless one was chosen that the account does not have yet
+// (on the login page, or in a session that may not change the account): then that one, saved on
+// the account as soon as it may be (language-choice.ts).
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError, onUnauthorized, setCsrfToken } from '../api/client.ts';
-import { useLanguage } from '../i18n/index.ts';
+import { type Language, useLanguage } from '../i18n/index.ts';
 import { sessionApi } from './api.ts';
+import {
+  forgetUnsaved as forgetUnsavedChoice,
+  keepUnsaved,
+  rememberLoginChoice,
+  takeLoginChoice,
+  unsavedFor,
+} from './language-choice.ts';
 import type { StaffSession } from './types.ts';
 
 export type SessionState =
@@ -21,6 +40,11 @@ export interface SessionValue {
   logoutEverywhere(): Promise<void>;
   /** Reads the session again (after a change to one's own memberships, say). */
   refresh(): Promise<void>;
+  /**
+   * The language switch: shows the language at once and keeps it, for the login to come when
+   * nobody is logged in, else on the account (or in this browser when the session may not).
+   */
+  chooseLanguage(language: Language): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -28,15 +52,60 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const { setLanguage } = useLanguage();
+  // Saves go one after another, so the account ends with the last choice.
+  const saving = useRef<Promise<void>>(Promise.resolve());
+
+  /** Saves the language on the account; it stays kept in this browser until that succeeds. */
+  const saveLanguage = useCallback((userId: string, language: Language) => {
+    saving.current = saving.current.then(async () => {
+      try {
+        await sessionApi.saveLanguage(language);
+      } catch {
+        // A session opened through one municipality's login may not change the account (403
+        // account_session_scoped), or the network failed: the choice stays in this browser and
+        // is tried again at the next start. Nothing alarming to tell.
+        return;
+      }
+      forgetUnsavedChoice(language);
+      setState((current) =>
+        current.status === 'authenticated' && current.session.user.id === userId
+          ? { ...current, session: { ...current.session, user: { ...current.session.user, language } } }
+          : current,
+      );
+    });
+  }, []);
 
   const accept = useCallback(
     (session: StaffSession) => {
       setCsrfToken(session.csrfToken);
-      setLanguage(session.user.language);
+      const fromLogin = takeLoginChoice();
+      if (fromLogin) keepUnsaved(session.user.id, fromLogin);
+      const wanted = unsavedFor(session.user.id);
+      if (wanted && wanted !== session.user.language) {
+        setLanguage(wanted);
+        saveLanguage(session.user.id, wanted);
+      } else {
+        if (wanted) forgetUnsavedChoice(wanted);
+        setLanguage(session.user.language);
+      }
       setState({ status: 'authenticated', session });
       return session;
     },
-    [setLanguage],
+    [setLanguage, saveLanguage],
+  );
+
+  const chooseLanguage = useCallback(
+    (language: Language) => {
+      setLanguage(language);
+      if (state.status !== 'authenticated') {
+        rememberLoginChoice(language);
+        return;
+      }
+      const userId = state.session.user.id;
+      keepUnsaved(userId, language);
+      saveLanguage(userId, language);
+    },
+    [setLanguage, saveLanguage, state],
   );
 
   const forget = useCallback((problem?: ApiError) => {
@@ -91,8 +160,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [forget]);
 
   const value = useMemo(
-    () => ({ state, login, logout, logoutEverywhere, refresh }),
-    [state, login, logout, logoutEverywhere, refresh],
+    () => ({ state, login, logout, logoutEverywhere, refresh, chooseLanguage }),
+    [state, login, logout, logoutEverywhere, refresh, chooseLanguage],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

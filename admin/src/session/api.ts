@@ -1,4 +1,5 @@
 import { api } from '../api/client.ts';
+import type { Language } from '../i18n/index.ts';
 import type { LoginOptions, StaffSession } from './types.ts';
 
 export const sessionApi = {
@@ -10,4 +11,6 @@ export const sessionApi = {
   logout: () => api.delete('/api/v1/staff/session'),
   logoutEverywhere: () => api.post<void>('/api/v1/staff/session/logout-everywhere'),
   loginOptions: () => api.get<LoginOptions>('/api/v1/staff/login-options'),
+  /** The account's language (403 `account_session_scoped` in a session that may not change it). */
+  saveLanguage: (language: Language) => api.put<unknown>('/api/v1/staff/account', { language }),
 };

@@ -1,5 +1,6 @@
 export { sessionApi } from './api.ts';
 export { hasRole, useMembership, useStaffSession } from './hooks.ts';
+export { forgetUnsaved as forgetUnsavedLanguage } from './language-choice.ts';
 export { SessionProvider, type SessionState, type SessionValue, useSession } from './SessionProvider.tsx';
 export {
   type LoginOptions,

@@ -52,4 +52,31 @@ describe.each(databaseKinds())('staff directory on %s', (kind) => {
     });
     expect((await reader.request('GET', '/api/v1/staff/m/3907/directory')).status).toBe(403);
   });
+
+  it('lists the categories group by group, each in the order its administrators set', async () => {
+    // The parks first among the groups after water, and their categories turned around.
+    await t.ctx.db.db.execute(
+      sql`update category_groups set sort_order = 5 where kommunenummer = '4001' and code = 'park'`,
+    );
+    await t.ctx.db.db.execute(sql`update categories set sort_order = case code
+        when 'park-forsopling' then 0 when 'park-benk' then 10 else 20 end
+      where kommunenummer = '4001' and code like 'park-%'`);
+    const reader = await logInAs(
+      t,
+      await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['leser'] }),
+    );
+    const response = await reader.request('GET', '/api/v1/staff/m/4001/directory');
+    expect(response.status).toBe(200);
+    const groups = response.body.groups as { id: string; name: string }[];
+    const categories = response.body.categories as { code: string; groupId: string }[];
+    expect(groups.map((g) => g.name)).toEqual(['Vann', 'Park og friområde', 'Avløp', 'Vei og gate']);
+    // Each group's categories together, the groups in their order.
+    const groupRuns = categories.map((c) => c.groupId).filter((id, i, all) => id !== all[i - 1]);
+    expect(groupRuns).toEqual(groups.map((g) => g.id));
+    expect(categories.filter((c) => c.code.startsWith('park-')).map((c) => c.code)).toEqual([
+      'park-forsopling',
+      'park-benk',
+      'park-lekeplass',
+    ]);
+  });
 });

@@ -47,8 +47,11 @@ export async function getDirectory(
       active: boolean;
     }>(
       db,
-      sql`select id, code, name, group_id as "groupId", acute, active from categories
-        where kommunenummer = ${kommunenummer} order by sort_order, code`,
+      // In the order residents see them: group by group, each in the order its administrators set.
+      sql`select c.id, c.code, c.name, c.group_id as "groupId", c.acute, c.active from categories c
+        join category_groups g on g.id = c.group_id
+        where c.kommunenummer = ${kommunenummer}
+        order by g.sort_order, g.code, c.sort_order, c.code`,
     ),
   ]);
   return {

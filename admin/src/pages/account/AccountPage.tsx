@@ -7,7 +7,7 @@ import { errorText } from '../../api/error-text.ts';
 import { ErrorSummary, Loading } from '../../components/index.ts';
 import { type TextKey, useT } from '../../i18n/index.ts';
 import { PageHeading, PlainShell } from '../../layout/index.ts';
-import { useSession } from '../../session/index.ts';
+import { forgetUnsavedLanguage, useSession } from '../../session/index.ts';
 import { accountApi, type OwnAccount } from './api.ts';
 import { DetailsForm } from './DetailsForm.tsx';
 import { OidcSection } from './OidcSection.tsx';
@@ -40,6 +40,8 @@ export default function AccountPage() {
 
   const saved = (next: OwnAccount) => {
     setAccount(next);
+    // The language given here is the one wanted: any choice kept in the browser gives way.
+    forgetUnsavedLanguage();
     // The name and language in the header and the UI language come from the session.
     void refresh();
   };

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorSummary, Loading, REPORT_STATUSES, StatusBadge } from '../../components/index.ts';
-import { useT } from '../../i18n/index.ts';
+import { formatIsoWeek, useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import { hasRole, useMembership } from '../../session/index.ts';
 import { summaryItems } from '../admin/shared/forms.ts';
@@ -73,7 +73,7 @@ export default function DashboardPage() {
       },
       category: { labels: data.byCategory.map((c) => c.name), values: data.byCategory.map((c) => c.count) },
       weeks: {
-        labels: data.perWeek.map((w) => w.week),
+        labels: data.perWeek.map((w) => formatIsoWeek(t.language, w.week)),
         received: data.perWeek.map((w) => w.received),
         done: data.perWeek.map((w) => w.done),
       },

@@ -41,12 +41,16 @@ export default function CaseView() {
   }, [k, id]);
 
   // Opening a case moves focus to it, or to the control a shortcut asked for.
+  // Only when another case has loaded: not when the inbox's context changes (the directory loads
+  // again after a language switch, and focus must stay on the switch).
+  const takeControl = useRef(takePendingControl);
+  takeControl.current = takePendingControl;
   const loadedId = c?.id;
   useEffect(() => {
     if (!loadedId) return;
-    const control = takePendingControl();
+    const control = takeControl.current();
     if (!(control && focusCaseControl(control))) heading.current?.focus();
-  }, [loadedId, takePendingControl]);
+  }, [loadedId]);
 
   const changed = useCallback(
     (updated: Case) => {
@@ -63,6 +67,16 @@ export default function CaseView() {
       .catch(setError)
       .finally(() => setReloading(false));
   }, [k, id, changed]);
+
+  // Names (category, group, statuses' history) come in the UI language: a switch loads them again,
+  // in place (focus and the typed drafts stay).
+  const language = t.language;
+  const shownIn = useRef(language);
+  useEffect(() => {
+    if (shownIn.current === language) return;
+    shownIn.current = language;
+    reload();
+  }, [language, reload]);
 
   if (error && !c) {
     const missing = error instanceof ApiError && error.status === 404;

@@ -1,24 +1,26 @@
-// The inbox: filters above the list, the list on the left, and on the right the map of the
-// listed reports or, once one is opened (/m/:k/reports/:id), its case view. New reports arrive
-// live; shortcuts (the "?" dialog) move through the list and into the case.
+// The inbox, laid out like a ticket tool's: one bar with the search, the filter drawer's button,
+// the order and saved filters; a status bar with the counts; the filters in use as chips; then the
+// list on the left and, on the right, the map of the listed reports or, once one is opened
+// (/m/:k/reports/:id), its case view. On a wide screen the page fills the window and list and case
+// scroll on their own. New reports arrive live; shortcuts (the "?" dialog) move through the list
+// and into the case.
 import './inbox.css';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
-import { Button, Loading } from '../../components/index.ts';
+import { Loading } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { PageHeading } from '../../layout/index.ts';
 import { useMembership } from '../../session/index.ts';
-import { totalCountText } from './count-text.ts';
 import { useDirectory } from './directory.ts';
-import { filterFromParams, filterToParams, filterToRecord, type InboxFilter, isFiltered } from './filters.ts';
+import { filterFromParams, filterToParams, type InboxFilter, isFiltered } from './filters.ts';
 import { type CaseControl, focusCaseControl, InboxContext, type InboxContextValue } from './inbox-context.ts';
 import { BulkBar } from './list/BulkBar.tsx';
-import { FilterForm } from './list/FilterForm.tsx';
+import { FilterChips } from './list/FilterChips.tsx';
+import { InboxBar } from './list/InboxBar.tsx';
 import { InboxList } from './list/InboxList.tsx';
 import { LiveBanner } from './list/LiveBanner.tsx';
-import { SavedFilters } from './list/SavedFilters.tsx';
 import { ShortcutsDialog } from './list/ShortcutsDialog.tsx';
-import { SortSelect } from './list/SortSelect.tsx';
+import { CountNote, ReportCount } from './list/StatusCount.tsx';
+import { StatusViews } from './list/StatusViews.tsx';
 import { useInboxList } from './list/useInboxList.ts';
 import { useShortcuts } from './list/useShortcuts.ts';
 import { can } from './permissions.ts';
@@ -40,11 +42,12 @@ export default function InboxPage() {
   const search = params.toString() ? `?${params.toString()}` : '';
   const directory = useDirectory();
   const listRef = useRef<HTMLDivElement>(null);
-  const list = useInboxList(k, filter, listRef);
+  const list = useInboxList(k, filter, listRef, t.language);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [help, setHelp] = useState(false);
   const [mapOpen, setMapOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const pendingControl = useRef<CaseControl | null>(null);
   const mayBulk = can(membership, 'case.bulk');
   // The heading takes focus when the inbox is arrived at, not when its filter or case changes.
@@ -109,6 +112,7 @@ export default function InboxPage() {
       requestAnimationFrame(() => focusRow(id));
     },
     help: () => setHelp(true),
+    filters: () => setDrawerOpen(true),
     inbox: () => {
       void navigate({ pathname: `/m/${k}/inbox`, search });
     },
@@ -150,90 +154,84 @@ export default function InboxPage() {
 
   return (
     <InboxContext value={context}>
-      <div className="inbox-heading">
-        <PageHeading title={t('inbox.title')} focusOnNavigate={focusHeading} />
-        <p className="inbox-live" data-live={list.live}>
-          {t(`inbox.live.${list.live}`)}
-        </p>
-        <Button variant="secondary" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-          {t('inbox.keys.button')}
-        </Button>
-      </div>
-      <div className={['two-panes', 'inbox-page', chosen ? 'has-case' : null].filter(Boolean).join(' ')}>
-        <section className="pane inbox-list" aria-labelledby="inbox-list-title">
-          <h2 id="inbox-list-title" className="visually-hidden">
-            {t('inbox.listTitle')}
-          </h2>
-          <FilterForm filter={filter} counts={list.counts} directory={directory} onApply={apply} />
-          <div className="inbox-toolbar">
-            <SortSelect value={filter.sort} onChange={(sort) => apply({ ...filter, sort })} />
-            <SavedFilters
-              k={k}
-              current={filterToRecord(filter)}
-              onApply={(query) => setParams(new URLSearchParams(query))}
+      <div className={chosen ? 'inbox-layout has-case' : 'inbox-layout'}>
+        <InboxBar
+          k={k}
+          filter={filter}
+          counts={list.counts}
+          directory={directory}
+          focusHeading={focusHeading}
+          drawerOpen={drawerOpen}
+          onDrawer={setDrawerOpen}
+          mapToggle={chosen ? null : { open: mapOpen, toggle: () => setMapOpen((open) => !open) }}
+          onHelp={() => setHelp(true)}
+          onApply={apply}
+          onSavedFilter={(query) => setParams(new URLSearchParams(query))}
+        />
+        <div className="inbox-status-bar">
+          <StatusViews filter={filter} counts={list.counts} onApply={apply} />
+          <ReportCount counts={list.counts} statuses={filter.statuses} loading={list.loading} />
+          <CountNote counts={list.counts} />
+          <p className="inbox-live" data-live={list.live}>
+            {t(`inbox.live.${list.live}`)}
+          </p>
+        </div>
+        <FilterChips filter={filter} directory={directory} onApply={apply} />
+        <div className={['two-panes', 'inbox-page', chosen ? 'has-case' : null].filter(Boolean).join(' ')}>
+          <section className="pane inbox-list" aria-labelledby="inbox-list-title">
+            <h2 id="inbox-list-title" className="visually-hidden">
+              {t('inbox.listTitle')}
+            </h2>
+            <LiveBanner
+              count={list.pending}
+              onShow={() => {
+                list.showPending();
+                listRef.current?.scrollTo({ top: 0 });
+                window.scrollTo({ top: 0 });
+              }}
             />
-            {chosen ? null : (
-              <Button
-                variant="secondary"
-                className="inbox-map-toggle"
-                aria-expanded={mapOpen}
-                aria-controls="inbox-map-pane"
-                onClick={() => setMapOpen((open) => !open)}
-              >
-                {t('inbox.map')}
-              </Button>
+            {mayBulk && selected.size > 0 ? (
+              <BulkBar
+                k={k}
+                ids={[...selected]}
+                items={list.items}
+                directory={directory}
+                onDone={list.reload}
+                onClear={() => setSelected(new Set())}
+              />
+            ) : null}
+            <div ref={listRef} className="inbox-list-scroll">
+              <InboxList
+                k={k}
+                list={list}
+                openId={openId}
+                activeId={activeId}
+                selected={mayBulk ? selected : new Set()}
+                search={search}
+                filtered={isFiltered(filter)}
+                onSelect={toggleSelected}
+                onFocusRow={setActiveId}
+                onReset={() => apply({ ...filter, ...filterFromParams(new URLSearchParams()) })}
+              />
+            </div>
+          </section>
+          <div className="pane inbox-case">
+            {chosen ? (
+              <Suspense fallback={<Loading />}>
+                <Outlet />
+              </Suspense>
+            ) : (
+              <div id="inbox-map-pane" className={mapOpen ? 'inbox-map-pane is-open' : 'inbox-map-pane'}>
+                <ReportMap
+                  points={points}
+                  tiles={directory.map}
+                  onSelect={openCase}
+                  label={t('inbox.mapLabel')}
+                />
+                <p className="field-hint">{t('inbox.chooseReport')}</p>
+              </div>
             )}
           </div>
-          <p className="inbox-count" aria-live="polite">
-            {list.counts && !list.loading ? totalCountText(t, list.counts.total) : ''}
-          </p>
-          <LiveBanner
-            count={list.pending}
-            onShow={() => {
-              list.showPending();
-              window.scrollTo({ top: 0 });
-            }}
-          />
-          {mayBulk && selected.size > 0 ? (
-            <BulkBar
-              k={k}
-              ids={[...selected]}
-              items={list.items}
-              directory={directory}
-              onDone={list.reload}
-              onClear={() => setSelected(new Set())}
-            />
-          ) : null}
-          <InboxList
-            k={k}
-            list={list}
-            listRef={listRef}
-            openId={openId}
-            activeId={activeId}
-            selected={mayBulk ? selected : new Set()}
-            search={search}
-            filtered={isFiltered(filter)}
-            onSelect={toggleSelected}
-            onFocusRow={setActiveId}
-            onReset={() => apply({ ...filter, ...filterFromParams(new URLSearchParams()) })}
-          />
-        </section>
-        <div className="pane inbox-case">
-          {chosen ? (
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          ) : (
-            <div id="inbox-map-pane" className={mapOpen ? 'inbox-map-pane is-open' : 'inbox-map-pane'}>
-              <ReportMap
-                points={points}
-                tiles={directory.map}
-                onSelect={openCase}
-                label={t('inbox.mapLabel')}
-              />
-              <p className="field-hint">{t('inbox.chooseReport')}</p>
-            </div>
-          )}
         </div>
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

@@ -105,3 +105,42 @@ export function isFiltered(filter: InboxFilter): boolean {
   const { sort: _sort, ...rest } = filterToRecord(filter);
   return Object.keys(rest).length > 0;
 }
+
+/**
+ * The status views of the inbox's status bar, each a set of statuses. "all" is no status filter
+ * (every report but duplicates, as the API lists them). Any other set is made in the filter drawer.
+ */
+export const STATUS_VIEWS = {
+  all: [],
+  open: OPEN,
+  mottatt: ['mottatt'],
+  under_behandling: ['under_behandling'],
+  planlagt: ['planlagt'],
+  closed: ['utfort', 'privat_ansvar', 'videresendt', 'avvist', 'lukket'],
+} as const satisfies Record<string, readonly ReportStatus[]>;
+export type StatusView = keyof typeof STATUS_VIEWS;
+export const STATUS_VIEW_NAMES = Object.keys(STATUS_VIEWS) as StatusView[];
+
+/** The view whose statuses are exactly these, or null for a set made in the drawer. */
+export function statusViewOf(statuses: readonly ReportStatus[]): StatusView | null {
+  const wanted = new Set(statuses);
+  return (
+    STATUS_VIEW_NAMES.find((view) => {
+      const own: readonly ReportStatus[] = STATUS_VIEWS[view];
+      return own.length === wanted.size && own.every((s) => wanted.has(s));
+    }) ?? null
+  );
+}
+
+/** How many filters besides the status view and the search are set (the drawer button's badge). */
+export function drawerFilterCount(filter: InboxFilter): number {
+  const custom = statusViewOf(filter.statuses) === null ? 1 : 0;
+  return (
+    custom +
+    [filter.group, filter.category, filter.team, filter.assignee, filter.from, filter.to].filter(Boolean)
+      .length +
+    (filter.overdue ? 1 : 0) +
+    (filter.acute ? 1 : 0) +
+    (filter.channels.length > 0 ? 1 : 0)
+  );
+}

@@ -104,11 +104,15 @@ export interface Case extends InboxItem {
   allowed: Partial<Record<CaseAction, boolean>>;
 }
 
+/** How the reporter asked to hear about the report. */
+export const NOTIFY_CHANNELS = ['email', 'sms', 'none'] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+
 export interface Contact {
   name: string | null;
   email: string | null;
   phone: string | null;
-  notify: string;
+  notify: NotifyChannel;
   language: string | null;
 }
 

@@ -1,8 +1,9 @@
-// One action of the case view as a small form: its title, its fields, the send button, and on
-// failure the server's reason in a summary that takes focus (after a 409 with "Last inn på nytt",
-// which loads the case again and leaves the typed text as it is).
+// One action of the case view as a small form: its title, its fields, the send button, beside it
+// a visible confirmation once it went through ("✓ Status er endret.", a polite live region that
+// leaves focus alone), and on failure the server's reason in a summary that takes focus (after a
+// 409 with "Last inn på nytt", which loads the case again and leaves the typed text as it is).
 import type { FormEvent, ReactNode } from 'react';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Button, ErrorSummary } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import type { ActionState } from './useAction.ts';
@@ -25,9 +26,14 @@ export function ActionBox(props: Props) {
   const t = useT();
   const id = useId();
   const { state } = props;
+  const done = useRef<HTMLParagraphElement>(null);
+  // Brought into view when it appears (a phone's screen may end at the button), never focused.
+  useEffect(() => {
+    if (state.done) done.current?.scrollIntoView({ block: 'nearest' });
+  }, [state.done]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    props.onSubmit();
+    if (!state.busy) props.onSubmit();
   };
   const body = (
     <form onSubmit={submit} noValidate className="case-action-form">
@@ -46,12 +52,22 @@ export function ActionBox(props: Props) {
         </p>
       ) : null}
       {props.children}
-      <Button type="submit" busy={state.busy} busyLabel={t('case.saving')}>
-        {props.submitLabel}
-      </Button>
-      <p className="visually-hidden" role="status">
-        {state.done}
-      </p>
+      <div className="case-action-submit">
+        <Button type="submit" busy={state.busy} busyLabel={t('case.saving')}>
+          {props.submitLabel}
+        </Button>
+        {/* Seen beside the button and said politely; focus stays where it was. */}
+        <p className="action-done" role="status" ref={done}>
+          {state.done ? (
+            <>
+              <span aria-hidden="true" className="action-done-mark">
+                ✓
+              </span>{' '}
+              {state.done}
+            </>
+          ) : null}
+        </p>
+      </div>
     </form>
   );
   if (props.folded) {

@@ -39,7 +39,7 @@ export function CaseDetails({ c, k }: { c: Case; k: string }) {
       {c.answers.length > 0 ? (
         <>
           <h4>{t('case.answers')}</h4>
-          <dl className="case-facts">
+          <dl className="case-answers">
             {c.answers.map((a) => (
               <div key={a.question}>
                 <dt>{a.question}</dt>

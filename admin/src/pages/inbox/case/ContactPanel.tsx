@@ -35,7 +35,7 @@ export function ContactPanel({ k, id, hasContact }: { k: string; id: string; has
             {contact.phone ? <a href={`tel:${contact.phone.replace(/\s/g, '')}`}>{contact.phone}</a> : '–'}
           </dd>
           <dt>{t('case.contact.notify')}</dt>
-          <dd>{contact.notify}</dd>
+          <dd>{t(`case.contact.notifyBy.${contact.notify}`)}</dd>
         </dl>
       ) : (
         <>

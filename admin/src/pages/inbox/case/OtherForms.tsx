@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
-import { withCurrent } from '../directory.ts';
+import { CategoryOptions } from '../CategoryOptions.tsx';
 import { caseApi } from '../inbox-api.ts';
 import { useInboxContext } from '../inbox-context.ts';
 import { ReportMap } from '../ReportMap.tsx';
@@ -89,11 +89,10 @@ export function CorrectionForm({ c, k, onChanged, onReload }: ActionProps) {
     lat.trim() && lon.trim() && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon))
       ? { lat: Number(lat), lon: Number(lon) }
       : null;
-  // Only active categories can be chosen; the report's own stays listed even when inactive.
-  const categories = withCurrent(
-    directory.categories.filter((x) => x.active),
-    c.category,
-  );
+  // Only active categories can be chosen; the report's own stays listed even when inactive (and
+  // on its own when the directory could not be loaded).
+  const categories = directory.categories.filter((x) => x.active || x.id === c.category.id);
+  const ownListed = categories.some((x) => x.id === c.category.id);
   const moved = place !== null && (place.lat !== c.lat || place.lon !== c.lon);
   const submit = () => {
     const body = {
@@ -117,11 +116,8 @@ export function CorrectionForm({ c, k, onChanged, onReload }: ActionProps) {
       <div className="field">
         <label htmlFor={`${id}-category`}>{t('inbox.category')}</label>
         <select id={`${id}-category`} value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-          {categories.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
+          {ownListed ? null : <option value={c.category.id}>{c.category.name}</option>}
+          <CategoryOptions groups={directory.groups} categories={categories} />
         </select>
       </div>
       <DirectoryProblem />

@@ -1,5 +1,5 @@
-// The list itself: rows, loading, empty and error states, and "Vis flere" for the next page.
-import type { RefObject } from 'react';
+// The list itself: rows, loading, empty and error states, and "Vis flere" for the next page. It
+// sits in the list pane's scroll box (InboxPage), which live updates watch.
 import { errorText } from '../../../api/error-text.ts';
 import { Button, EmptyState, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
@@ -9,7 +9,6 @@ import type { InboxList as ListState } from './useInboxList.ts';
 interface Props {
   k: string;
   list: ListState;
-  listRef: RefObject<HTMLDivElement | null>;
   openId: string | undefined;
   activeId: string | null;
   selected: Set<string>;
@@ -50,7 +49,7 @@ export function InboxList(props: Props) {
     );
   }
   return (
-    <div ref={props.listRef} className="inbox-list-scroll">
+    <>
       <ul className="inbox-rows" aria-label={t('inbox.listLabel')} aria-busy={list.loading || undefined}>
         {list.items.map((item) => (
           <InboxRow
@@ -79,6 +78,6 @@ export function InboxList(props: Props) {
       ) : (
         <p className="inbox-end">{t('inbox.end')}</p>
       )}
-    </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-// My saved filters: apply one, delete one, or save the current filter under a name.
+// My saved filters: apply one, delete one, or save the current filter under a name. A disclosure
+// in the inbox's bar whose panel drops down over the list; what was done is said in it.
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { errorText } from '../../../api/error-text.ts';
 import { Button } from '../../../components/index.ts';
@@ -63,49 +64,51 @@ export function SavedFilters({ k, current, onApply }: Props) {
   return (
     <details className="inbox-saved">
       <summary>{t('inbox.saved.title')}</summary>
-      {filters && filters.length === 0 ? <p>{t('inbox.saved.none')}</p> : null}
-      {filters && filters.length > 0 ? (
-        <ul className="inbox-saved-list">
-          {filters.map((f) => (
-            <li key={f.id}>
-              <Button variant="link" onClick={() => onApply(f.query)}>
-                {t('inbox.saved.apply', { name: f.name })}
-              </Button>
-              <Button
-                variant="link"
-                aria-label={t('inbox.saved.deleteNamed', { name: f.name })}
-                onClick={() => remove(f)}
-              >
-                {t('inbox.saved.delete')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <form onSubmit={save} className="inbox-saved-form">
-        <div className={error ? 'field field-invalid' : 'field'}>
-          <label htmlFor={`${id}-name`}>{t('inbox.saved.saveAs')}</label>
-          {error ? (
-            <p className="field-error" id={`${id}-error`}>
-              {error}
-            </p>
-          ) : null}
-          <input
-            id={`${id}-name`}
-            value={name}
-            maxLength={80}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <Button type="submit" variant="secondary" busy={busy}>
-          {t('inbox.saved.save')}
-        </Button>
-      </form>
-      <p className="visually-hidden" aria-live="polite">
-        {said}
-      </p>
+      <div className="inbox-saved-panel">
+        {filters && filters.length === 0 ? <p>{t('inbox.saved.none')}</p> : null}
+        {filters && filters.length > 0 ? (
+          <ul className="inbox-saved-list">
+            {filters.map((f) => (
+              <li key={f.id}>
+                <Button variant="link" onClick={() => onApply(f.query)}>
+                  {t('inbox.saved.apply', { name: f.name })}
+                </Button>
+                <Button
+                  variant="link"
+                  aria-label={t('inbox.saved.deleteNamed', { name: f.name })}
+                  onClick={() => remove(f)}
+                >
+                  {t('inbox.saved.delete')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <form onSubmit={save} className="inbox-saved-form">
+          <div className={error ? 'field field-invalid' : 'field'}>
+            <label htmlFor={`${id}-name`}>{t('inbox.saved.saveAs')}</label>
+            {error ? (
+              <p className="field-error" id={`${id}-error`}>
+                {error}
+              </p>
+            ) : null}
+            <input
+              id={`${id}-name`}
+              value={name}
+              maxLength={80}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </div>
+          <Button type="submit" variant="secondary" busy={busy}>
+            {t('inbox.saved.save')}
+          </Button>
+        </form>
+        <p className="inbox-saved-said" role="status">
+          {said}
+        </p>
+      </div>
     </details>
   );
 }

@@ -8,6 +8,7 @@ export const SHORTCUTS: [string, TextKey][] = [
   ['k', 'inbox.keys.previous'],
   ['Enter / o', 'inbox.keys.open'],
   ['/', 'inbox.keys.search'],
+  ['f', 'inbox.keys.filters'],
   ['x', 'inbox.keys.select'],
   ['a', 'inbox.keys.assign'],
   ['s', 'inbox.keys.status'],

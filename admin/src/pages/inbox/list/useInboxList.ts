@@ -57,6 +57,8 @@ export function useInboxList(
   k: string,
   filter: InboxFilter,
   listRef: React.RefObject<HTMLElement | null>,
+  /** The UI language: the rows' names (category, group) come in it, so a change loads them again. */
+  language: string,
 ): InboxList {
   const [items, setItems] = useState<InboxItem[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -81,8 +83,8 @@ export function useInboxList(
       .catch(() => setCounts(null));
   }, [k]);
 
-  // The first page, whenever the filter changes (or a reload is asked for).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the query; generation forces a reload.
+  // The first page, whenever the filter or the language changes (or a reload is asked for).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the query; generation forces a reload; `language` is sent by the API client.
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
@@ -105,7 +107,7 @@ export function useInboxList(
       .then(setCounts)
       .catch(() => undefined);
     return () => controller.abort();
-  }, [k, key, generation]);
+  }, [k, key, generation, language]);
 
   const loadMore = useCallback(() => {
     if (!nextCursor) return;

@@ -11,6 +11,7 @@ export interface ShortcutHandlers {
   control(which: 'assign' | 'status' | 'reply' | 'note' | 'merge'): void;
   close(): void;
   help(): void;
+  filters(): void;
   inbox(): void;
 }
 
@@ -45,6 +46,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         k: h.previous,
         o: h.open,
         '/': h.search,
+        f: h.filters,
         x: h.select,
         a: () => h.control('assign'),
         s: () => h.control('status'),
