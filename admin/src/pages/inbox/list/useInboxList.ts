@@ -53,6 +53,9 @@ function quietAtTop(listElement: HTMLElement | null): boolean {
   return window.scrollY < 40 && (listElement?.scrollTop ?? 0) < 10 && !focusInList;
 }
 
+/** The least time between two count requests caused by live events. */
+const COUNTS_REFRESH_MS = 3000;
+
 export function useInboxList(
   k: string,
   filter: InboxFilter,
@@ -76,12 +79,31 @@ export function useInboxList(
   const itemsRef = useRef(items);
   itemsRef.current = items;
 
+  // Live events can arrive many a second at a busy time; the counts are asked for at most once per
+  // COUNTS_REFRESH_MS (the last event always leads to a refresh), so a screen costs the server
+  // one count query per interval, however busy.
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const countsLastAsked = useRef(0);
   const refreshCounts = useCallback(() => {
-    inboxApi
-      .counts(k, countsQuery(filterRef.current))
-      .then(setCounts)
-      .catch(() => setCounts(null));
+    const ask = () => {
+      countsTimer.current = null;
+      countsLastAsked.current = Date.now();
+      inboxApi
+        .counts(k, countsQuery(filterRef.current))
+        .then(setCounts)
+        .catch(() => setCounts(null));
+    };
+    if (countsTimer.current) return;
+    const wait = countsLastAsked.current + COUNTS_REFRESH_MS - Date.now();
+    if (wait <= 0) ask();
+    else countsTimer.current = setTimeout(ask, wait);
   }, [k]);
+  useEffect(
+    () => () => {
+      if (countsTimer.current) clearTimeout(countsTimer.current);
+    },
+    [],
+  );
 
   // The first page, whenever the filter or the language changes (or a reload is asked for).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the query; generation forces a reload; `language` is sent by the API client.
