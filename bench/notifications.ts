@@ -110,8 +110,8 @@ async function main(): Promise<void> {
       sql`update report_events set notified_at = now() where report_id = ${report.id}::uuid`,
     );
     await handle.db.execute(
-      sql`insert into report_followers (report_id, email, language)
-          select ${report.id}::uuid, 'follower' || n || '@example.no', (array['nb','nn','en'])[1 + n % 3]
+      sql`insert into report_followers (report_id, email, language, confirmed_at)
+          select ${report.id}::uuid, 'follower' || n || '@example.no', (array['nb','nn','en'])[1 + n % 3], now()
             from generate_series(1, ${MESSAGES - 1}) n`,
     );
 
