@@ -4,7 +4,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import type { Language, LocalizedText } from '../../shared/language.ts';
 import type { NotifyChannel, ReportEventKind, ReportStatus } from '../reports/statuses.ts';
-import type { MessageChannel } from './schema.ts';
+import type { NewMessage } from './compose-messages.ts';
+import type { MessageChannel, MessageStatus } from './schema.ts';
 
 export interface PendingEvent {
   id: number;
@@ -122,6 +123,32 @@ export async function loadRelayProgress(
   return new Map(
     rows.map((row) => [row.report_event_id, { started: true, afterFollowerId: row.after_follower_id }]),
   );
+}
+
+/**
+ * Stores composed messages; one whose idempotency key is there already is skipped, and only the
+ * new ones are returned. The rows travel as one JSON parameter rather than 14 parameters each: for
+ * a batch of 500 that is what the relay's time went to (building and sending 7,000 parameters).
+ */
+export async function insertMessages(
+  tx: Queryable,
+  rows: readonly NewMessage[],
+): Promise<{ id: string; status: MessageStatus; sendAfter: Date }[]> {
+  if (rows.length === 0) return [];
+  const inserted = await queryRows<{ id: string; status: MessageStatus; send_after: string | Date }>(
+    tx,
+    sql`insert into messages (id, kommunenummer, idempotency_key, kind, report_id, report_event_id, channel,
+                              recipient, language, subject, body_text, body_html, status, send_after)
+        select id, kommunenummer, "idempotencyKey", kind, "reportId", "reportEventId", channel,
+               recipient, language, subject, "bodyText", "bodyHtml", status, "sendAfter"
+          from json_to_recordset(${JSON.stringify(rows)}::text::json) as m(
+                 id uuid, kommunenummer char(4), "idempotencyKey" text, kind text, "reportId" uuid,
+                 "reportEventId" bigint, channel text, recipient text, language text, subject text,
+                 "bodyText" text, "bodyHtml" text, status text, "sendAfter" timestamptz)
+        on conflict (idempotency_key) do nothing
+        returning id, status, send_after`,
+  );
+  return inserted.map((row) => ({ id: row.id, status: row.status, sendAfter: new Date(row.send_after) }));
 }
 
 /** Records how far an event's recipients are done, with the messages of the same batch. */

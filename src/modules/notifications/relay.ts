@@ -13,6 +13,7 @@ import { transactionDb } from '../../jobs/queue.ts';
 import { askFixChecks } from './ask-fix-check.ts';
 import { audienceOf, type ComposedMessage, composeMessages, messageKindOf } from './compose-messages.ts';
 import {
+  insertMessages,
   loadPeoplePage,
   loadRelayProgress,
   loadReports,
@@ -25,7 +26,7 @@ import {
   type ReportFacts,
   saveRelayProgress,
 } from './relay-queries.ts';
-import { type MessageChannel, messages } from './schema.ts';
+import type { MessageChannel } from './schema.ts';
 
 export interface RelayDeps {
   db: Database;
@@ -54,7 +55,7 @@ export interface RelayResult {
 
 const EVENTS_PER_BATCH = 100;
 const RECIPIENTS_PER_BATCH = 500;
-/** Rows per insert statement: far below PostgreSQL's 65,535 parameters. */
+/** Rows per insert statement (the messages as one JSON parameter, the jobs likewise). */
 const INSERT_CHUNK = 500;
 
 /** One event's share of a batch: its next recipients, and whether they are its last. */
@@ -130,14 +131,10 @@ async function writeMessages(tx: Transaction, deps: RelayDeps, pages: Page[]): P
   const composed: ComposedMessage[] = pages.flatMap((page) =>
     composeMessages(page.event, page.report, page.people, context),
   );
-  const inserted: { id: string; status: string; sendAfter: Date }[] = [];
+  const inserted = [];
   for (let i = 0; i < composed.length; i += INSERT_CHUNK) {
-    const rows = await tx
-      .insert(messages)
-      .values(composed.slice(i, i + INSERT_CHUNK).map(({ fixCheckId: _, ...message }) => message))
-      .onConflictDoNothing({ target: messages.idempotencyKey })
-      .returning({ id: messages.id, status: messages.status, sendAfter: messages.sendAfter });
-    inserted.push(...rows);
+    const chunk = composed.slice(i, i + INSERT_CHUNK).map(({ fixCheckId: _, ...message }) => message);
+    inserted.push(...(await insertMessages(tx, chunk)));
   }
   // The "is it fixed?" check exists exactly when the message carrying its link does: a relay
   // retried on the same event finds its messages already there (ON CONFLICT DO NOTHING returns
