@@ -32,9 +32,9 @@ async function peakRssMiB(): Promise<number> {
 }
 
 const mib = (bytes: number) => bytes / 1024 / 1024;
-let sampledPeak = process.memoryUsage().rss;
+let sampledPeak = process.memoryUsage.rss();
 const sampler = setInterval(() => {
-  sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
+  sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
 }, 100);
 
 const photoDir = await mkdtemp(path.join(tmpdir(), 'meldepunkt-bench-worker-'));
@@ -64,7 +64,7 @@ const ctx: AppContext = {
 };
 // The product's defaults, but for polling: the bench does not wait 2 s for a first look.
 const notifications = await startNotifications(ctx, { pollingIntervalSeconds: 0.5, relayIntervalMs: 200 });
-const rssAtStart = process.memoryUsage().rss;
+const rssAtStart = process.memoryUsage.rss();
 
 async function stop(): Promise<void> {
   clearInterval(sampler);

@@ -33,6 +33,7 @@ import { Cleanup, createScratchDatabase, withTimeout } from './support.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const perMessage = (cpuSeconds: number) => Math.round((cpuSeconds * 1e6) / MESSAGES) / 1000;
+const SMTP_QUERY = process.env.BENCH_SMTP_QUERY ?? '';
 const TIME_LIMIT_MS = 10 * 60_000;
 const TARGETS = { minMessagesPerSecond: 1000, maxPeakRssMiB: 250 } as const;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -203,7 +204,8 @@ async function main(): Promise<void> {
     });
     const worker = forkChild(cleanup, 'notifications-worker.ts', {
       BENCH_DATABASE_URL: url,
-      BENCH_SMTP_URL: `smtp://127.0.0.1:${port}`,
+      // BENCH_SMTP_QUERY tries pool settings as an operator would set them, e.g. maxConnections=10.
+      BENCH_SMTP_URL: `smtp://127.0.0.1:${port}${SMTP_QUERY ? `?${SMTP_QUERY}` : ''}`,
       BENCH_KEY: key.toString('hex'),
     });
     await worker.next('ready', 60_000);
@@ -255,6 +257,7 @@ async function main(): Promise<void> {
 
     const result = {
       messages: MESSAGES,
+      ...(SMTP_QUERY ? { smtpQuery: SMTP_QUERY } : {}),
       messagesPerSecond: Math.round(MESSAGES / seconds),
       peakRssMiB: Math.round(Number(stats.peakRssMiB)),
       seconds: Number(seconds.toFixed(2)),

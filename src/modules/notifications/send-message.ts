@@ -1,11 +1,12 @@
 // Sends a batch of messages through their channels. A message is marked sent only after the
 // provider took it, and only while it is still queued, so a second run of the same job sends
-// nothing. The batch is read with one query, sent concurrently (each channel bounds its own
-// concurrency: the SMTP pool's connections, the SMS gateway's requests in flight), and its
-// outcomes written with one statement each for sent and for failed. What is left is the window
-// between the provider accepting and that update committing (see docs/notifications.md), now as
-// long as the batch's slowest send: the Message-ID header and the gateway `reference` are the
-// message id, so a resend in that window is recognisable downstream.
+// nothing. The batch is read with one query and sent concurrently (each channel bounds its own
+// concurrency: the SMTP pool's connections, the SMS gateway's requests in flight). Accepted
+// messages are marked sent as they come in, a group per statement: each waits at most for the
+// statement already running, not for the rest of the batch. What is left is the window between the
+// provider accepting and that update committing (see docs/notifications.md): the Message-ID header
+// and the gateway `reference` are the message id, so a resend in that window is recognisable
+// downstream. Failures are written together at the end of the batch.
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { webText } from '../../i18n/web.ts';
@@ -96,19 +97,21 @@ export async function sendMessages(deps: SendDeps, requests: readonly SendReques
       .where(sql`${inArray(messages.id, toOutbox)} and ${messages.status} = 'queued'`);
   }
 
+  const marker = groupWriter((sent: { id: string; providerId: string | null }[]) => markSent(deps.db, sent));
   const attempts = await Promise.all(
     toSend.map(async ({ request, row, channel }) => {
       try {
         const sent = await channel.send(outgoing(deps, row));
-        return { request, id: row.id, ok: true as const, providerId: sent.providerId ?? null };
+        marker.add({ id: row.id, providerId: sent.providerId ?? null });
+        return { request, id: row.id, ok: true as const };
       } catch (error) {
         return { request, id: row.id, ok: false as const, error };
       }
     }),
   );
-  const sent = attempts.flatMap((a) => (a.ok ? [a] : []));
-  await markSent(deps.db, sent);
-  for (const { request } of sent) outcomes.set(request, { result: 'sent' });
+  // A failed update fails the batch: its jobs are retried, and what is still queued is sent again.
+  await marker.flush();
+  for (const { request } of attempts.filter((a) => a.ok)) outcomes.set(request, { result: 'sent' });
 
   const failures = attempts.flatMap((a) => {
     if (a.ok) return [];
@@ -157,6 +160,43 @@ function outgoing(deps: SendDeps, row: MessageRow) {
     stopUrl: isResidentMessage(row.kind)
       ? stopUrl(deps.publicUrl, issueStopToken(deps.secret, row.id), row.language)
       : undefined,
+  };
+}
+
+/**
+ * Writes items in groups as they arrive: while one write runs, the next items gather and go in
+ * the following one. `flush` waits for everything added so far and throws the first failure.
+ */
+function groupWriter<T>(write: (items: T[]) => Promise<void>): {
+  add(item: T): void;
+  flush(): Promise<void>;
+} {
+  let pending: T[] = [];
+  let running: Promise<void> | undefined;
+  let failure: unknown;
+  const start = (): void => {
+    if (running || failure !== undefined || pending.length === 0) return;
+    const items = pending;
+    pending = [];
+    running = write(items)
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        running = undefined;
+        // What arrived meanwhile goes in the next statement.
+        start();
+      });
+  };
+  return {
+    add(item) {
+      pending.push(item);
+      start();
+    },
+    async flush() {
+      while (running) await running;
+      if (failure !== undefined) throw failure;
+    },
   };
 }
 
