@@ -1,5 +1,6 @@
-// What the relay reads for one batch of events: the events (locked), their reports with what the
-// messages mention, who hears about each report, and each municipality's templates and quiet hours.
+// What the relay reads and writes for one batch: the events (locked), their reports with what the
+// messages mention, the next page of who hears about each event and how far the last batch came,
+// each municipality's templates and quiet hours; then the messages and the progress.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import type { Language, LocalizedText } from '../../shared/language.ts';
