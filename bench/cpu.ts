@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** CPU seconds (user + system) used so far by one process, from /proc/<pid>/stat. */
-async function processCpuSeconds(pid: number): Promise<number> {
+export async function processCpuSeconds(pid: number): Promise<number> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.

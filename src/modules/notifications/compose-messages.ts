@@ -67,7 +67,10 @@ export interface Recipient {
  * The reporter (on the channel they chose) and every follower (email when they gave one, else
  * SMS), each address once; never an address that unsubscribed from all email.
  */
-export function recipientsOf(people: Person[], unsubscribed: Set<string>): Recipient[] {
+export function recipientsOf(
+  people: readonly Pick<Person, 'role' | 'email' | 'phone' | 'notify' | 'language'>[],
+  unsubscribed: Set<string>,
+): Recipient[] {
   const seen = new Set<string>();
   const result: Recipient[] = [];
   for (const person of people) {
@@ -144,13 +147,13 @@ function isReporter(recipient: Recipient, people: Person[]): boolean {
   return address?.toLowerCase() === recipient.address.toLowerCase();
 }
 
-/** Who hears about an event of this kind. */
-function audienceOf(kind: MessageKind, people: Person[]): Person[] {
+/** Who hears about an event of this kind: the reporter, the followers, or both. */
+export function audienceOf(kind: MessageKind): { reporter: boolean; followers: boolean } {
   // The receipt thanks the one who reported; followers who joined meanwhile hear from the next step.
-  if (kind === 'receipt') return people.filter((p) => p.role === 'reporter');
+  if (kind === 'receipt') return { reporter: true, followers: false };
   // The reporter reopened it themselves and was thanked on the page; the followers are told.
-  if (kind === 'reopened') return people.filter((p) => p.role === 'follower');
-  return people;
+  if (kind === 'reopened') return { reporter: false, followers: true };
+  return { reporter: true, followers: true };
 }
 
 export function composeMessages(
@@ -161,7 +164,9 @@ export function composeMessages(
 ): ComposedMessage[] {
   const kind = messageKindOf(event);
   if (!kind) return [];
-  return recipientsOf(audienceOf(kind, people), context.unsubscribed).map((recipient) => {
+  const audience = audienceOf(kind);
+  const heard = people.filter((p) => (p.role === 'reporter' ? audience.reporter : audience.followers));
+  return recipientsOf(heard, context.unsubscribed).map((recipient) => {
     // Only the reporter is asked whether it is really fixed; followers are told it is done.
     const fixCheckId = kind === 'done' && isReporter(recipient, people) ? randomUUID() : undefined;
     const message = composeFor(report, kind, recipient, context, {

@@ -11,6 +11,7 @@ import { issueStopToken, readStopToken } from './stop-token.ts';
 const person = (p: Partial<Person>): Person => ({
   report_id: 'r',
   role: 'follower',
+  follower_id: null,
   email: null,
   phone: null,
   notify: null,

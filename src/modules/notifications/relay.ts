@@ -1,22 +1,32 @@
-// The relay: turns public report events into messages, exactly once. In one transaction it locks
-// a batch of events not yet notified, writes one message per recipient (the idempotency key
-// event × channel × address is unique, so a second run inserts nothing), enqueues a
-// `message.send` job for each new message, and marks the events notified. Commit makes all of it
-// true at once; a crash before commit leaves the events for the next run.
+// The relay: turns public report events into messages, exactly once, in batches of bounded size.
+// A batch is one transaction. It locks events not yet notified (SKIP LOCKED), takes their next
+// recipients — at most `recipients` over all its events, so a notice to 10,000 followers is 20
+// batches and never 10,000 messages in memory — writes one message per recipient (the idempotency
+// key event × channel × address is unique, so writing one again inserts nothing), enqueues a
+// `message.send` job for each new message, and records how far each event came: finished
+// (notified_at) or the last follower written (notification_relay_progress). Commit makes all of
+// it true at once: a crash loses the batch in flight and nothing else, and the next run resumes
+// after the last committed batch. Each committed batch can be sent while the next is composed.
 import type { PgBoss } from 'pg-boss';
-import type { Database } from '../../db/client.ts';
+import type { Database, Transaction } from '../../db/client.ts';
 import { transactionDb } from '../../jobs/queue.ts';
 import { askFixChecks } from './ask-fix-check.ts';
-import { type ComposedMessage, composeMessages } from './compose-messages.ts';
+import { audienceOf, type ComposedMessage, composeMessages, messageKindOf } from './compose-messages.ts';
 import {
-  loadPeople,
+  insertMessages,
+  loadPeoplePage,
+  loadRelayProgress,
   loadReports,
   loadTemplateOverrides,
   loadUnsubscribed,
   lockPendingEvents,
   markNotified,
+  type PendingEvent,
+  type Person,
+  type ReportFacts,
+  saveRelayProgress,
 } from './relay-queries.ts';
-import { type MessageChannel, messages } from './schema.ts';
+import type { MessageChannel } from './schema.ts';
 
 export interface RelayDeps {
   db: Database;
@@ -25,85 +35,139 @@ export interface RelayDeps {
   secret: Buffer;
   configured: Record<MessageChannel, boolean>;
   now?: () => Date;
+  /** Called after a batch that enqueued messages has committed: a send worker can start on them. */
+  onCommitted?: () => void;
 }
 
-const BATCH = 100;
-/** Rows per insert statement: far below PostgreSQL's 65,535 parameters. */
+export interface RelayLimits {
+  /** Events locked per batch (many small events share one transaction). */
+  events?: number;
+  /** Recipients per batch over all its events: what bounds the relay's memory. */
+  recipients?: number;
+}
+
+export interface RelayResult {
+  /** Events finished: every message they make is written. */
+  events: number;
+  /** Messages written (not counting ones a previous run had written already). */
+  messages: number;
+}
+
+const EVENTS_PER_BATCH = 100;
+const RECIPIENTS_PER_BATCH = 500;
+/** Rows per insert statement (the messages as one JSON parameter, the jobs likewise). */
 const INSERT_CHUNK = 500;
 
+/** One event's share of a batch: its next recipients, and whether they are its last. */
+interface Page {
+  event: PendingEvent;
+  report: ReportFacts;
+  people: Person[];
+  complete: boolean;
+}
+
+/** One batch; `more` says whether events may be waiting (run another). */
 export async function relayBatch(
   deps: RelayDeps,
-  limit = BATCH,
-): Promise<{ events: number; messages: number }> {
+  limits: RelayLimits = {},
+): Promise<RelayResult & { more: boolean }> {
+  const maxEvents = limits.events ?? EVENTS_PER_BATCH;
+  const maxRecipients = limits.recipients ?? RECIPIENTS_PER_BATCH;
   return deps.db.transaction(async (tx) => {
-    const events = await lockPendingEvents(tx, limit);
-    if (events.length === 0) return { events: 0, messages: 0 };
-    const reportIds = [...new Set(events.map((e) => e.report_id))];
-    const reports = await loadReports(tx, reportIds);
-    const people = await loadPeople(tx, reportIds);
-    const emails = people.flatMap((p) => (p.email ? [p.email] : []));
-    const context = {
-      publicUrl: deps.publicUrl,
-      secret: deps.secret,
-      configured: deps.configured,
-      overrides: await loadTemplateOverrides(tx, [
-        ...new Set([...reports.values()].map((r) => r.kommunenummer)),
-      ]),
-      unsubscribed: await loadUnsubscribed(tx, [...new Set(emails)]),
-      now: deps.now?.() ?? new Date(),
-    };
-    const composed: ComposedMessage[] = [];
-    for (const event of events) {
-      const report = reports.get(event.report_id);
-      if (!report) continue;
-      const own = people.filter((p) => p.report_id === event.report_id);
-      composed.push(...composeMessages(event, report, own, context));
-    }
-    const inserted: { id: string; status: string; sendAfter: Date }[] = [];
-    for (let i = 0; i < composed.length; i += INSERT_CHUNK) {
-      const rows = await tx
-        .insert(messages)
-        .values(composed.slice(i, i + INSERT_CHUNK).map(({ fixCheckId: _, ...message }) => message))
-        .onConflictDoNothing({ target: messages.idempotencyKey })
-        .returning({ id: messages.id, status: messages.status, sendAfter: messages.sendAfter });
-      inserted.push(...rows);
-    }
-    // The "is it fixed?" check exists exactly when the message carrying its link does: a relay
-    // retried on the same event finds its messages already there (ON CONFLICT DO NOTHING returns
-    // nothing for them) and so asks no second time. fix_checks has no event column; the message's
-    // idempotency key (event × channel × address) is what makes the check once per event.
-    const insertedIds = new Set(inserted.map((m) => m.id));
-    await askFixChecks(
-      tx,
-      composed.flatMap((m) =>
-        m.fixCheckId && insertedIds.has(m.id) ? [{ id: m.fixCheckId, reportId: m.reportId }] : [],
-      ),
-      deps.secret,
-    );
-    const jobs = inserted
-      .filter((m) => m.status === 'queued')
-      .map((m) => ({
-        data: { messageId: m.id },
-        ...(m.sendAfter.getTime() > context.now.getTime() ? { startAfter: m.sendAfter } : {}),
-      }));
-    for (let i = 0; i < jobs.length; i += INSERT_CHUNK) {
-      await deps.boss.insert('message.send', jobs.slice(i, i + INSERT_CHUNK), { db: transactionDb(tx) });
-    }
-    await markNotified(
+    const events = await lockPendingEvents(tx, maxEvents);
+    if (events.length === 0) return { events: 0, messages: 0, more: false };
+    const reports = await loadReports(tx, [...new Set(events.map((e) => e.report_id))]);
+    // Read after the lock, in a statement of its own: it is the progress the last holder committed.
+    const progress = await loadRelayProgress(
       tx,
       events.map((e) => e.id),
     );
-    return { events: events.length, messages: inserted.length };
+    const pages: Page[] = [];
+    const finished: number[] = [];
+    let room = maxRecipients;
+    for (const event of events) {
+      // The batch is full; the remaining events stay pending for the next one.
+      if (room === 0) break;
+      const kind = messageKindOf(event);
+      const report = reports.get(event.report_id);
+      if (!kind || !report) {
+        finished.push(event.id);
+        continue;
+      }
+      const cursor = progress.get(event.id) ?? { started: false };
+      const people = await loadPeoplePage(tx, event.report_id, audienceOf(kind), cursor, room);
+      const complete = people.length < room;
+      room -= people.length;
+      pages.push({ event, report, people, complete });
+      if (complete) finished.push(event.id);
+    }
+    const written = await writeMessages(tx, deps, pages);
+    for (const page of pages) {
+      if (!page.complete) {
+        await saveRelayProgress(tx, page.event.id, page.people.at(-1)?.follower_id ?? null);
+      }
+    }
+    await markNotified(tx, finished);
+    return {
+      events: finished.length,
+      messages: written,
+      more: finished.length < events.length || events.length === maxEvents,
+    };
   });
 }
 
+/** Composes and stores the batch's messages, their "is it fixed?" checks and their send jobs. */
+async function writeMessages(tx: Transaction, deps: RelayDeps, pages: Page[]): Promise<number> {
+  if (pages.length === 0) return 0;
+  const emails = pages.flatMap((page) => page.people.flatMap((p) => (p.email ? [p.email] : [])));
+  const context = {
+    publicUrl: deps.publicUrl,
+    secret: deps.secret,
+    configured: deps.configured,
+    overrides: await loadTemplateOverrides(tx, [...new Set(pages.map((p) => p.report.kommunenummer))]),
+    unsubscribed: await loadUnsubscribed(tx, [...new Set(emails)]),
+    now: deps.now?.() ?? new Date(),
+  };
+  const composed: ComposedMessage[] = pages.flatMap((page) =>
+    composeMessages(page.event, page.report, page.people, context),
+  );
+  const inserted = [];
+  for (let i = 0; i < composed.length; i += INSERT_CHUNK) {
+    const chunk = composed.slice(i, i + INSERT_CHUNK).map(({ fixCheckId: _, ...message }) => message);
+    inserted.push(...(await insertMessages(tx, chunk)));
+  }
+  // The "is it fixed?" check exists exactly when the message carrying its link does: a relay
+  // retried on the same event finds its messages already there (ON CONFLICT DO NOTHING returns
+  // nothing for them) and so asks no second time. fix_checks has no event column; the message's
+  // idempotency key (event × channel × address) is what makes the check once per event.
+  const insertedIds = new Set(inserted.map((m) => m.id));
+  await askFixChecks(
+    tx,
+    composed.flatMap((m) =>
+      m.fixCheckId && insertedIds.has(m.id) ? [{ id: m.fixCheckId, reportId: m.reportId }] : [],
+    ),
+    deps.secret,
+  );
+  const jobs = inserted
+    .filter((m) => m.status === 'queued')
+    .map((m) => ({
+      data: { messageId: m.id },
+      ...(m.sendAfter.getTime() > context.now.getTime() ? { startAfter: m.sendAfter } : {}),
+    }));
+  for (let i = 0; i < jobs.length; i += INSERT_CHUNK) {
+    await deps.boss.insert('message.send', jobs.slice(i, i + INSERT_CHUNK), { db: transactionDb(tx) });
+  }
+  return inserted.length;
+}
+
 /** Runs batches until no event is left (or another process holds the rest). */
-export async function relayPending(deps: RelayDeps): Promise<{ events: number; messages: number }> {
+export async function relayPending(deps: RelayDeps, limits: RelayLimits = {}): Promise<RelayResult> {
   const total = { events: 0, messages: 0 };
   for (;;) {
-    const batch = await relayBatch(deps);
+    const batch = await relayBatch(deps, limits);
+    if (batch.messages > 0) deps.onCommitted?.();
     total.events += batch.events;
     total.messages += batch.messages;
-    if (batch.events < BATCH) return total;
+    if (!batch.more) return total;
   }
 }

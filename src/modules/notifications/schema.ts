@@ -18,7 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Language } from '../../shared/language.ts';
 import { staffUsers } from '../accounts/schema.ts';
-import { reports } from '../reports/schema.ts';
+import { reportEvents, reports } from '../reports/schema.ts';
 import { municipalities } from '../tenants/schema.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -80,6 +80,21 @@ export const messages = pgTable(
     check('messages_status', sql`${t.status} in ('queued', 'sent', 'delivered', 'failed', 'outbox')`),
   ],
 );
+
+/**
+ * How far the relay has come with an event whose recipients take more than one batch (a report
+ * with thousands of followers). The reporter, when the event goes to them, and every follower up to
+ * `afterFollowerId` (in id order; null: none yet) have their messages. Written in the transaction
+ * of each batch, so it always agrees with the messages committed; deleted with the event's last
+ * batch. A relay stopped between batches resumes here instead of composing everything again.
+ */
+export const relayProgress = pgTable('notification_relay_progress', {
+  reportEventId: bigint('report_event_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => reportEvents.id, { onDelete: 'cascade' }),
+  afterFollowerId: uuid('after_follower_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** A municipality's own wording of a message, overriding the built-in text. */
 export const messageTemplates = pgTable(

@@ -1,6 +1,9 @@
 // Email through an SMTP server (nodemailer). smtp:// upgrades with STARTTLS whenever the server
 // offers it; smtps:// is TLS from the first byte. A pool keeps a few connections open, so a burst of
-// messages does not pay for a TLS handshake each.
+// messages does not pay for a connection and TLS handshake each: the send worker hands a whole
+// batch over at once and the pool queues what its connections cannot take yet. An operator tunes
+// the pool in SMTP_URL's query (`?maxConnections=10&maxMessages=500`), which nodemailer reads and
+// which wins over the defaults here: some providers allow fewer connections, a local relay more.
 import nodemailer from 'nodemailer';
 import {
   type MessageChannelAdapter,
@@ -12,7 +15,10 @@ import {
 export interface SmtpChannelOptions {
   url: string;
   from: string;
+  /** Connections open at once (default 5). */
   maxConnections?: number;
+  /** Messages over one connection before it is replaced (default 100). */
+  maxMessages?: number;
 }
 
 /** The message id as the Message-ID header: a resend after a crash carries the same one, so mail systems can spot the copy. */
@@ -26,6 +32,7 @@ export function createSmtpChannel(options: SmtpChannelOptions): MessageChannelAd
     url: options.url,
     pool: true,
     maxConnections: options.maxConnections ?? 5,
+    maxMessages: options.maxMessages ?? 100,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

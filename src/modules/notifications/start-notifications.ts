@@ -7,7 +7,7 @@ import type { MessageChannelAdapter } from './channels.ts';
 import { relayPending } from './relay.ts';
 import { remindAllFixChecks } from './remind-fix-checks.ts';
 import type { MessageChannel } from './schema.ts';
-import { sendMessage } from './send-message.ts';
+import { sendMessages } from './send-message.ts';
 import { createSmsGatewayChannel } from './sms-gateway-channel.ts';
 import { createSmtpChannel } from './smtp-channel.ts';
 
@@ -19,8 +19,15 @@ export interface NotificationOptions {
   retryBackoff?: boolean;
   relayIntervalMs?: number;
   pollingIntervalSeconds?: number;
-  /** Jobs fetched and sent at once per process. */
+  /** Jobs fetched and sent at once by one send worker (default 100). */
   batchSize?: number;
+  /**
+   * Send workers in this process (default 2): while one waits on the database, the other's
+   * messages keep the SMTP connections busy.
+   */
+  sendWorkers?: number;
+  /** Recipients the relay composes per transaction (default 500): what bounds its memory. */
+  relayBatchRecipients?: number;
   smsTimeoutMs?: number;
   log?: { error(obj: object, message: string): void };
 }
@@ -62,7 +69,12 @@ export async function startNotifications(
 ): Promise<Notifications> {
   const boss = ctx.jobs.boss;
   const channels = configuredChannels(ctx.config, options.smsTimeoutMs);
+  let sendWorker: string | undefined;
   const relayDeps = {
+    // A batch the relay committed is sent now, not at the send worker's next poll.
+    onCommitted: () => {
+      if (sendWorker) boss.notifyWorker(sendWorker);
+    },
     db: ctx.db.db,
     boss,
     publicUrl: ctx.config.publicUrl,
@@ -82,34 +94,40 @@ export async function startNotifications(
   let relaying: Promise<{ events: number; messages: number }> | undefined;
   const relayNow = () => {
     // One relay at a time in this process; a caller during a run waits for that run.
-    relaying ??= relayPending(relayDeps).finally(() => {
+    relaying ??= relayPending(relayDeps, { recipients: options.relayBatchRecipients }).finally(() => {
       relaying = undefined;
     });
     return relaying;
   };
 
-  await boss.work(
+  sendWorker = await boss.work(
     'message.send',
     {
-      batchSize: options.batchSize ?? 10,
+      batchSize: options.batchSize ?? 100,
+      localConcurrency: options.sendWorkers ?? 2,
       perJobResults: true,
       includeMetadata: true,
       burstWhenBatchFull: true,
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
     },
-    async (jobs: JobWithMetadata<{ messageId: string }>[]) =>
-      Promise.all(
-        jobs.map(async (job) => {
-          const outcome = await sendMessage(sendDeps, job.data.messageId, job.retryCount >= job.retryLimit);
-          if (outcome.result === 'retry') {
-            return { id: job.id, status: 'failed' as const, output: { message: outcome.error.message } };
-          }
-          if (outcome.result === 'later') {
-            await boss.send('message.send', { messageId: job.data.messageId }, { startAfter: outcome.at });
-          }
-          return { id: job.id, status: 'completed' as const };
-        }),
-      ),
+    async (jobs: JobWithMetadata<{ messageId: string }>[]) => {
+      const outcomes = await sendMessages(
+        sendDeps,
+        jobs.map((job) => ({ messageId: job.data.messageId, lastAttempt: job.retryCount >= job.retryLimit })),
+      );
+      // Not yet (SMS quiet hours): a new job for then; this one is done.
+      const later = jobs.flatMap((job, i) => {
+        const outcome = outcomes[i];
+        return outcome?.result === 'later' ? [{ data: job.data, startAfter: outcome.at }] : [];
+      });
+      if (later.length > 0) await boss.insert('message.send', later);
+      return jobs.map((job, i) => {
+        const outcome = outcomes[i];
+        return outcome?.result === 'retry'
+          ? { id: job.id, status: 'failed' as const, output: { message: outcome.error.message } }
+          : { id: job.id, status: 'completed' as const };
+      });
+    },
   );
 
   await boss.schedule('notifications.relay', '* * * * *');
