@@ -33,17 +33,25 @@ export function configuredDatabase(
     : { kind: 'embedded', dataDir: config.dataDir };
 }
 
-export interface DatabaseHandle {
-  kind: 'server' | 'embedded';
+interface HandleBase {
   db: Database;
-  /** Present in embedded mode: the PGlite instance (pg-boss needs it for its adapter). */
-  pglite?: PGlite;
-  /** Present in server mode. */
-  pool?: pg.Pool;
-  /** Present in server mode: the connection URL (pg-boss opens its own small pool). */
-  url?: string;
   close(): Promise<void>;
 }
+
+/** Embedded PostgreSQL in this process (pg-boss and LISTEN use the instance directly). */
+export interface PgliteHandle extends HandleBase {
+  kind: 'pglite';
+  pglite: PGlite;
+}
+
+/** A PostgreSQL server through a pool; `url` for what opens connections of its own (pg-boss, LISTEN). */
+export interface PgHandle extends HandleBase {
+  kind: 'pg';
+  pool: pg.Pool;
+  url: string;
+}
+
+export type DatabaseHandle = PgliteHandle | PgHandle;
 
 const drizzleOptions = { schema, casing: 'snake_case' } as const;
 
@@ -63,7 +71,7 @@ export async function openDatabase(
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', onPoolError);
     const db = drizzlePg(pool, drizzleOptions) as unknown as Database;
-    return { kind: 'server', db, pool, url: target.url, close: () => pool.end() };
+    return { kind: 'pg', db, pool, url: target.url, close: () => pool.end() };
   }
 
   let lock: DirectoryLock | undefined;
@@ -79,7 +87,7 @@ export async function openDatabase(
     await pglite.waitReady;
     const db = drizzlePglite(pglite, drizzleOptions) as unknown as Database;
     return {
-      kind: 'embedded',
+      kind: 'pglite',
       db,
       pglite,
       close: async () => {
@@ -104,8 +112,7 @@ const statementNames = new Map<string, string>();
  */
 export async function queryPrepared<T>(handle: DatabaseHandle, query: SQL): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  if (handle.pglite) return (await handle.pglite.query<T>(text, params)).rows;
-  if (!handle.pool) throw new Error('Database handle has neither a pool nor PGlite');
+  if (handle.kind === 'pglite') return (await handle.pglite.query<T>(text, params)).rows;
   let name = statementNames.get(text);
   if (!name) {
     name = `mp_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;

@@ -5,12 +5,12 @@
 // step, and on "My account".
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST } from '../../src/modules/notifications/notification-test-support.ts';
 import {
   type Notifications,
   startNotifications,
 } from '../../src/modules/notifications/start-notifications.ts';
 import { tokenFromMail } from '../support/mailbox.ts';
+import { FAST } from '../support/notifications.ts';
 import { buildSecondMunicipality } from '../support/second-municipality.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { buildStaffUser, logInAs } from '../support/staff.ts';

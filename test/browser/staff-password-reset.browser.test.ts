@@ -4,11 +4,11 @@
 // and a way to ask again. Axe in bokmål and English, and 320 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST } from '../../src/modules/notifications/notification-test-support.ts';
 import {
   type Notifications,
   startNotifications,
 } from '../../src/modules/notifications/start-notifications.ts';
+import { FAST } from '../support/notifications.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { buildStaffUser } from '../support/staff.ts';
 import type { TestApp } from '../support/test-app.ts';

@@ -5,16 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
-import { queryRows } from '../../db/client.ts';
-import type { MessageChannelAdapter } from './channels.ts';
 import {
   FAST,
   type NotificationTestApp,
   PUBLIC_URL,
   postReport,
   startNotificationApp,
-} from './notification-test-support.ts';
+} from '../../../test/support/notifications.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
+import { queryRows } from '../../db/client.ts';
+import type { MessageChannelAdapter } from './channels.ts';
 import { type SendDeps, sendMessages } from './send-message.ts';
 import { createSmtpChannel } from './smtp-channel.ts';
 
