@@ -1,6 +1,6 @@
 // Staff alerts end to end: preferences over HTTP, reports made through the public API, the
-// `report.received` worker, the digest and the deadline check, each email sent through the real
-// SMTP test server and read back.
+// relay (which alerts the team from the report's received event), the digest and the deadline
+// check, each email sent through the real SMTP test server and read back.
 import { sql } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
