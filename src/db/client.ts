@@ -18,10 +18,10 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 /** Either the database or a transaction on it: what queries and use cases take. */
 export type Queryable = Database | Transaction;
 
-export type DatabaseTarget =
-  | { kind: 'server'; url: string; poolMax?: number }
-  /** `dataDir` undefined means in memory (tests); `loadDataDir` restores a dumped template. */
-  | { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob | File };
+export type ServerTarget = { kind: 'server'; url: string; poolMax?: number };
+/** `dataDir` undefined means in memory (tests); `loadDataDir` restores a dumped template. */
+export type EmbeddedTarget = { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob | File };
+export type DatabaseTarget = ServerTarget | EmbeddedTarget;
 
 /** The database the configuration names: a PostgreSQL server when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export function configuredDatabase(
@@ -58,6 +58,15 @@ const drizzleOptions = { schema, casing: 'snake_case' } as const;
 // PostgreSQL returns bigint (int8) and numeric as strings by default; counts here fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
+export async function openDatabase(
+  target: ServerTarget,
+  onPoolError?: (error: Error) => void,
+): Promise<PgHandle>;
+export async function openDatabase(target: EmbeddedTarget): Promise<PgliteHandle>;
+export async function openDatabase(
+  target: DatabaseTarget,
+  onPoolError?: (error: Error) => void,
+): Promise<DatabaseHandle>;
 export async function openDatabase(
   target: DatabaseTarget,
   onPoolError: (error: Error) => void = () => {},

@@ -73,7 +73,9 @@ describe.each(databaseKinds())('reference sequences on %s', (kind) => {
   it('makes this year’s and next year’s sequences ahead for every municipality, and again without error', async () => {
     const now = new Date('2041-06-01T12:00:00Z');
     for (const year of [2041, 2042]) {
-      await database.handle.db.execute(sql.raw(`drop sequence if exists ${referenceSequenceName('4001', year)}`));
+      await database.handle.db.execute(
+        sql.raw(`drop sequence if exists ${referenceSequenceName('4001', year)}`),
+      );
     }
     await Promise.all([
       createSequencesForAllMunicipalities(wide.db, now),
