@@ -152,6 +152,7 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
         // New history entries may be new messages to write: relay now rather than at the next tick.
         onChanges: (changes) => {
           options.announcer?.onChanges?.(changes);
+          if (options.notifications?.relayOnChanges === false) return;
           notifications.relayNow().catch((error: unknown) => relayLog.error({ err: error }, 'relay failed'));
         },
       });

@@ -19,6 +19,11 @@ export interface NotificationOptions {
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
   relayIntervalMs?: number;
+  /**
+   * Whether the report change announcer starts the relay when it sees new history entries
+   * (default true; see assemble.ts). Tests that run the relay by hand turn it off.
+   */
+  relayOnChanges?: boolean;
   pollingIntervalSeconds?: number;
   /** Jobs fetched and sent at once by one send worker (default 100). */
   batchSize?: number;
