@@ -1,6 +1,6 @@
 // The process bench/notifications.ts measures: what a running Meldepunkt starts for notifications
-// (the context as src/services.ts builds it, the job queue, the relay and the send workers), but
-// no HTTP server, which the bench process uses to make the report. Forked with IPC:
+// (the worker role as src/assemble.ts builds it: the job queue, the relay, the send workers and
+// the announcer), with no HTTP server; the bench process makes the report. Forked with IPC:
 //   env BENCH_DATABASE_URL, BENCH_SMTP_URL, BENCH_KEY (the throwaway keyring key, hex)
 //   → { type: 'ready' }
 //   ← 'relay'  → { type: 'relayed', messages, ms }
@@ -9,16 +9,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AppContext } from '../src/app-context.ts';
+import { assemble } from '../src/assemble.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { startJobQueue } from '../src/jobs/queue.ts';
-import { createIntakeCatalog } from '../src/modules/categories/intake-catalog.ts';
-import { loadMunicipalityLocator } from '../src/modules/geo/municipality-locator.ts';
-import { startNotifications } from '../src/modules/notifications/start-notifications.ts';
-import { createLocalPhotoStorage } from '../src/modules/photos/storage.ts';
 import { createKeyring } from '../src/modules/secrets/keyring.ts';
-import { loadAppSecret } from '../src/modules/tenants/app-secret.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? '';
 const smtpUrl = process.env.BENCH_SMTP_URL ?? '';
@@ -46,30 +40,22 @@ const config = {
   mailFrom: 'meld@porsgrunn.example',
   photoDir,
 };
-const [db, locator] = await Promise.all([
-  openDatabase({ kind: 'server', url, poolMax: config.databasePoolMax }),
-  loadMunicipalityLocator(),
-]);
-const keyring = createKeyring([key]);
-const jobs = await startJobQueue(db, { supervise: false });
-const ctx: AppContext = {
-  config,
-  db,
-  jobs,
-  locator,
-  catalog: createIntakeCatalog(db.db),
-  photos: createLocalPhotoStorage(photoDir),
-  secret: await loadAppSecret(db.db, keyring),
-  keyring,
-};
-// The product's defaults, but for polling: the bench does not wait 2 s for a first look.
-const notifications = await startNotifications(ctx, { pollingIntervalSeconds: 0.5, relayIntervalMs: 200 });
+const db = await openDatabase({ kind: 'server', url, poolMax: config.databasePoolMax });
+const assembly = await assemble(config, {
+  role: 'worker',
+  database: db,
+  keyring: createKeyring([key]),
+  supervise: false,
+  // The product's defaults, but for polling: the bench does not wait 2 s for a first look.
+  notifications: { pollingIntervalSeconds: 0.5, relayIntervalMs: 200 },
+});
+const notifications = assembly.worker?.notifications;
+if (!notifications) throw new Error('the worker role starts notifications');
 const rssAtStart = process.memoryUsage.rss();
 
 async function stop(): Promise<void> {
   clearInterval(sampler);
-  await notifications.stop();
-  await jobs.stop();
+  await assembly.stop();
   await db.close();
   await rm(photoDir, { recursive: true, force: true });
   process.exit(0);

@@ -16,16 +16,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
-import type { AppContext } from '../src/app-context.ts';
+import { assemble } from '../src/assemble.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, queryRows } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { startJobQueue } from '../src/jobs/queue.ts';
-import { createIntakeCatalog } from '../src/modules/categories/intake-catalog.ts';
-import { loadMunicipalityLocator } from '../src/modules/geo/municipality-locator.ts';
-import { createLocalPhotoStorage } from '../src/modules/photos/storage.ts';
 import { createKeyring } from '../src/modules/secrets/keyring.ts';
-import { loadAppSecret } from '../src/modules/tenants/app-secret.ts';
 import { porsgrunn } from '../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../src/modules/tenants/seed-municipality.ts';
 import { type CpuSnapshot, cpuSnapshot, processCpuSeconds } from './cpu.ts';
@@ -120,20 +115,12 @@ async function makeReport(url: string, key: Buffer): Promise<string> {
   try {
     await migrateDatabase(handle);
     await seedMunicipality(handle.db, porsgrunn);
-    const jobs = await startJobQueue(handle, { supervise: false });
-    const keyring = createKeyring([key]);
-    const ctx: AppContext = {
-      config: { ...loadConfig({}), logLevel: 'silent', photoDir },
-      db: handle,
-      jobs,
-      locator: await loadMunicipalityLocator(),
-      catalog: createIntakeCatalog(handle.db),
-      photos: createLocalPhotoStorage(photoDir),
-      // Made here, on first use: the measured process reads the same one with the same key.
-      secret: await loadAppSecret(handle.db, keyring),
-      keyring,
-    };
-    const app = await buildApp(ctx, false);
+    // Made here, on first use: the measured process reads the same app secret with the same key.
+    const assembly = await assemble(
+      { ...loadConfig({}), logLevel: 'silent', photoDir },
+      { role: 'web', database: handle, keyring: createKeyring([key]) },
+    );
+    const app = await buildApp(assembly.ctx, false);
     try {
       const created = await app.inject({
         method: 'POST',
@@ -159,7 +146,7 @@ async function makeReport(url: string, key: Buffer): Promise<string> {
       return report.id;
     } finally {
       await app.close();
-      await jobs.stop();
+      await assembly.stop();
     }
   } finally {
     await handle.close();

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
   it('has working defaults for a laptop: embedded database, demo data, local URL', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
+      role: 'all',
       port: 8080,
       host: '127.0.0.1',
       publicUrl: 'http://127.0.0.1:8080',
@@ -218,6 +219,18 @@ describe('loadConfig', () => {
       'SECRETS_KEY=(value hidden) is not valid: expected 32 bytes as base64 or 64 hex digits',
     );
     expect(wrong.message).not.toContain('hemmelig');
+  });
+
+  it('reads ROLE: web and worker need a database server, anything else is refused by name', () => {
+    const server = { DATABASE_URL: 'postgres://db.example.no/meldepunkt', SECRETS_KEY: KEY };
+    expect(loadConfig({ ...server, ROLE: 'web' }).role).toBe('web');
+    expect(loadConfig({ ...server, ROLE: 'Worker' }).role).toBe('worker');
+    expect(loadConfig({ ...server }).role).toBe('all');
+    expect(loadConfig({ ROLE: 'all' }).role).toBe('all');
+    const wrong = configError({ ...server, ROLE: 'api' });
+    expect(wrong.message).toBe('ROLE="api" is not valid: expected web, worker, all.');
+    const embedded = configError({ ROLE: 'worker' });
+    expect(embedded.message).toContain('ROLE=worker needs DATABASE_URL');
   });
 
   it('refuses OIDC issuers on private addresses unless OIDC_ALLOW_PRIVATE_ISSUERS is set', () => {

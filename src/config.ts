@@ -6,9 +6,14 @@ import { parseKeys } from './modules/secrets/keys.ts';
 import { isEmailAddress, withoutTrailingSlashes } from './shared/text.ts';
 
 export type DatabaseMode = 'embedded' | 'server';
+/** What a process runs: HTTP only, background work only, or both (see docs/deployment.md). */
+export type ProcessRole = 'web' | 'worker' | 'all';
+export const PROCESS_ROLES: readonly ProcessRole[] = ['web', 'worker', 'all'];
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
+  /** web: HTTP only; worker: jobs, relay, schedules and a health endpoint; all: both (default). */
+  role: ProcessRole;
   port: number;
   host: string;
   /** Base URL residents reach the service at; used in tracking links. */
@@ -204,10 +209,25 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     );
   }
 
+  const role = read(
+    env,
+    { name: 'ROLE', expected: PROCESS_ROLES.join(', '), parse: oneOf(PROCESS_ROLES) },
+    'all' as ProcessRole,
+  );
+  // The embedded database belongs to one process, so a web process alone would never run a job
+  // and a worker alone could not share the data directory with one.
+  if (role !== 'all' && databaseMode === 'embedded') {
+    throw new ConfigError(
+      `ROLE=${role} needs DATABASE_URL: separate web and worker processes share a PostgreSQL server. ` +
+        'The embedded database runs everything in one process (ROLE=all, the default).',
+    );
+  }
+
   const dataDir = path.resolve(
     read(env, { name: 'DATA_DIR', expected: 'a directory path', parse: (v) => v }, './data'),
   );
   return {
+    role,
     port,
     host,
     publicUrl,

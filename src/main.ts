@@ -1,10 +1,12 @@
-// Starts Meldepunkt: configuration, database (embedded or server), migrations, demo data,
-// the job queue and the HTTP server; and stops them in reverse order on SIGTERM/SIGINT.
+// Starts Meldepunkt in the role ROLE names (web, worker or all; see assemble.ts): configuration,
+// the assembled parts, and the HTTP server (the whole application, or a worker's health
+// endpoint); and stops them in reverse order on SIGTERM/SIGINT.
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app.ts';
+import { buildApp, loggerOptions } from './app.ts';
+import { type Assembly, assemble, runsWeb } from './assemble.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loggableError } from './http/logging.ts';
-import { startServices } from './services.ts';
+import { buildWorkerHealth } from './worker-health.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -19,9 +21,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let services: Awaited<ReturnType<typeof startServices>>;
+  let services: Assembly;
   try {
-    services = await startServices(config);
+    services = await assemble(config);
   } catch (error) {
     // A stored secret that the configured keys cannot read is a configuration error too.
     if (error instanceof ConfigError) {
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp(services.ctx);
+  const app = runsWeb(config.role)
+    ? await buildApp(services.ctx)
+    : await buildWorkerHealth(services.ctx, loggerOptions(config.logLevel));
   services.attachLogger(app.log);
 
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
@@ -45,10 +49,13 @@ async function main(): Promise<void> {
   app.log.info(
     {
       url: config.publicUrl,
+      role: config.role,
       database: config.databaseMode,
       startupMs: Math.round(performance.now() - started),
     },
-    `Meldepunkt is ready at ${config.publicUrl} (${config.databaseMode} database)`,
+    runsWeb(config.role)
+      ? `Meldepunkt (${config.role}) is ready at ${config.publicUrl} (${config.databaseMode} database)`
+      : `Meldepunkt worker is running (health on port ${config.port}, ${config.databaseMode} database)`,
   );
   if (services.demoAccounts.length > 0) {
     // Printed, not logged: these are for the person trying the demo, and change at every start.

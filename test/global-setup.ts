@@ -24,7 +24,7 @@ async function buildPgliteTemplate(dir: string): Promise<string> {
   await migrateDatabase(handle);
   const jobs = await startJobQueue(handle, { supervise: false });
   await jobs.boss.stop({ graceful: false, close: false });
-  const dump = await handle.pglite?.dumpDataDir('none');
+  const dump = await handle.pglite.dumpDataDir('none');
   await handle.close();
   if (!dump) throw new Error('PGlite did not dump its data directory');
   const file = path.join(dir, 'pglite-template.tar');

@@ -18,10 +18,10 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 /** Either the database or a transaction on it: what queries and use cases take. */
 export type Queryable = Database | Transaction;
 
-export type DatabaseTarget =
-  | { kind: 'server'; url: string; poolMax?: number }
-  /** `dataDir` undefined means in memory (tests); `loadDataDir` restores a dumped template. */
-  | { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob | File };
+export type ServerTarget = { kind: 'server'; url: string; poolMax?: number };
+/** `dataDir` undefined means in memory (tests); `loadDataDir` restores a dumped template. */
+export type EmbeddedTarget = { kind: 'embedded'; dataDir?: string; loadDataDir?: Blob | File };
+export type DatabaseTarget = ServerTarget | EmbeddedTarget;
 
 /** The database the configuration names: a PostgreSQL server when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export function configuredDatabase(
@@ -33,23 +33,40 @@ export function configuredDatabase(
     : { kind: 'embedded', dataDir: config.dataDir };
 }
 
-export interface DatabaseHandle {
-  kind: 'server' | 'embedded';
+interface HandleBase {
   db: Database;
-  /** Present in embedded mode: the PGlite instance (pg-boss needs it for its adapter). */
-  pglite?: PGlite;
-  /** Present in server mode. */
-  pool?: pg.Pool;
-  /** Present in server mode: the connection URL (pg-boss opens its own small pool). */
-  url?: string;
   close(): Promise<void>;
 }
+
+/** Embedded PostgreSQL in this process (pg-boss and LISTEN use the instance directly). */
+export interface PgliteHandle extends HandleBase {
+  kind: 'pglite';
+  pglite: PGlite;
+}
+
+/** A PostgreSQL server through a pool; `url` for what opens connections of its own (pg-boss, LISTEN). */
+export interface PgHandle extends HandleBase {
+  kind: 'pg';
+  pool: pg.Pool;
+  url: string;
+}
+
+export type DatabaseHandle = PgliteHandle | PgHandle;
 
 const drizzleOptions = { schema, casing: 'snake_case' } as const;
 
 // PostgreSQL returns bigint (int8) and numeric as strings by default; counts here fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
+export async function openDatabase(
+  target: ServerTarget,
+  onPoolError?: (error: Error) => void,
+): Promise<PgHandle>;
+export async function openDatabase(target: EmbeddedTarget): Promise<PgliteHandle>;
+export async function openDatabase(
+  target: DatabaseTarget,
+  onPoolError?: (error: Error) => void,
+): Promise<DatabaseHandle>;
 export async function openDatabase(
   target: DatabaseTarget,
   onPoolError: (error: Error) => void = () => {},
@@ -63,7 +80,7 @@ export async function openDatabase(
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', onPoolError);
     const db = drizzlePg(pool, drizzleOptions) as unknown as Database;
-    return { kind: 'server', db, pool, url: target.url, close: () => pool.end() };
+    return { kind: 'pg', db, pool, url: target.url, close: () => pool.end() };
   }
 
   let lock: DirectoryLock | undefined;
@@ -79,7 +96,7 @@ export async function openDatabase(
     await pglite.waitReady;
     const db = drizzlePglite(pglite, drizzleOptions) as unknown as Database;
     return {
-      kind: 'embedded',
+      kind: 'pglite',
       db,
       pglite,
       close: async () => {
@@ -104,8 +121,7 @@ const statementNames = new Map<string, string>();
  */
 export async function queryPrepared<T>(handle: DatabaseHandle, query: SQL): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  if (handle.pglite) return (await handle.pglite.query<T>(text, params)).rows;
-  if (!handle.pool) throw new Error('Database handle has neither a pool nor PGlite');
+  if (handle.kind === 'pglite') return (await handle.pglite.query<T>(text, params)).rows;
   let name = statementNames.get(text);
   if (!name) {
     name = `mp_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;

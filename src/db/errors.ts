@@ -1,6 +1,7 @@
 // PostgreSQL error codes, read from the error itself (or the driver error it wraps), never from text.
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_UNDEFINED_TABLE = '42P01';
+export const PG_DUPLICATE_TABLE = '42P07';
 export const PG_INVALID_SCHEMA_NAME = '3F000';
 export const PG_CHECK_VIOLATION = '23514';
 export const PG_NOT_NULL_VIOLATION = '23502';

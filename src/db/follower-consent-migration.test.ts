@@ -48,7 +48,7 @@ async function openEarlier(kind: 'pglite' | 'postgres', folder: string) {
   const name = randomDatabaseName(template.prefix);
   await withAdminClient(template.base, (client) => client.query(`create database ${name}`));
   const handle = await openDatabase({ kind: 'server', url: databaseUrl(template.base, name), poolMax: 2 });
-  if (!handle.pool) throw new Error('no pool');
+  if (handle.kind !== 'pg') throw new Error('no pool');
   await migratePg(drizzle(handle.pool), { migrationsFolder: folder });
   return {
     handle,

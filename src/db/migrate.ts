@@ -23,13 +23,12 @@ function latestMigrationTimestamp(): number {
 }
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  if (handle.pglite) {
+  if (handle.kind === 'pglite') {
     await migratePglite(handle.db as Parameters<typeof migratePglite>[0], {
       migrationsFolder: MIGRATIONS_FOLDER,
     });
     return;
   }
-  if (!handle.pool) throw new Error('Database handle has neither a pool nor PGlite');
   const client = await handle.pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds } from '../../test/support/databases.ts';
 import { createLocalPhotoStorage } from '../modules/photos/storage.ts';
-import { scheduleMaintenance } from './maintenance.ts';
+import { maintenanceJobs } from './maintenance.ts';
 import { JOB_NAMES, startJobQueue } from './queue.ts';
+import { startJobWorkers } from './registry.ts';
 
 describe.each(databaseKinds())('the maintenance schedule on %s', (kind) => {
   it('schedules every housekeeping job on a queue that exists', async () => {
@@ -15,10 +16,14 @@ describe.each(databaseKinds())('the maintenance schedule on %s', (kind) => {
     const photoDir = await mkdtemp(path.join(tmpdir(), 'meldepunkt-photos-'));
     const jobs = await startJobQueue(database.handle, { supervise: false });
     try {
-      await scheduleMaintenance(jobs, database.handle.db, createLocalPhotoStorage(photoDir));
+      const running = await startJobWorkers(
+        jobs.boss,
+        maintenanceJobs(database.handle.db, createLocalPhotoStorage(photoDir)),
+      );
+      await running.stop();
       const scheduled = (await jobs.boss.getSchedules()).map((s) => s.name).sort();
       expect(scheduled).toEqual(
-        JOB_NAMES.filter((name) => name.startsWith('maintenance.'))
+        JOB_NAMES.filter((name) => name.startsWith('maintenance.') || name === 'reports.sequences')
           .slice()
           .sort(),
       );

@@ -1,28 +1,63 @@
-// Scheduled housekeeping, run by whichever process's pg-boss picks the job up (so it runs once
-// per schedule, however many processes are up).
+// Scheduled housekeeping, run by whichever worker's pg-boss picks the job up (so it runs once
+// per schedule, however many workers are up).
 import type { Database } from '../db/client.ts';
 import { forgetExpiredSessions } from '../modules/accounts/sessions.ts';
 import type { PhotoStorage } from '../modules/photos/storage.ts';
 import { forgetUnconfirmedFollowers } from '../modules/reports/forget-unconfirmed-followers.ts';
 import { forgetExpiredAnswers } from '../modules/reports/idempotency.ts';
+import { createReferenceSequencesAhead } from '../modules/reports/reference.ts';
+import { municipalities } from '../modules/tenants/schema.ts';
 import { forgetOldDrafts } from '../modules/web/report-form/forget-old-drafts.ts';
-import type { JobQueue } from './queue.ts';
+import type { JobName } from './queue.ts';
+import { defineJob, type JobDefinition } from './registry.ts';
 
-export async function scheduleMaintenance(jobs: JobQueue, db: Database, photos: PhotoStorage): Promise<void> {
-  await jobs.boss.schedule('maintenance.idempotency', '17 * * * *');
-  await jobs.boss.work('maintenance.idempotency', async () => {
-    await forgetExpiredAnswers(db);
-  });
-  await jobs.boss.schedule('maintenance.drafts', '47 * * * *');
-  await jobs.boss.work('maintenance.drafts', async () => {
-    await forgetOldDrafts(db, photos);
-  });
-  await jobs.boss.schedule('maintenance.followers', '37 * * * *');
-  await jobs.boss.work('maintenance.followers', async () => {
-    await forgetUnconfirmedFollowers(db);
-  });
-  await jobs.boss.schedule('maintenance.sessions', '27 * * * *');
-  await jobs.boss.work('maintenance.sessions', async () => {
-    await forgetExpiredSessions(db);
-  });
+/** The hourly housekeeping jobs, and the daily reference sequences for next year. */
+export function maintenanceJobs(db: Database, photos: PhotoStorage): JobDefinition<JobName>[] {
+  return [
+    defineJob({
+      name: 'maintenance.idempotency',
+      schedule: { cron: '17 * * * *' },
+      handler: async () => {
+        await forgetExpiredAnswers(db);
+      },
+    }),
+    defineJob({
+      name: 'maintenance.drafts',
+      schedule: { cron: '47 * * * *' },
+      handler: async () => {
+        await forgetOldDrafts(db, photos);
+      },
+    }),
+    defineJob({
+      name: 'maintenance.followers',
+      schedule: { cron: '37 * * * *' },
+      handler: async () => {
+        await forgetUnconfirmedFollowers(db);
+      },
+    }),
+    defineJob({
+      name: 'maintenance.sessions',
+      schedule: { cron: '27 * * * *' },
+      handler: async () => {
+        await forgetExpiredSessions(db);
+      },
+    }),
+    defineJob({
+      name: 'reports.sequences',
+      // Daily, so next year's sequences exist long before 1 January (and for new municipalities).
+      schedule: { cron: '11 3 * * *' },
+      handler: async () => {
+        await createSequencesForAllMunicipalities(db);
+      },
+    }),
+  ];
+}
+
+export async function createSequencesForAllMunicipalities(db: Database, now = new Date()): Promise<void> {
+  const rows = await db.select({ kommunenummer: municipalities.kommunenummer }).from(municipalities);
+  await createReferenceSequencesAhead(
+    db,
+    rows.map((r) => r.kommunenummer),
+    now,
+  );
 }

@@ -1,14 +1,15 @@
 // Background jobs run on pg-boss, a queue inside PostgreSQL. A job that must agree with a data
 // change is enqueued in the same transaction as that change: committed together or not at all.
-import { randomUUID } from 'node:crypto';
+// Every process opens the queue (web processes enqueue, e.g. staff emails); only the worker role
+// supervises it and runs workers and schedules (see registry.ts and src/assemble.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { DatabaseHandle, Queryable } from '../db/client.ts';
 
 /** Every queue the product uses, and the data its jobs carry. */
 export interface JobPayloads {
-  /** A report came in. Its consumers (notifications to the reporter and staff) arrive later. */
-  'report.received': { reportId: string; kommunenummer: string };
+  /** Daily: this year's and next year's reference sequences for every municipality (see reports/reference.ts). */
+  'reports.sequences': Record<string, never>;
   /** Hourly housekeeping: forget Idempotency-Key answers older than their retention. */
   'maintenance.idempotency': Record<string, never>;
   /** Hourly housekeeping: delete web-form drafts (and their photos) never sent within a day. */
@@ -30,7 +31,7 @@ export interface JobPayloads {
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
-  'report.received',
+  'reports.sequences',
   'maintenance.idempotency',
   'maintenance.drafts',
   'maintenance.sessions',
@@ -43,17 +44,12 @@ export const JOB_NAMES: readonly JobName[] = [
 ];
 
 export interface JobQueue {
-  /**
-   * The SQL statement that enqueues the job, for the caller to run as a data-modifying CTE of a
-   * larger statement: the job is then committed with the data in a single round trip.
-   */
-  enqueueStatement<N extends JobName>(name: N, data: JobPayloads[N]): Promise<SQL>;
   readonly boss: PgBoss;
   stop(): Promise<void>;
 }
 
 export interface JobQueueOptions {
-  /** Background supervision and cron; off in tests that only enqueue. */
+  /** Background supervision and cron: the worker role's; off in web processes and tests that only enqueue. */
   supervise?: boolean;
   onError?: (error: Error) => void;
 }
@@ -64,10 +60,10 @@ export async function startJobQueue(
 ): Promise<JobQueue> {
   const supervise = options.supervise ?? true;
   const common = { schema: 'pgboss', supervise, schedule: supervise, migrate: true } as const;
-  if (!handle.pglite && !handle.url) throw new Error('The database handle has neither PGlite nor a URL');
-  const boss = handle.pglite
-    ? new PgBoss({ ...common, db: fromPglite(handle.pglite), backend: 'pglite' })
-    : new PgBoss({ ...common, connectionString: handle.url, max: 3 });
+  const boss =
+    handle.kind === 'pglite'
+      ? new PgBoss({ ...common, db: fromPglite(handle.pglite), backend: 'pglite' })
+      : new PgBoss({ ...common, connectionString: handle.url, max: 3 });
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
   for (const name of JOB_NAMES) {
@@ -75,23 +71,6 @@ export async function startJobQueue(
   }
   return {
     boss,
-    async enqueueStatement(name, data) {
-      // pg-boss builds the insert (with the queue's retry policy) and hands it to the adapter;
-      // this adapter keeps the SQL instead of running it. The job id is chosen here so the
-      // adapter can answer as the database would have.
-      const id = randomUUID();
-      let captured: { text: string; values: unknown[] } | undefined;
-      const capture = {
-        async executeSql(text: string, values?: unknown[]) {
-          if (captured) throw new Error(`pg-boss issued more than one statement to enqueue ${name}`);
-          captured = { text, values: values ?? [] };
-          return { rows: [{ id }] };
-        },
-      };
-      await boss.send(name, data, { db: capture, id });
-      if (!captured) throw new Error(`pg-boss issued no statement to enqueue ${name}`);
-      return withParameters(captured.text, captured.values);
-    },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000, close: true });
     },

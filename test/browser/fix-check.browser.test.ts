@@ -5,17 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
-import {
-  fixLinkIn,
-  handlerInTeamOf,
-  setStatus,
-  startFixCheckApp,
-} from '../../src/modules/notifications/fix-check-test-support.ts';
-import {
-  type NotificationTestApp,
-  postReport,
-  waitUntil,
-} from '../../src/modules/notifications/notification-test-support.ts';
+import { fixLinkIn, handlerInTeamOf, setStatus, startFixCheckApp } from '../support/fix-check.ts';
+import { type NotificationTestApp, postReport, waitUntil } from '../support/notifications.ts';
 import { axeViolations, expectNoViolations, launchBrowserFor, openContext } from '../support/web.ts';
 
 describe('the "is it fixed?" page in a browser', () => {

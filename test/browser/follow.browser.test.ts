@@ -9,7 +9,7 @@ import {
   postReport,
   startNotificationApp,
   waitUntil,
-} from '../../src/modules/notifications/notification-test-support.ts';
+} from '../support/notifications.ts';
 import { startSmsGateway, type TestSmsGateway } from '../support/sms-gateway.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { axeViolations, expectNoViolations, launchBrowserFor, openContext } from '../support/web.ts';

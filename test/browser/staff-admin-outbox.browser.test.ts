@@ -1,23 +1,15 @@
 // The outbox in Chromium: the receipt a resident was sent for their report (held in the outbox
 // when no email service is configured) is listed newest first and can be opened and read; the
 // Failed tab lists only failed messages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Notifications,
-  startNotifications,
-} from '../../src/modules/notifications/start-notifications.ts';
+import { describe, expect, it } from 'vitest';
 import { logInAs } from '../support/staff.ts';
 import { createApiReport, useWebApp } from '../support/web.ts';
 import { inside, logInPage } from './staff-admin-helpers.ts';
 
 describe('the outbox', () => {
+  // The relay and senders run as in a real process (role `all`; no SMTP configured: messages go
+  // to the outbox).
   const web = useWebApp();
-  // The relay and senders run as in a real process (no SMTP configured: messages go to the outbox).
-  let notifications: Notifications;
-  beforeAll(async () => {
-    notifications = await startNotifications(web.t.ctx);
-  });
-  afterAll(() => notifications.stop());
 
   it('lists the messages to residents and opens one to read', async () => {
     const { ref } = await createApiReport(web.t);

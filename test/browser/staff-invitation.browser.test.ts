@@ -5,12 +5,8 @@
 // step, and on "My account".
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST } from '../../src/modules/notifications/notification-test-support.ts';
-import {
-  type Notifications,
-  startNotifications,
-} from '../../src/modules/notifications/start-notifications.ts';
 import { tokenFromMail } from '../support/mailbox.ts';
+import { FAST } from '../support/notifications.ts';
 import { buildSecondMunicipality } from '../support/second-municipality.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { buildStaffUser, logInAs } from '../support/staff.ts';
@@ -27,19 +23,19 @@ import { inside, logInPage } from './staff-admin-helpers.ts';
 
 describe('staff invitations', () => {
   let smtp: TestSmtpServer | undefined;
-  let notifications: Notifications | undefined;
   let app: TestApp | undefined;
   let chromium: Browser | undefined;
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    app = await startWebApp({ smtpUrl: smtp.url, mailFrom: 'meld@porsgrunn.example' });
+    app = await startWebApp(
+      { smtpUrl: smtp.url, mailFrom: 'meld@porsgrunn.example' },
+      { notifications: FAST },
+    );
     await buildSecondMunicipality(app.ctx.db.db);
-    notifications = await startNotifications(app.ctx, FAST);
     chromium = await launchBrowserFor(app);
   });
   afterAll(async () => {
     await chromium?.close();
-    await notifications?.stop();
     await app?.close();
     await smtp?.stop();
   });

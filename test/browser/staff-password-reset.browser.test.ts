@@ -4,11 +4,7 @@
 // and a way to ask again. Axe in bokmål and English, and 320 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST } from '../../src/modules/notifications/notification-test-support.ts';
-import {
-  type Notifications,
-  startNotifications,
-} from '../../src/modules/notifications/start-notifications.ts';
+import { FAST } from '../support/notifications.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { buildStaffUser } from '../support/staff.ts';
 import type { TestApp } from '../support/test-app.ts';
@@ -25,18 +21,18 @@ const NEW_PASSWORD = 'en mye lengre ny passfrase';
 describe('staff password reset', () => {
   // The app with the real SMTP test server as its mail server, and the send workers running.
   let smtp: TestSmtpServer | undefined;
-  let notifications: Notifications | undefined;
   let app: TestApp | undefined;
   let chromium: Browser | undefined;
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    app = await startWebApp({ smtpUrl: smtp.url, mailFrom: 'meld@porsgrunn.example' });
-    notifications = await startNotifications(app.ctx, FAST);
+    app = await startWebApp(
+      { smtpUrl: smtp.url, mailFrom: 'meld@porsgrunn.example' },
+      { notifications: FAST },
+    );
     chromium = await launchBrowserFor(app);
   });
   afterAll(async () => {
     await chromium?.close();
-    await notifications?.stop();
     await app?.close();
     await smtp?.stop();
   });

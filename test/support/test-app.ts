@@ -1,19 +1,18 @@
-// The real application on a real port, with its own database, for HTTP tests.
+// The real application on a real port, with its own database, for HTTP tests. Assembled as the
+// entry point does it (src/assemble.ts): role `web` by default (no background work, as most tests
+// want to drive it themselves), `all` for tests that need the worker's parts (live feed, relay).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loggerOptions } from '../../src/app.ts';
 import type { AppContext } from '../../src/app-context.ts';
+import { type AssembleOptions, type Assembly, assemble } from '../../src/assemble.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
-import { type JobQueue, startJobQueue } from '../../src/jobs/queue.ts';
-import { createIntakeCatalog } from '../../src/modules/categories/intake-catalog.ts';
 import {
   loadMunicipalityLocator,
   type MunicipalityLocator,
 } from '../../src/modules/geo/municipality-locator.ts';
-import { createLocalPhotoStorage } from '../../src/modules/photos/storage.ts';
-import { loadAppSecret } from '../../src/modules/tenants/app-secret.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 import { testKeyring, testKeys } from './secrets.ts';
 
@@ -28,6 +27,8 @@ export interface TestApp {
   kind: DatabaseKind;
   app: FastifyInstance;
   ctx: AppContext;
+  /** The assembled parts; `worker` is set in role `all`. */
+  assembly: Assembly;
   database: TestDatabase;
   baseUrl: string;
   request(
@@ -53,44 +54,58 @@ export interface TestResponse {
   text: string;
 }
 
+export interface TestAppOptions extends Pick<AssembleOptions, 'notifications' | 'staffAlerts' | 'announcer'> {
+  logStream?: NodeJS.WritableStream;
+  /** `web` (default): no workers, relay or announcer; `all`: with them, as the embedded server runs. */
+  role?: 'web' | 'all';
+  /** Runs on the database before the app is assembled (e.g. the demo municipality). */
+  prepare?: (database: TestDatabase) => Promise<unknown>;
+}
+
+/** The configuration tests run with: test keys, a fixed public URL, no rate limit in the way. */
+export function testConfig(photoDir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({}),
+    secretsKeys: testKeys(),
+    publicUrl: 'http://meld.test',
+    reportRateLimitPerMinute: 10_000,
+    logLevel: 'silent',
+    photoDir,
+    ...overrides,
+  };
+}
+
 export async function startTestApp(
   kind: DatabaseKind,
   overrides: Partial<Config> = {},
-  options: { logStream?: NodeJS.WritableStream } = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   // Each app keeps its photos in its own directory, removed on close.
   const photoDir = await mkdtemp(path.join(tmpdir(), 'meldepunkt-photos-'));
-  let jobs: JobQueue | undefined;
+  let assembly: Assembly | undefined;
   try {
-    jobs = await startJobQueue(database.handle, { supervise: false });
-    const config: Config = {
-      ...loadConfig({}),
-      secretsKeys: testKeys(),
-      publicUrl: 'http://meld.test',
-      reportRateLimitPerMinute: 10_000,
-      logLevel: 'silent',
-      photoDir,
-      ...overrides,
-    };
-    const keyring = testKeyring();
-    const ctx: AppContext = {
-      config,
-      db: database.handle,
-      jobs,
+    await options.prepare?.(database);
+    assembly = await assemble(testConfig(photoDir, overrides), {
+      role: options.role ?? 'web',
+      database: database.handle,
+      keyring: testKeyring(),
       locator: await sharedLocator(),
-      catalog: createIntakeCatalog(database.handle.db),
-      photos: createLocalPhotoStorage(config.photoDir),
-      secret: await loadAppSecret(database.handle.db, keyring),
-      keyring,
-    };
+      // Tests drive schedules themselves; the relay and send workers still poll.
+      supervise: false,
+      notifications: options.notifications,
+      staffAlerts: options.staffAlerts,
+      announcer: options.announcer,
+    });
+    const ctx = assembly.ctx;
     const app = await buildApp(ctx, options.logStream ? loggerOptions('info', options.logStream) : false);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const stop = jobs;
+    const parts = assembly;
     return {
       kind,
       app,
       ctx,
+      assembly: parts,
       database,
       baseUrl: address,
       async request(method, path, options = {}) {
@@ -107,13 +122,13 @@ export async function startTestApp(
       },
       async close() {
         await app.close();
-        await stop.stop();
+        await parts.stop();
         await database.close();
         await rm(photoDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await jobs?.stop().catch(() => {});
+    await assembly?.stop().catch(() => {});
     await database.close();
     await rm(photoDir, { recursive: true, force: true });
     throw error;

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Config } from '../../src/config.ts';
+import type { NotificationOptions } from '../../src/modules/notifications/start-notifications.ts';
 import { launchBrowser } from './browser.ts';
 import { buildPorsgrunn, buildReportBody } from './factories.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
@@ -14,16 +15,19 @@ export const PUBLIC_URL = 'http://meld.test';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 
-/** The app on a real port with the Porsgrunn demo data; no tiles are fetched. */
-export async function startWebApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const t = await startTestApp('pglite', { mapTileUrl: '', ...overrides });
-  try {
-    await buildPorsgrunn(t.ctx.db.db);
-  } catch (error) {
-    await t.close();
-    throw error;
-  }
-  return t;
+/**
+ * The app on a real port with the Porsgrunn demo data; no tiles are fetched. Role `all`, as
+ * `npm start` runs it: the relay, send workers and live-change announcer run too.
+ */
+export async function startWebApp(
+  overrides: Partial<Config> = {},
+  options: { notifications?: NotificationOptions } = {},
+): Promise<TestApp> {
+  return startTestApp(
+    'pglite',
+    { mapTileUrl: '', ...overrides },
+    { role: 'all', notifications: options.notifications, prepare: (d) => buildPorsgrunn(d.handle.db) },
+  );
 }
 
 /**

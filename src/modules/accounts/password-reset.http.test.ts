@@ -5,15 +5,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
+import { waitUntil } from '../../../test/support/notifications.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { buildStaffUser, logInAs } from '../../../test/support/staff.ts';
-import { queryRows } from '../../db/client.ts';
-import { waitUntil } from '../notifications/notification-test-support.ts';
 import {
   type StaffAlertTestApp,
   staffMessages,
   startStaffAlertApp,
-} from '../notifications/staff-alerts-test-support.ts';
+} from '../../../test/support/staff-alerts.ts';
+import { queryRows } from '../../db/client.ts';
 import { RESET_REQUESTS_PER_WINDOW } from './password-reset-routes.ts';
 
 const REQUEST = '/api/v1/staff/password-reset';

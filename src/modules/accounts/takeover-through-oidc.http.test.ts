@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildReportBody } from '../../../test/support/factories.ts';
 import { tokenFromMail } from '../../../test/support/mailbox.ts';
+import { PUBLIC_URL } from '../../../test/support/notifications.ts';
 import { oidcFlow, sessionCookieFrom } from '../../../test/support/oidc-flow.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../../../test/support/oidc-test-provider.ts';
 import { buildSecondMunicipality } from '../../../test/support/second-municipality.ts';
@@ -21,10 +22,9 @@ import {
   logInAs,
   type StaffClient,
 } from '../../../test/support/staff.ts';
+import { type StaffAlertTestApp, startStaffAlertApp } from '../../../test/support/staff-alerts.ts';
 import { reachableIn } from '../../../test/support/staff-routes.ts';
 import { queryRows } from '../../db/client.ts';
-import { PUBLIC_URL } from '../notifications/notification-test-support.ts';
-import { type StaffAlertTestApp, startStaffAlertApp } from '../notifications/staff-alerts-test-support.ts';
 
 const CALLBACK = `${PUBLIC_URL}/api/v1/staff/oidc/callback`;
 const PORSGRUNN_ADMIN = 'admin@porsgrunn.kommune.test';

@@ -19,8 +19,8 @@ import {
   logInAs,
   type StaffClient,
 } from '../../../test/support/staff.ts';
+import { type StaffAlertTestApp, startStaffAlertApp } from '../../../test/support/staff-alerts.ts';
 import { queryRows } from '../../db/client.ts';
-import { type StaffAlertTestApp, startStaffAlertApp } from '../notifications/staff-alerts-test-support.ts';
 
 const FUTURE_HIRE = 'future.hire@porsgrunn.test';
 const SKIENS_PASSWORD = 'chosen by skien for porsgrunn';

@@ -46,7 +46,7 @@ export const frontDeskRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     async (request, reply) => {
       const body = request.body;
       const created = await registerFrontDeskReport(
-        { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
+        { database: ctx.db, catalog: ctx.catalog, locator: ctx.locator },
         { kommunenummer: request.params.kommunenummer, ...body },
         staffOf(request).userId,
       );

@@ -93,12 +93,12 @@ describe.each(databaseKinds())('front desk on %s', (kind) => {
       expect(contacts).toEqual([
         { phone: '+4741234567', notify: 'sms', language: 'nn', name: 'Ola Innringer' },
       ]);
-      // The receipt goes out through the same job as every other channel's.
-      const jobs = await queryRows<{ data: unknown }>(
+      // The receipt goes out as every other channel's: from the public `received` event (the outbox).
+      const pending = await queryRows<{ kind: string }>(
         t.ctx.db.db,
-        sql`select data from pgboss.job where name = 'report.received' and data->>'reportId' = ${id}`,
+        sql`select kind from report_events where report_id = ${id}::uuid and public and notified_at is null`,
       );
-      expect(jobs).toHaveLength(1);
+      expect(pending).toEqual([{ kind: 'received' }]);
 
       // The inbox's own query finds it, newest first, with its channel.
       const inbox = await queryRows<InboxItemRow>(

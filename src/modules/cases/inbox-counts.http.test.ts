@@ -4,9 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildCategory, buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
-import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
-import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { REPORT_STATUSES, type ReportStatus } from '../reports/statuses.ts';
 import {
   categoryOf,
   INBOX,
@@ -15,7 +12,10 @@ import {
   type ReportState,
   setReportState,
   teamIdOf,
-} from './inbox-test-support.ts';
+} from '../../../test/support/inbox.ts';
+import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { REPORT_STATUSES, type ReportStatus } from '../reports/statuses.ts';
 
 type Count = { count: number; accuracy: 'exact' | 'moreThan' | 'about' };
 type Counts = { counts: Record<ReportStatus, Count>; total: Count };

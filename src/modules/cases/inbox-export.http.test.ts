@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
+import { INBOX, postReport, setReportState } from '../../../test/support/inbox.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 import { csvCell } from './export-inbox-csv.ts';
-import { INBOX, postReport, setReportState } from './inbox-test-support.ts';
 
 function parseCsv(text: string): string[][] {
   return text

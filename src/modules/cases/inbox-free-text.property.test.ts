@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildPorsgrunn } from '../../../test/support/factories.ts';
+import { INBOX, postReport } from '../../../test/support/inbox.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { hasControlCharacters } from '../../shared/text.ts';
 import { parseFreeText } from './inbox-filters.ts';
-import { INBOX, postReport } from './inbox-test-support.ts';
 
 describe('free text parsing', () => {
   it('only ever builds quoted prefix terms of letters and digits', () => {

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildCategory, buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
+import { INBOX, postReport } from '../../../test/support/inbox.ts';
 import { openSse } from '../../../test/support/sse-client.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { INBOX, postReport } from './inbox-test-support.ts';
 
 describe.each(databaseKinds())('live inbox updates (SSE) on %s', (kind) => {
   let t: TestApp;
@@ -14,7 +14,8 @@ describe.each(databaseKinds())('live inbox updates (SSE) on %s', (kind) => {
   let skienCode: string;
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    // Role `all`: the worker's announcer is what tells the web part about changes.
+    t = await startTestApp(kind, {}, { role: 'all' });
     const db = t.ctx.db.db;
     await buildPorsgrunn(db);
     await buildMunicipality(db, { kommunenummer: '4003', name: 'Skien', slug: 'skien-live' });
@@ -48,10 +49,15 @@ describe.each(databaseKinds())('live inbox updates (SSE) on %s', (kind) => {
       expect(stream.raw()).not.toContain(skien.id);
       expect(stream.raw()).not.toContain('4003');
 
-      await t.ctx.db.db.execute(
-        // A status change by a case handler (any path that updates the row) is announced too.
-        sql`update reports set status = 'under_behandling' where id = ${ours.id}::uuid`,
-      );
+      // A status change by a case handler is announced too: every change writes a history entry
+      // with it (as case-changes.ts does), and the history is what the announcer reads.
+      await t.ctx.db.db.transaction(async (tx) => {
+        await tx.execute(sql`update reports set status = 'under_behandling' where id = ${ours.id}::uuid`);
+        await tx.execute(
+          sql`insert into report_events (report_id, kind, public, status, actor)
+              values (${ours.id}::uuid, 'status_changed', false, 'under_behandling', 'system')`,
+        );
+      });
       const update = await stream.next((e) => e.event === 'report' && JSON.parse(e.data).op === 'update');
       expect(JSON.parse(update.data)).toMatchObject({ id: ours.id, status: 'under_behandling' });
     } finally {

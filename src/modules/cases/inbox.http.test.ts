@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildCategory, buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
-import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
-import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import {
   categoryOf,
   INBOX,
@@ -10,7 +8,9 @@ import {
   postReport,
   setReportState,
   teamIdOf,
-} from './inbox-test-support.ts';
+} from '../../../test/support/inbox.ts';
+import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 
 describe.each(databaseKinds())('the inbox list and counts on %s', (kind) => {
   let t: TestApp;

@@ -3,7 +3,8 @@
 // with the hook's own checks: a stream ends when its session has ended or expired, or its role no
 // longer allows it. Logging out in this process ends it at once (accounts/session-streams.ts). A
 // session holds at most MAX_STREAMS_PER_SESSION streams. The stream only carries the small change
-// notices of the trigger (no personal data), for the URL's municipality only.
+// notices of the worker's announcer (no personal data; see report-change-announcer.ts), for the
+// URL's municipality only.
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildPorsgrunn } from '../../../test/support/factories.ts';
+import { INBOX, postReport } from '../../../test/support/inbox.ts';
 import { openSse, type SseStream } from '../../../test/support/sse-client.ts';
 import {
   type BuiltStaffUser,
@@ -13,7 +14,6 @@ import {
   type StaffClient,
 } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { INBOX, postReport } from './inbox-test-support.ts';
 
 const EVENTS = `${INBOX}/events`;
 
@@ -32,7 +32,7 @@ describe.each(databaseKinds())('live streams and their session on %s', (kind) =>
   const streams: SseStream[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    t = await startTestApp(kind, {}, { role: 'all' });
     await buildPorsgrunn(t.ctx.db.db);
     admin = await logInAs(t, await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['admin'] }));
   });
@@ -122,7 +122,7 @@ describe.each(databaseKinds())('live streams asked again on a timer on %s', (kin
 
   beforeAll(async () => {
     // Short, so the test need not wait 30 s; the default and the longest allowed is 30 s.
-    t = await startTestApp(kind, { liveRecheckMs: 200 });
+    t = await startTestApp(kind, { liveRecheckMs: 200 }, { role: 'all' });
     await buildPorsgrunn(t.ctx.db.db);
     admin = await logInAs(t, await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['admin'] }));
   });

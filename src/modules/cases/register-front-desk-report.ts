@@ -5,7 +5,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
-import type { JobQueue } from '../../jobs/queue.ts';
 import { AppError, type ErrorDetail } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
 import type { IntakeCatalog } from '../categories/intake-catalog.ts';
@@ -36,7 +35,6 @@ export interface FrontDeskReportInput {
 export interface FrontDeskDeps {
   database: DatabaseHandle;
   catalog: IntakeCatalog;
-  jobs: JobQueue;
   locator: MunicipalityLocator;
 }
 

@@ -1,7 +1,8 @@
-// Live inbox updates: one LISTEN per server process on 'report_changes' (the trigger of migration
-// 0004 sends {op, id, ref, kommunenummer, status}), fanned out to the staff screens this process
-// serves, each only for its own municipality. Whichever process took the report, every process
-// hears it, because the database carries the notification.
+// Live inbox updates: one LISTEN per server process on 'report_changes' (the worker's announcer,
+// report-change-announcer.ts, sends a JSON array of {op, id, ref, kommunenummer, status} per
+// batch), fanned out to the staff screens this process serves, each only for its own
+// municipality. Whichever process took the report, every process hears it, because the database
+// carries the notification.
 //
 // On a PostgreSQL server the LISTEN needs its own connection (a pooled one would be handed to
 // other queries), kept open and reopened with backoff when it drops. PGlite has listen() built in.
@@ -29,24 +30,32 @@ export interface ReportChangeFeed {
   stop(): Promise<void>;
 }
 
-function parseChange(payload: string): ReportChange | undefined {
+function changeOf(value: Partial<ReportChange>): ReportChange | undefined {
+  if (
+    (value.op === 'insert' || value.op === 'update') &&
+    typeof value.id === 'string' &&
+    typeof value.ref === 'string' &&
+    typeof value.kommunenummer === 'string' &&
+    typeof value.status === 'string'
+  ) {
+    return {
+      op: value.op,
+      id: value.id,
+      ref: value.ref,
+      kommunenummer: value.kommunenummer,
+      status: value.status,
+    };
+  }
+  return undefined;
+}
+
+/** A batch (array) or a single change; undefined when not understood. */
+export function parseChanges(payload: string): ReportChange[] | undefined {
   try {
-    const value = JSON.parse(payload) as Partial<ReportChange>;
-    if (
-      (value.op === 'insert' || value.op === 'update') &&
-      typeof value.id === 'string' &&
-      typeof value.ref === 'string' &&
-      typeof value.kommunenummer === 'string' &&
-      typeof value.status === 'string'
-    ) {
-      return {
-        op: value.op,
-        id: value.id,
-        ref: value.ref,
-        kommunenummer: value.kommunenummer,
-        status: value.status,
-      };
-    }
+    const value = JSON.parse(payload) as unknown;
+    const items = (Array.isArray(value) ? value : [value]) as Partial<ReportChange>[];
+    const changes = items.map(changeOf);
+    if (changes.every((c) => c !== undefined)) return changes as ReportChange[];
   } catch {
     // ignored below
   }
@@ -69,16 +78,18 @@ export function createReportChangeFeed(
   let backoff = options.initialBackoffMs ?? 500;
 
   function dispatch(payload: string): void {
-    const change = parseChange(payload);
-    if (!change) {
-      log.warn({ payload }, 'report change notification not understood');
+    const changes = parseChanges(payload);
+    if (!changes) {
+      log.warn('report change notification not understood');
       return;
     }
-    for (const listener of listeners.get(change.kommunenummer) ?? []) {
-      try {
-        listener(change);
-      } catch (error) {
-        log.error({ err: error }, 'report change listener failed');
+    for (const change of changes) {
+      for (const listener of listeners.get(change.kommunenummer) ?? []) {
+        try {
+          listener(change);
+        } catch (error) {
+          log.error({ err: error }, 'report change listener failed');
+        }
       }
     }
   }
@@ -140,11 +151,10 @@ export function createReportChangeFeed(
   }
 
   async function start(): Promise<void> {
-    if (handle.pglite) {
+    if (handle.kind === 'pglite') {
       unlisten = await handle.pglite.listen(REPORT_CHANGES_CHANNEL, dispatch);
       return;
     }
-    if (!handle.url) throw new Error('Report change feed needs PGlite or a server URL');
     await connectServer(handle.url);
   }
 

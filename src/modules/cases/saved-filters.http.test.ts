@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
+import { INBOX } from '../../../test/support/inbox.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { INBOX } from './inbox-test-support.ts';
 
 describe.each(databaseKinds())('saved inbox filters on %s', (kind) => {
   let t: TestApp;

@@ -19,7 +19,7 @@ describe.each(databaseKinds())('health checks on %s', (kind) => {
   afterAll(() => t.close());
 
   it('is live and ready on a migrated database', async () => {
-    expect((await t.request('GET', '/healthz')).body).toEqual({ status: 'ok' });
+    expect((await t.request('GET', '/healthz')).body).toEqual({ status: 'ok', role: 'web' });
     const ready = await t.request('GET', '/readyz');
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ status: 'ready' });

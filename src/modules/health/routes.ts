@@ -5,13 +5,17 @@ import { PG_INVALID_SCHEMA_NAME, PG_UNDEFINED_TABLE, pgErrorCode } from '../../d
 import { isSchemaCurrent } from '../../db/migrate.ts';
 
 const Health = Type.Object({ status: Type.String() });
+const Liveness = Type.Object({
+  status: Type.String(),
+  role: Type.String({ description: 'web, worker or all: what this process runs (see docs/deployment.md)' }),
+});
 
 /** Liveness (the process runs) and readiness (the database answers and its schema is current). */
 export const healthRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Health } }, logLevel: 'warn' },
-    async () => ({ status: 'ok' }),
+    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Liveness } }, logLevel: 'warn' },
+    async () => ({ status: 'ok', role: ctx.config.role }),
   );
 
   app.get(

@@ -9,9 +9,9 @@ import { mailsTo, tokenFromMail } from '../../../test/support/mailbox.ts';
 import { buildSecondMunicipality } from '../../../test/support/second-municipality.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import { type StaffAlertTestApp, startStaffAlertApp } from '../../../test/support/staff-alerts.ts';
 import { queryRows } from '../../db/client.ts';
 import { hashToken } from '../accounts/sessions.ts';
-import { type StaffAlertTestApp, startStaffAlertApp } from '../notifications/staff-alerts-test-support.ts';
 import { createInvitation } from './create-invitation.ts';
 import { redactSpentInvitationLinks } from './redact-invitation-links.ts';
 

@@ -4,8 +4,6 @@ import { sql } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
-import { queryRows } from '../../db/client.ts';
 import {
   addEvent,
   follow,
@@ -15,7 +13,9 @@ import {
   storedMessages,
   waitForSendQueueDrained,
   waitUntil,
-} from './notification-test-support.ts';
+} from '../../../test/support/notifications.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
+import { queryRows } from '../../db/client.ts';
 
 function mailsTo(smtp: TestSmtpServer, address: string): ParsedMail[] {
   return smtp.mails.filter((m) => m.envelopeTo.includes(address)).map((m) => m.parsed);

@@ -5,11 +5,16 @@ import { sql } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
+import { fixLinkIn, handlerInTeamOf, setStatus, startFixCheckApp } from '../../../test/support/fix-check.ts';
 import { jpeg, textPretendingToBeJpeg } from '../../../test/support/images.ts';
+import {
+  follow,
+  type NotificationTestApp,
+  postReport,
+  waitUntil,
+} from '../../../test/support/notifications.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { queryRows } from '../../db/client.ts';
-import { fixLinkIn, handlerInTeamOf, setStatus, startFixCheckApp } from './fix-check-test-support.ts';
-import { follow, type NotificationTestApp, postReport, waitUntil } from './notification-test-support.ts';
 
 function mailsTo(smtp: TestSmtpServer, address: string): ParsedMail[] {
   return smtp.mails.filter((m) => m.envelopeTo.includes(address)).map((m) => m.parsed);

@@ -6,7 +6,7 @@
 // this" removes the request at once.
 import type { PgBoss } from 'pg-boss';
 import type { Queryable } from '../../db/client.ts';
-import { transactionDb } from '../../jobs/queue.ts';
+import { insertJobs } from '../../jobs/registry.ts';
 import type { Language } from '../../shared/language.ts';
 import { composeFor } from './compose-messages.ts';
 import { loadReports, loadTemplateOverrides, loadUnsubscribed } from './relay-queries.ts';
@@ -94,7 +94,7 @@ export async function queueFollowConfirmation(
     .onConflictDoNothing({ target: messages.idempotencyKey })
     .returning({ id: messages.id, status: messages.status });
   if (stored?.status === 'queued') {
-    await deps.boss.insert('message.send', [{ data: { messageId: stored.id } }], { db: transactionDb(tx) });
+    await insertJobs(deps.boss, 'message.send', [{ data: { messageId: stored.id } }], tx);
   }
   return stored !== undefined;
 }

@@ -4,14 +4,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality } from '../../../test/support/factories.ts';
+import { postReport, waitUntil } from '../../../test/support/notifications.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import { type StaffAlertTestApp, startStaffAlertApp } from '../../../test/support/staff-alerts.ts';
 import { queryRows } from '../../db/client.ts';
 import { LANGUAGES } from '../../shared/language.ts';
 import { DEFAULT_TEMPLATES, MESSAGE_KINDS } from './default-templates.ts';
 import { loadSampleFacts, TEMPLATE_CHANNELS } from './message-template-queries.ts';
 import { templateProblems } from './message-template-rules.ts';
-import { postReport, waitUntil } from './notification-test-support.ts';
-import { type StaffAlertTestApp, startStaffAlertApp } from './staff-alerts-test-support.ts';
 
 const BASE = '/api/v1/staff/m/4001/admin/message-templates';
 

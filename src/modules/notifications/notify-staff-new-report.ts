@@ -1,8 +1,9 @@
-// A report came in (the `report.received` job): tell its team. An acute report goes at once to
+// A report came in (its `received` history entry, read by the relay): tell its team. An acute report goes at once to
 // everyone in the team who keeps acute alerts on; any report goes at once to those who chose
 // "immediate" for new reports (an acute one only to those who did not just get the acute email).
 // The digest covers the rest the next morning. Reports without a team reach nobody here, and
-// neither do reports received more than 6 hours before the job ran.
+// neither do reports received more than 6 hours before the relay came to them.
+import type { Queryable } from '../../db/client.ts';
 import { webText } from '../../i18n/web.ts';
 import { localize } from '../../shared/language.ts';
 import { loadStaffReport, type StaffReportFacts, teamRecipients } from './staff-alert-queries.ts';
@@ -45,11 +46,21 @@ export function staffFooter(
 }
 
 export async function notifyStaffOfNewReport(deps: StaffAlertDeps, reportId: string): Promise<number> {
-  const report = await loadStaffReport(deps.db, reportId);
+  return queueStaffEmails(deps, await newReportEmails(deps.db, deps.publicUrl, reportId));
+}
+
+/** The emails the team gets about a new report (read in the caller's transaction, e.g. the relay's). */
+export async function newReportEmails(
+  db: Queryable,
+  publicUrl: string,
+  reportId: string,
+): Promise<StaffEmail[]> {
+  const deps = { publicUrl };
+  const report = await loadStaffReport(db, reportId);
   // A job that waited for hours (the queue's backlog when this worker first starts, or a long
   // outage) is no longer news; the morning digest lists the report anyway.
-  if (!report?.team_id || report.stale) return 0;
-  const recipients = await teamRecipients(deps.db, report.kommunenummer, report.team_id);
+  if (!report?.team_id || report.stale) return [];
+  const recipients = await teamRecipients(db, report.kommunenummer, report.team_id);
   const emails: StaffEmail[] = [];
   for (const person of recipients) {
     const acute = report.acute && person.acute;
@@ -68,5 +79,5 @@ export async function notifyStaffOfNewReport(deps: StaffAlertDeps, reportId: str
       ...staffEmailBody(person.language, subject, body, staffFooter(deps.publicUrl, report, person.language)),
     });
   }
-  return queueStaffEmails(deps, emails);
+  return emails;
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { queryRows, type Transaction } from '../../db/client.ts';
-import { transactionDb } from '../../jobs/queue.ts';
+import { insertJobs } from '../../jobs/registry.ts';
 import { isLanguage, type Language, localize } from '../../shared/language.ts';
 import type { FixCheckView } from './find-fix-check.ts';
 import { reopenedStaffText } from './fix-check-texts.ts';
@@ -57,7 +57,7 @@ export async function notifyTeamOfReopen(
     .onConflictDoNothing({ target: messages.idempotencyKey })
     .returning({ id: messages.id, status: messages.status });
   const jobs = inserted.filter((m) => m.status === 'queued').map((m) => ({ data: { messageId: m.id } }));
-  if (jobs.length > 0) await deps.boss.insert('message.send', jobs, { db: transactionDb(tx) });
+  await insertJobs(deps.boss, 'message.send', jobs, tx);
   return inserted.length;
 }
 

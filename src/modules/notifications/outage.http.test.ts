@@ -4,9 +4,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
-import { startSmsGateway, type TestSmsGateway } from '../../../test/support/sms-gateway.ts';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
-import { queryRows } from '../../db/client.ts';
 import {
   addEvent,
   FAST,
@@ -15,7 +12,10 @@ import {
   startNotificationApp,
   waitForSendQueueDrained,
   waitUntil,
-} from './notification-test-support.ts';
+} from '../../../test/support/notifications.ts';
+import { startSmsGateway, type TestSmsGateway } from '../../../test/support/sms-gateway.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
+import { queryRows } from '../../db/client.ts';
 
 async function statusCounts(t: NotificationTestApp, channel: string): Promise<Record<string, number>> {
   const rows = await queryRows<{ status: string; n: number; tried: number }>(

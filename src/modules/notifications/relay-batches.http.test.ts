@@ -6,8 +6,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
-import { queryRows } from '../../db/client.ts';
 import {
   addEvent,
   FAST,
@@ -16,7 +14,9 @@ import {
   postReport,
   startNotificationApp,
   waitUntil,
-} from './notification-test-support.ts';
+} from '../../../test/support/notifications.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
+import { queryRows } from '../../db/client.ts';
 import { type RelayDeps, relayBatch, relayPending } from './relay.ts';
 
 const FOLLOWERS = 60;
@@ -81,7 +81,7 @@ describe.each(databaseKinds())('the relay in batches (%s)', (kind) => {
     t = await startNotificationApp(
       kind,
       { smtpUrl: smtp.url, mailFrom: 'meld@porsgrunn.example' },
-      { ...FAST, relayIntervalMs: 3_600_000 },
+      { ...FAST, relayIntervalMs: 3_600_000, relayOnChanges: false },
     );
   });
   afterAll(async () => {

@@ -4,14 +4,16 @@
 // batches and never 10,000 messages in memory — writes one message per recipient (the idempotency
 // key event × channel × address is unique, so writing one again inserts nothing), enqueues a
 // `message.send` job for each new message, and records how far each event came: finished
-// (notified_at) or the last follower written (notification_relay_progress). Commit makes all of
+// (notified_at) or the last follower written (notification_relay_progress). A `received` event
+// also makes the team's new-report alert (staff emails), in the same transaction. Commit makes all of
 // it true at once: a crash loses the batch in flight and nothing else, and the next run resumes
 // after the last committed batch. Each committed batch can be sent while the next is composed.
 import type { PgBoss } from 'pg-boss';
 import type { Database, Transaction } from '../../db/client.ts';
-import { transactionDb } from '../../jobs/queue.ts';
+import { insertJobs } from '../../jobs/registry.ts';
 import { askFixChecks } from './ask-fix-check.ts';
 import { audienceOf, type ComposedMessage, composeMessages, messageKindOf } from './compose-messages.ts';
+import { newReportEmails } from './notify-staff-new-report.ts';
 import {
   insertMessages,
   loadPeoplePage,
@@ -27,6 +29,7 @@ import {
   saveRelayProgress,
 } from './relay-queries.ts';
 import type { MessageChannel } from './schema.ts';
+import { storeStaffEmails } from './staff-message-store.ts';
 
 export interface RelayDeps {
   db: Database;
@@ -102,6 +105,13 @@ export async function relayBatch(
       if (complete) finished.push(event.id);
     }
     const written = await writeMessages(tx, deps, pages);
+    // A new report's team alert goes with its receipt: in the batch that finishes the event (the
+    // emails' idempotency keys make it once, should a batch be retried).
+    for (const event of events) {
+      if (event.kind !== 'received' || !finished.includes(event.id)) continue;
+      const emails = await newReportEmails(tx, deps.publicUrl, event.report_id);
+      await storeStaffEmails(tx, { boss: deps.boss, emailConfigured: deps.configured.email }, emails);
+    }
     for (const page of pages) {
       if (!page.complete) {
         await saveRelayProgress(tx, page.event.id, page.people.at(-1)?.follower_id ?? null);
@@ -155,7 +165,7 @@ async function writeMessages(tx: Transaction, deps: RelayDeps, pages: Page[]): P
       ...(m.sendAfter.getTime() > context.now.getTime() ? { startAfter: m.sendAfter } : {}),
     }));
   for (let i = 0; i < jobs.length; i += INSERT_CHUNK) {
-    await deps.boss.insert('message.send', jobs.slice(i, i + INSERT_CHUNK), { db: transactionDb(tx) });
+    await insertJobs(deps.boss, 'message.send', jobs.slice(i, i + INSERT_CHUNK), tx);
   }
   return inserted.length;
 }

@@ -5,7 +5,7 @@
 // `fix_reminder:{checkId}` is unique, so a rerun, or two processes at once, remind once.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import { transactionDb } from '../../jobs/queue.ts';
+import { insertJobs } from '../../jobs/registry.ts';
 import type { Language } from '../../shared/language.ts';
 import type { NotifyChannel } from '../reports/statuses.ts';
 import { type ComposeContext, composeFor, type NewMessage, recipientsOf } from './compose-messages.ts';
@@ -90,7 +90,7 @@ export async function remindFixChecks(
         data: { messageId: m.id },
         ...(m.sendAfter.getTime() > context.now.getTime() ? { startAfter: m.sendAfter } : {}),
       }));
-    if (jobs.length > 0) await deps.boss.insert('message.send', jobs, { db: transactionDb(tx) });
+    await insertJobs(deps.boss, 'message.send', jobs, tx);
     await tx.execute(
       sql`update fix_checks set reminded_at = now() where id in (${sql.join(
         due.map((d) => sql`${d.id}::uuid`),

@@ -5,16 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
-import { queryRows } from '../../db/client.ts';
-import type { MessageChannelAdapter } from './channels.ts';
 import {
   FAST,
   type NotificationTestApp,
   PUBLIC_URL,
   postReport,
   startNotificationApp,
-} from './notification-test-support.ts';
+} from '../../../test/support/notifications.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
+import { queryRows } from '../../db/client.ts';
+import type { MessageChannelAdapter } from './channels.ts';
 import { type SendDeps, sendMessages } from './send-message.ts';
 import { createSmtpChannel } from './smtp-channel.ts';
 
@@ -58,7 +58,7 @@ describe.each(databaseKinds())('sending a batch (%s)', (kind) => {
     t = await startNotificationApp(
       kind,
       { smtpUrl: smtp.url, mailFrom: 'meld@porsgrunn.example' },
-      { ...FAST, relayIntervalMs: 3_600_000 },
+      { ...FAST, relayIntervalMs: 3_600_000, relayOnChanges: false },
     );
     email = createSmtpChannel({ url: smtp.url, from: 'meld@porsgrunn.example', maxConnections: 3 });
     deps = { db: t.ctx.db.db, channels: { email }, publicUrl: PUBLIC_URL, secret: t.ctx.secret };

@@ -6,12 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality } from '../../../test/support/factories.ts';
 import {
-  type GatewayRequest,
-  startSmsGateway,
-  type TestSmsGateway,
-} from '../../../test/support/sms-gateway.ts';
-import { buildStaffUser, logInAs } from '../../../test/support/staff.ts';
-import {
   addEvent,
   DELIVERY_TOKEN,
   type NotificationTestApp,
@@ -20,7 +14,13 @@ import {
   storedMessages,
   waitForSendQueueDrained,
   waitUntil,
-} from './notification-test-support.ts';
+} from '../../../test/support/notifications.ts';
+import {
+  type GatewayRequest,
+  startSmsGateway,
+  type TestSmsGateway,
+} from '../../../test/support/sms-gateway.ts';
+import { buildStaffUser, logInAs } from '../../../test/support/staff.ts';
 import { isGsm7 } from './render-message.ts';
 
 const smsContact = (phone: string, language = 'nb') => ({ phone, notify: 'sms', language });

@@ -1,23 +1,23 @@
 // Staff alerts end to end: preferences over HTTP, reports made through the public API, the
-// `report.received` worker, the digest and the deadline check, each email sent through the real
-// SMTP test server and read back.
+// relay (which alerts the team from the report's received event), the digest and the deadline
+// check, each email sent through the real SMTP test server and read back.
 import { sql } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality } from '../../../test/support/factories.ts';
+import { postReport, waitUntil } from '../../../test/support/notifications.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { type BuiltStaffUser, buildStaffUser, logInAs } from '../../../test/support/staff.ts';
-import { queryRows } from '../../db/client.ts';
-import { postReport, waitUntil } from './notification-test-support.ts';
-import { notifyStaffOfNewReport } from './notify-staff-new-report.ts';
-import { osloDate } from './staff-alert-texts.ts';
 import {
   type StaffAlertTestApp,
   staffMessages,
   startStaffAlertApp,
   teamId,
-} from './staff-alerts-test-support.ts';
+} from '../../../test/support/staff-alerts.ts';
+import { queryRows } from '../../db/client.ts';
+import { notifyStaffOfNewReport } from './notify-staff-new-report.ts';
+import { osloDate } from './staff-alert-texts.ts';
 
 const PREFS = '/api/v1/staff/m/4001/me/notification-preferences';
 const REPORTER_DATA = ['Kari Nordmann', 'kari@example.no', '912 34 567', '91234567', 'Vann renner opp'];

@@ -1,10 +1,12 @@
-// Starts staff alerts in this process: the `report.received` worker (new and acute reports), the
-// 07:00 Oslo digest and the hourly deadline check as pg-boss schedules. Every process may run
-// them: pg-boss hands each job to one worker, and the idempotency keys make a repeat harmless.
+// Starts staff alerts in a worker process: the 07:00 Oslo digest and the hourly deadline check as
+// pg-boss schedules. Any number of workers may run them: pg-boss hands each job to one worker,
+// and the idempotency keys make a repeat harmless. New and acute reports are alerted by the relay
+// (from the report's `received` history entry), not here.
 import type { AppContext } from '../../app-context.ts';
+import { defineJob, startJobWorkers } from '../../jobs/registry.ts';
 import { redactSpentResetLinks } from '../accounts/password-reset-redact.ts';
 import { redactSpentInvitationLinks } from '../invitations/redact-invitation-links.ts';
-import { notifyStaffOfNewReport, type StaffAlertDeps } from './notify-staff-new-report.ts';
+import type { StaffAlertDeps } from './notify-staff-new-report.ts';
 import { sendDeadlineAlerts } from './staff-deadline-alerts.ts';
 import { sendStaffDigests } from './staff-digest.ts';
 
@@ -32,37 +34,30 @@ export async function startStaffAlerts(
     publicUrl: ctx.config.publicUrl,
   };
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-
-  await boss.work<{ reportId: string; kommunenummer: string }>(
-    'report.received',
-    { ...polling, batchSize: 10 },
-    async (jobs) => {
-      for (const job of jobs) await notifyStaffOfNewReport(deps, job.data.reportId);
-    },
-  );
-  await boss.schedule('staff.digest', '0 7 * * *', {}, { tz: 'Europe/Oslo' });
-  await boss.work('staff.digest', polling, async () => {
-    await sendStaffDigests(deps);
-  });
-  await boss.schedule('staff.deadlines', '7 * * * *');
-  await boss.work('staff.deadlines', polling, async () => {
-    await sendDeadlineAlerts(deps);
-    await redactSpentResetLinks(ctx.db.db);
-    await redactSpentInvitationLinks(ctx.db.db);
-  });
+  const running = await startJobWorkers(boss, [
+    defineJob({
+      name: 'staff.digest',
+      schedule: { cron: '0 7 * * *', tz: 'Europe/Oslo' },
+      options: polling,
+      handler: async () => {
+        await sendStaffDigests(deps);
+      },
+    }),
+    defineJob({
+      name: 'staff.deadlines',
+      schedule: { cron: '7 * * * *' },
+      options: polling,
+      handler: async () => {
+        await sendDeadlineAlerts(deps);
+        await redactSpentResetLinks(ctx.db.db);
+        await redactSpentInvitationLinks(ctx.db.db);
+      },
+    }),
+  ]);
 
   return {
     digestNow: (now) => sendStaffDigests(deps, now),
     deadlinesNow: (now) => sendDeadlineAlerts(deps, now),
-    async stop() {
-      for (const name of ['report.received', 'staff.digest', 'staff.deadlines']) {
-        await boss.offWork(name, { wait: true });
-      }
-    },
+    stop: () => running.stop(),
   };
-}
-
-/** For services.ts: stops what startStaffAlerts started. */
-export function stopStaffAlerts(alerts: StaffAlerts): Promise<void> {
-  return alerts.stop();
 }

@@ -5,7 +5,7 @@
 // their own (the preferences page is the way to stop them) and no resident footer.
 import type { PgBoss } from 'pg-boss';
 import type { Database, Queryable } from '../../db/client.ts';
-import { transactionDb } from '../../jobs/queue.ts';
+import { insertJobs } from '../../jobs/registry.ts';
 import type { Language } from '../../shared/language.ts';
 import { escapeHtml } from './render-message.ts';
 import { messages } from './schema.ts';
@@ -59,7 +59,7 @@ export async function storeStaffEmails(
       .returning({ id: messages.id, status: messages.status });
     added += rows.length;
     const jobs = rows.filter((r) => r.status === 'queued').map((r) => ({ data: { messageId: r.id } }));
-    if (jobs.length > 0) await deps.boss.insert('message.send', jobs, { db: transactionDb(tx) });
+    await insertJobs(deps.boss, 'message.send', jobs, tx);
   }
   return added;
 }

@@ -1,8 +1,9 @@
-// Starts the notification machinery in this process: the relay (a timer every 2 s, plus a
-// pg-boss schedule every minute as a backstop), and the `message.send` workers. Every process runs
-// them; SKIP LOCKED in the relay and pg-boss's job claims keep them from doing the same work twice.
-import type { JobWithMetadata } from 'pg-boss';
+// Starts the notification machinery in a worker process: the relay (started by the change
+// announcer when new history entries appear, a timer every 2 s, and a pg-boss schedule every
+// minute as a backstop), and the `message.send` workers. Any number of workers may run them: SKIP
+// LOCKED in the relay and pg-boss's job claims keep them from doing the same work twice.
 import type { AppContext } from '../../app-context.ts';
+import { defineJob, insertJobs, startJobWorkers } from '../../jobs/registry.ts';
 import type { MessageChannelAdapter } from './channels.ts';
 import { relayPending } from './relay.ts';
 import { remindAllFixChecks } from './remind-fix-checks.ts';
@@ -18,6 +19,11 @@ export interface NotificationOptions {
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
   relayIntervalMs?: number;
+  /**
+   * Whether the report change announcer starts the relay when it sees new history entries
+   * (default true; see assemble.ts). Tests that run the relay by hand turn it off.
+   */
+  relayOnChanges?: boolean;
   pollingIntervalSeconds?: number;
   /** Jobs fetched and sent at once by one send worker (default 100). */
   batchSize?: number;
@@ -100,46 +106,55 @@ export async function startNotifications(
     return relaying;
   };
 
-  sendWorker = await boss.work(
-    'message.send',
-    {
-      batchSize: options.batchSize ?? 100,
-      localConcurrency: options.sendWorkers ?? 2,
-      perJobResults: true,
-      includeMetadata: true,
-      burstWhenBatchFull: true,
-      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
-    },
-    async (jobs: JobWithMetadata<{ messageId: string }>[]) => {
-      const outcomes = await sendMessages(
-        sendDeps,
-        jobs.map((job) => ({ messageId: job.data.messageId, lastAttempt: job.retryCount >= job.retryLimit })),
-      );
-      // Not yet (SMS quiet hours): a new job for then; this one is done.
-      const later = jobs.flatMap((job, i) => {
-        const outcome = outcomes[i];
-        return outcome?.result === 'later' ? [{ data: job.data, startAfter: outcome.at }] : [];
-      });
-      if (later.length > 0) await boss.insert('message.send', later);
-      return jobs.map((job, i) => {
-        const outcome = outcomes[i];
-        return outcome?.result === 'retry'
-          ? { id: job.id, status: 'failed' as const, output: { message: outcome.error.message } }
-          : { id: job.id, status: 'completed' as const };
-      });
-    },
-  );
-
-  await boss.schedule('notifications.relay', '* * * * *');
-  await boss.work('notifications.relay', async () => {
-    await relayNow();
-  });
-
   const remindNow = () => remindAllFixChecks(relayDeps);
-  await boss.schedule('notifications.fix-reminders', '17 * * * *');
-  await boss.work('notifications.fix-reminders', async () => {
-    await remindNow();
-  });
+  const running = await startJobWorkers(boss, [
+    defineJob({
+      name: 'message.send',
+      options: {
+        batchSize: options.batchSize ?? 100,
+        localConcurrency: options.sendWorkers ?? 2,
+        burstWhenBatchFull: true,
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+      },
+      perJobResults: true,
+      handler: async (jobs) => {
+        const outcomes = await sendMessages(
+          sendDeps,
+          jobs.map((job) => ({
+            messageId: job.data.messageId,
+            lastAttempt: job.retryCount >= job.retryLimit,
+          })),
+        );
+        // Not yet (SMS quiet hours): a new job for then; this one is done.
+        const later = jobs.flatMap((job, i) => {
+          const outcome = outcomes[i];
+          return outcome?.result === 'later' ? [{ data: job.data, startAfter: outcome.at }] : [];
+        });
+        await insertJobs(boss, 'message.send', later);
+        return jobs.map((job, i) => {
+          const outcome = outcomes[i];
+          return outcome?.result === 'retry'
+            ? { id: job.id, status: 'failed' as const, output: { message: outcome.error.message } }
+            : { id: job.id, status: 'completed' as const };
+        });
+      },
+    }),
+    defineJob({
+      name: 'notifications.relay',
+      schedule: { cron: '* * * * *' },
+      handler: async () => {
+        await relayNow();
+      },
+    }),
+    defineJob({
+      name: 'notifications.fix-reminders',
+      schedule: { cron: '17 * * * *' },
+      handler: async () => {
+        await remindNow();
+      },
+    }),
+  ]);
+  sendWorker = running.workerId('message.send');
 
   const timer = setInterval(() => {
     relayNow().catch((error: unknown) => options.log?.error({ err: error }, 'notification relay failed'));
@@ -152,9 +167,7 @@ export async function startNotifications(
     async stop() {
       clearInterval(timer);
       await relaying?.catch(() => {});
-      await boss.offWork('message.send', { wait: true });
-      await boss.offWork('notifications.relay', { wait: true });
-      await boss.offWork('notifications.fix-reminders', { wait: true });
+      await running.stop();
       for (const channel of Object.values(channels)) channel.close?.();
     },
   };

@@ -106,7 +106,7 @@ describe.each(databaseKinds())('serving photos on %s', (kind) => {
     expect(draftPhoto.headers.get('cache-control')).toMatch(/^private,/);
 
     const report = await createReport(
-      { database: t.ctx.db, catalog: t.ctx.catalog, jobs: t.ctx.jobs, locator: t.ctx.locator },
+      { database: t.ctx.db, catalog: t.ctx.catalog, locator: t.ctx.locator },
       {
         category: 'vann-lekkasje',
         location: PLACES.porsgrunn,

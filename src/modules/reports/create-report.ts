@@ -1,10 +1,10 @@
 // Report intake: the one use case every channel (web form, QR, front desk, field app, API,
 // Open311) goes through. It checks everything, then stores the report, the reporter's contact,
-// the first history entry, the Idempotency-Key record and the `report.received` job together.
+// the first history entry and the Idempotency-Key record together. What follows a report (the
+// receipt, the team's alert, live screens) is started by its history entry, read by the worker
+// (the outbox, see notifications/relay.ts): nothing else joins the intake transaction.
 import { randomUUID } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.ts';
-import type { JobQueue } from '../../jobs/queue.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
 import type { IntakeCatalog } from '../categories/intake-catalog.ts';
@@ -53,7 +53,6 @@ export interface CreatedReport {
 export interface CreateReportDeps {
   database: DatabaseHandle;
   catalog: IntakeCatalog;
-  jobs: JobQueue;
   locator: MunicipalityLocator;
   now?: () => Date;
 }
@@ -111,15 +110,10 @@ export async function createReport(
   const now = deps.now?.() ?? new Date();
   const id = randomUUID();
   const { token, hash } = createTrackingToken();
-  let job: SQL | undefined;
 
   for (let attempt = 0; ; attempt++) {
     const checked = await check(deps, place, input, attempt > 0);
     const { municipality, category } = checked;
-    job ??= await deps.jobs.enqueueStatement('report.received', {
-      reportId: id,
-      kommunenummer: municipality.kommunenummer,
-    });
     try {
       const ref = await insertReceivedReport(
         deps.database,
@@ -152,7 +146,6 @@ export async function createReport(
               trackingTokenSealed: seal(idempotency.key, token),
             }
           : null,
-        job,
       );
       return {
         id,

@@ -5,9 +5,6 @@ import { sql } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
-import { startSmsGateway, type TestSmsGateway } from '../../../test/support/sms-gateway.ts';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
-import { queryRows } from '../../db/client.ts';
 import {
   addEvent,
   type NotificationTestApp,
@@ -15,7 +12,10 @@ import {
   startNotificationApp,
   storedMessages,
   waitUntil,
-} from '../notifications/notification-test-support.ts';
+} from '../../../test/support/notifications.ts';
+import { startSmsGateway, type TestSmsGateway } from '../../../test/support/sms-gateway.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
+import { queryRows } from '../../db/client.ts';
 import { forgetUnconfirmedFollowers } from './forget-unconfirmed-followers.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };

@@ -1,6 +1,6 @@
 // Stores a new report in one SQL statement: the report (numbered from its sequence), the
-// reporter's contact, the first history entry, the Idempotency-Key record and the
-// `report.received` job, as data-modifying CTEs. One statement is one transaction, committed in
+// reporter's contact, the first history entry and the Idempotency-Key record, as data-modifying
+// CTEs. One statement is one transaction, committed in
 // one round trip to the database: all of it is stored, or none of it.
 import { type SQL, sql } from 'drizzle-orm';
 import { type DatabaseHandle, queryPrepared } from '../../db/client.ts';
@@ -72,7 +72,6 @@ function statement(
   report: ReceivedReportRow,
   contact: Contact | null,
   idempotency: IdempotencyRecord | null,
-  enqueueJob: SQL,
 ): SQL {
   const year = norwegianYear(report.createdAt);
   const parts: SQL[] = [
@@ -91,7 +90,6 @@ function statement(
       insert into report_events (report_id, kind, public, status, actor, created_at)
       select id, 'received', true, 'mottatt', ${report.actor ?? 'reporter'}::text, ${report.createdAt.toISOString()}::timestamptz from report
     )`,
-    sql`job as (${enqueueJob})`,
   ];
   if (contact) {
     parts.push(sql`contact as (
@@ -131,9 +129,8 @@ export async function insertReceivedReport(
   report: ReceivedReportRow,
   contact: Contact | null,
   idempotency: IdempotencyRecord | null,
-  enqueueJob: SQL,
 ): Promise<string> {
-  const query = statement(report, contact, idempotency, enqueueJob);
+  const query = statement(report, contact, idempotency);
   for (let attempt = 0; ; attempt++) {
     try {
       const [row] = await queryPrepared<{ ref: string }>(database, query);

@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
-import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
 import {
   addEvent,
   follow,
@@ -13,7 +12,8 @@ import {
   postReport,
   startNotificationApp,
   waitUntil,
-} from '../notifications/notification-test-support.ts';
+} from '../../../test/support/notifications.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { metersBetween } from './find-nearby-reports.ts';
 
 // The grid, stated again from its definition (public-location.ts): rows 500 m tall, each row's

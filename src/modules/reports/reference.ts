@@ -3,8 +3,8 @@
 // sequences hand out numbers without locking, so concurrent reports never wait for each other.
 // A rolled-back report leaves a gap in the numbers, which is harmless.
 import { type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
-import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
+import type { Queryable } from '../../db/client.ts';
+import { PG_DUPLICATE_TABLE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
 
 const OSLO_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' });
 
@@ -37,9 +37,15 @@ export function nextReferenceSql(kommunenummer: string, year: number): SQL {
     from (select nextval(${sequence}::regclass) as n) as next_number)`;
 }
 
-/** Creates the year's sequence the first time a municipality gets a report that year. */
+/**
+ * Creates the year's sequence. Made ahead (this year and next when a municipality is added, and
+ * next year's by the worker's daily schedule), and by intake as a fallback when one is missing.
+ * `if not exists` is not safe under concurrency: two sessions may both find no sequence and one
+ * then fails with "already exists" (42P07) or a unique violation on pg_class (23505). Either
+ * means the sequence is there, which is all the caller needs.
+ */
 export async function createReferenceSequence(
-  db: Database,
+  db: Queryable,
   kommunenummer: string,
   year: number,
 ): Promise<void> {
@@ -47,7 +53,20 @@ export async function createReferenceSequence(
   try {
     await db.execute(sql.raw(`create sequence if not exists ${sequence} as bigint`));
   } catch (error) {
-    // Two processes creating the same sequence at once: the loser sees a unique violation.
-    if (pgErrorCode(error) !== PG_UNIQUE_VIOLATION) throw error;
+    const code = pgErrorCode(error);
+    if (code !== PG_UNIQUE_VIOLATION && code !== PG_DUPLICATE_TABLE) throw error;
+  }
+}
+
+/** This year's and next year's sequences for these municipalities (all active ones when omitted). */
+export async function createReferenceSequencesAhead(
+  db: Queryable,
+  kommunenummere: readonly string[],
+  now: Date = new Date(),
+): Promise<void> {
+  const year = norwegianYear(now);
+  for (const kommunenummer of kommunenummere) {
+    await createReferenceSequence(db, kommunenummer, year);
+    await createReferenceSequence(db, kommunenummer, year + 1);
   }
 }

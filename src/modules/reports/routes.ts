@@ -92,7 +92,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
           photos.map((photo) => photo.path),
           (stored) =>
             createReport(
-              { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
+              { database: ctx.db, catalog: ctx.catalog, locator: ctx.locator },
               {
                 category: body.category,
                 municipality: body.municipality,

@@ -11,6 +11,7 @@ import { AppError } from '../../shared/errors.ts';
 import { LANGUAGES, type Language, type MunicipalLanguage } from '../../shared/language.ts';
 import { isEmailAddress } from '../../shared/text.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { createReferenceSequencesAhead } from '../reports/reference.ts';
 import { type CopiedSetup, copyMunicipalitySetup, NOTHING_COPIED } from './copy-municipality-setup.ts';
 import { isValidSlug, slugFromName } from './municipality-slug.ts';
 import { municipalities } from './schema.ts';
@@ -136,6 +137,8 @@ export async function addMunicipality(
         languages,
         enabled: true,
       });
+      // Reference numbers of this year and next are ready before the first report (see reference.ts).
+      await createReferenceSequencesAhead(tx, [wanted.kommunenummer]);
       const copied = template
         ? await copyMunicipalitySetup(tx, template.kommunenummer, wanted.kommunenummer)
         : NOTHING_COPIED;

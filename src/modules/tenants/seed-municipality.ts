@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { categories, categoryGroups } from '../categories/schema.ts';
 import { seedReportLinks } from '../report-links/seed-report-links.ts';
+import { createReferenceSequencesAhead } from '../reports/reference.ts';
 import type { DemoMunicipality } from './demo/porsgrunn.ts';
 import { municipalities, teams } from './schema.ts';
 
@@ -16,7 +17,7 @@ export interface SeedResult {
 }
 
 export async function seedMunicipality(db: Database, data: DemoMunicipality): Promise<SeedResult> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const added: SeedResult = { municipalities: 0, teams: 0, groups: 0, categories: 0, reportLinks: 0 };
     const { kommunenummer } = data;
     const inserted = await tx
@@ -89,4 +90,7 @@ export async function seedMunicipality(db: Database, data: DemoMunicipality): Pr
     added.reportLinks = await seedReportLinks(tx, kommunenummer, data.reportLinks ?? []);
     return added;
   });
+  // After the commit: processes starting together may race to create them, which is harmless here.
+  await createReferenceSequencesAhead(db, [data.kommunenummer]);
+  return result;
 }

@@ -207,7 +207,7 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
         return redirect(reply, site, `${site.base}/meld/${draft.id}`);
       try {
         const created = await createReport(
-          { database: ctx.db, catalog: ctx.catalog, jobs: ctx.jobs, locator: ctx.locator },
+          { database: ctx.db, catalog: ctx.catalog, locator: ctx.locator },
           {
             ...reportInputFromDraft(
               draft.data,

@@ -3,12 +3,12 @@
 // the staff API; and the link read back from the reporter's email.
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { DatabaseKind } from '../../../test/support/databases.ts';
-import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
-import type { TestResponse } from '../../../test/support/test-app.ts';
-import type { Config } from '../../config.ts';
-import { queryRows } from '../../db/client.ts';
-import { FAST, type NotificationTestApp, startNotificationApp } from './notification-test-support.ts';
+import type { Config } from '../../src/config.ts';
+import { queryRows } from '../../src/db/client.ts';
+import type { DatabaseKind } from './databases.ts';
+import { FAST, type NotificationTestApp, startNotificationApp } from './notifications.ts';
+import { buildStaffUser, logInAs, type StaffClient } from './staff.ts';
+import type { TestResponse } from './test-app.ts';
 
 /** The notification test app, as the other notification tests use it. */
 export function startFixCheckApp(

@@ -1,25 +1,18 @@
-// Test helpers for notifications: the real app on a real port with the mail server and SMS
-// gateway stand-ins configured, the relay and send workers running with short retry delays, and
-// reports made through the public API.
+// Test helpers for notifications: the real app on a real port (role `all`: the worker's relay,
+// send workers and announcer run too) with the mail server and SMS gateway stand-ins configured,
+// short retry delays, and reports made through the public API.
 import { randomInt } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { createTestDatabase, type DatabaseKind } from '../../../test/support/databases.ts';
-import { buildPorsgrunn, buildReportBody } from '../../../test/support/factories.ts';
-import { testKeyring, testKeys } from '../../../test/support/secrets.ts';
-import { sharedLocator, type TestApp, type TestResponse } from '../../../test/support/test-app.ts';
-import { buildApp } from '../../app.ts';
-import type { AppContext } from '../../app-context.ts';
-import { type Config, loadConfig } from '../../config.ts';
-import { queryRows } from '../../db/client.ts';
-import { startJobQueue } from '../../jobs/queue.ts';
-import { createIntakeCatalog } from '../categories/intake-catalog.ts';
-import { createLocalPhotoStorage } from '../photos/storage.ts';
-import { loadAppSecret } from '../tenants/app-secret.ts';
-import { type NotificationOptions, type Notifications, startNotifications } from './start-notifications.ts';
+import type { Config } from '../../src/config.ts';
+import { queryRows } from '../../src/db/client.ts';
+import type {
+  NotificationOptions,
+  Notifications,
+} from '../../src/modules/notifications/start-notifications.ts';
+import type { DatabaseKind } from './databases.ts';
+import { buildPorsgrunn, buildReportBody } from './factories.ts';
+import { startTestApp, type TestApp, type TestResponse } from './test-app.ts';
 
 export const PUBLIC_URL = 'http://meld.test';
 export const DELIVERY_TOKEN = 'delivery-report-secret-0123456789';
@@ -45,68 +38,38 @@ export async function startNotificationApp(
   overrides: Partial<Config>,
   options: NotificationOptions = FAST,
 ): Promise<NotificationTestApp> {
-  const database = await createTestDatabase(kind);
-  const photoDir = await mkdtemp(path.join(tmpdir(), 'meldepunkt-photos-'));
-  const jobs = await startJobQueue(database.handle, { supervise: false });
-  const config: Config = {
-    ...loadConfig({}),
-    secretsKeys: testKeys(),
-    publicUrl: PUBLIC_URL,
-    reportRateLimitPerMinute: 100_000,
-    logLevel: 'silent',
-    photoDir,
-    smsDeliveryReportToken: DELIVERY_TOKEN,
-    // follow() speaks from a client address of its own (X-Forwarded-For), so a file that follows
-    // many reports does not run into the hourly follow cap per client (tested on its own).
-    trustProxy: true,
-    ...overrides,
-  };
-  const keyring = testKeyring();
-  const ctx: AppContext = {
-    config,
-    db: database.handle,
-    jobs,
-    locator: await sharedLocator(),
-    catalog: createIntakeCatalog(database.handle.db),
-    photos: createLocalPhotoStorage(photoDir),
-    secret: await loadAppSecret(database.handle.db, keyring),
-    keyring,
-  };
-  await buildPorsgrunn(database.handle.db);
-  const app = await buildApp(ctx, false);
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  const notifications = await startNotifications(ctx, options);
-  const request = async (
-    method: string,
-    url: string,
-    init: { body?: unknown; headers?: Record<string, string> } = {},
-  ) => {
-    const headers: Record<string, string> = { ...init.headers };
-    let body: string | undefined;
-    if (init.body !== undefined) {
-      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    return readResponse(await fetch(`${baseUrl}${url}`, { method, headers, body, redirect: 'manual' }));
-  };
-  return {
+  const t = await startTestApp(
     kind,
-    app,
-    ctx,
-    database,
-    baseUrl,
-    notifications,
-    request,
-    async requestForm(method, url, form, headers = {}) {
-      return readResponse(await fetch(`${baseUrl}${url}`, { method, headers, body: form }));
+    {
+      publicUrl: PUBLIC_URL,
+      reportRateLimitPerMinute: 100_000,
+      smsDeliveryReportToken: DELIVERY_TOKEN,
+      // follow() speaks from a client address of its own (X-Forwarded-For), so a file that follows
+      // many reports does not run into the hourly follow cap per client (tested on its own).
+      trustProxy: true,
+      ...overrides,
     },
-    local: (url) => url.replace(PUBLIC_URL, baseUrl),
-    async close() {
-      await notifications.stop();
-      await app.close();
-      await jobs.stop();
-      await database.close();
-      await rm(photoDir, { recursive: true, force: true });
+    { role: 'all', notifications: options, prepare: (database) => buildPorsgrunn(database.handle.db) },
+  );
+  const notifications = t.assembly.worker?.notifications;
+  if (!notifications) throw new Error('the notification test app runs the worker parts');
+  const extras = { notifications, local: (url: string) => url.replace(PUBLIC_URL, t.baseUrl) };
+  return withManualRedirects(t, extras);
+}
+
+/** The test app with these extras, its requests not following redirects (tests look at them). */
+export function withManualRedirects<T extends object>(t: TestApp, extras: T): TestApp & T {
+  return {
+    ...t,
+    ...extras,
+    async request(method, url, init = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      return readResponse(await fetch(`${t.baseUrl}${url}`, { method, headers, body, redirect: 'manual' }));
     },
   };
 }

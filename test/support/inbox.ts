@@ -2,9 +2,9 @@
 // state a test is about (status, team, times…) with plain SQL, as a case handler would leave them.
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { buildReportBody } from '../../../test/support/factories.ts';
-import type { TestApp } from '../../../test/support/test-app.ts';
-import { queryRows } from '../../db/client.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { buildReportBody } from './factories.ts';
+import type { TestApp } from './test-app.ts';
 
 export interface PostedReport {
   id: string;

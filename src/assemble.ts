@@ -1,0 +1,187 @@
+// The one place a running Meldepunkt is put together, for a role: the entry point, the tests and
+// the benchmarks all call assemble(). Parts are started in order and stopped in reverse.
+//
+//   web     the application context (database, job queue to enqueue only, catalog, secrets);
+//           the caller builds the HTTP app on it. No workers, schedules, relay or announcer.
+//   worker  the same context, plus the worker parts: pg-boss supervision and schedules, the
+//           notification relay and send workers, staff alerts, housekeeping, and the report change
+//           announcer that tells web processes about changes (cases/report-change-announcer.ts).
+//   all     both in one process (the embedded default).
+//
+// Migrations run under an advisory lock (db/migrate.ts) in whichever process starts first, web
+// or worker; the others wait for the lock and find nothing left to do.
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import type { AppContext } from './app-context.ts';
+import type { Config, ProcessRole } from './config.ts';
+import { configuredDatabase, type DatabaseHandle, openDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { logSerializers } from './http/logging.ts';
+import { maintenanceJobs } from './jobs/maintenance.ts';
+import { startJobQueue } from './jobs/queue.ts';
+import { type RunningJobs, startJobWorkers } from './jobs/registry.ts';
+import { type DemoAccount, seedDemoStaff } from './modules/accounts/seed-demo-staff.ts';
+import {
+  type ReportChangeAnnouncer,
+  type ReportChangeAnnouncerOptions,
+  startReportChangeAnnouncer,
+} from './modules/cases/report-change-announcer.ts';
+import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
+import { seedAddressesIfEmpty } from './modules/geo/local-addresses.ts';
+import { loadMunicipalityLocator, type MunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import {
+  type StaffAlertOptions,
+  type StaffAlerts,
+  startStaffAlerts,
+} from './modules/notifications/staff-alerts.ts';
+import {
+  type NotificationOptions,
+  type Notifications,
+  startNotifications,
+} from './modules/notifications/start-notifications.ts';
+import { createLocalPhotoStorage } from './modules/photos/storage.ts';
+import { encryptStoredSecrets } from './modules/secrets/encrypt-stored-secrets.ts';
+import type { Keyring } from './modules/secrets/keyring.ts';
+import { loadKeyring } from './modules/secrets/load-keyring.ts';
+import { loadAppSecret } from './modules/tenants/app-secret.ts';
+import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
+import { seedMunicipality } from './modules/tenants/seed-municipality.ts';
+
+export interface AssembleOptions {
+  /** Default: config.role. */
+  role?: ProcessRole;
+  /** A database already open and migrated (tests); it is not closed by stop(). */
+  database?: DatabaseHandle;
+  /** Tests bring their keys; otherwise read from the configuration (or the embedded key file). */
+  keyring?: Keyring;
+  /** Tests share one locator per file. */
+  locator?: MunicipalityLocator;
+  /** pg-boss supervision and cron (default: in roles with the worker); tests that drive jobs themselves turn it off. */
+  supervise?: boolean;
+  notifications?: NotificationOptions;
+  staffAlerts?: StaffAlertOptions;
+  announcer?: ReportChangeAnnouncerOptions;
+}
+
+/** The worker's parts, present in roles worker and all. */
+export interface WorkerParts {
+  notifications: Notifications;
+  staffAlerts: StaffAlerts;
+  announcer: ReportChangeAnnouncer;
+  housekeeping: RunningJobs;
+}
+
+export interface Assembly {
+  role: ProcessRole;
+  ctx: AppContext;
+  worker: WorkerParts | undefined;
+  /** Embedded demo only: the back office's demo accounts and their passwords for this run. */
+  demoAccounts: DemoAccount[];
+  /** Hands the HTTP server's logger to the background parts once it exists. */
+  attachLogger(log: FastifyBaseLogger): void;
+  stop(): Promise<void>;
+}
+
+export function runsWeb(role: ProcessRole): boolean {
+  return role !== 'worker';
+}
+
+export function runsWorker(role: ProcessRole): boolean {
+  return role !== 'web';
+}
+
+export async function assemble(config: Config, options: AssembleOptions = {}): Promise<Assembly> {
+  const role = options.role ?? config.role;
+  let log: FastifyBaseLogger = pino({ level: config.logLevel, serializers: logSerializers });
+  const relayLog = { error: (obj: object, message: string) => log.error(obj, message) };
+  const ownDatabase = options.database === undefined;
+  const [db, locator] = await Promise.all([
+    options.database ??
+      openDatabase(configuredDatabase(config), (error) => log.error({ err: error }, 'database pool error')),
+    options.locator ?? loadMunicipalityLocator(),
+  ]);
+  const stops: (() => Promise<void>)[] = [];
+  if (ownDatabase) stops.push(() => db.close());
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+    stops.length = 0;
+  };
+  try {
+    let keyring = options.keyring;
+    let demoAccounts: DemoAccount[] = [];
+    if (ownDatabase) {
+      // After the database is open: in embedded mode its lock makes this the only process that
+      // may create the key file.
+      const loaded = await loadKeyring(config, { createKeyFile: true });
+      if (loaded.notice) log.warn(loaded.notice);
+      keyring = loaded.keyring;
+      await migrateDatabase(db);
+      const encrypted = await encryptStoredSecrets(db.db, keyring);
+      if (encrypted > 0) log.info({ encrypted }, 'stored secrets encrypted');
+      if (config.seedDemo) demoAccounts = await seedDemo(db, config, log);
+    }
+    if (!keyring) throw new Error('assemble() needs a keyring with a database of the caller');
+    const jobs = await startJobQueue(db, {
+      // Supervision and cron belong to workers; a web process only enqueues.
+      supervise: options.supervise ?? runsWorker(role),
+      onError: (error) => log.error({ err: error }, 'job queue error'),
+    });
+    stops.push(() => jobs.stop());
+    const photos = createLocalPhotoStorage(config.photoDir);
+    const ctx: AppContext = {
+      // The role this process runs (health checks say it), which a test may choose apart from ROLE.
+      config: role === config.role ? config : { ...config, role },
+      db,
+      jobs,
+      locator,
+      catalog: createIntakeCatalog(db.db),
+      photos,
+      secret: await loadAppSecret(db.db, keyring),
+      keyring,
+    };
+    let worker: WorkerParts | undefined;
+    if (runsWorker(role)) {
+      const housekeeping = await startJobWorkers(jobs.boss, maintenanceJobs(db.db, photos));
+      stops.push(() => housekeeping.stop());
+      const notifications = await startNotifications(ctx, { log: relayLog, ...options.notifications });
+      stops.push(() => notifications.stop());
+      const staffAlerts = await startStaffAlerts(ctx, options.staffAlerts);
+      stops.push(() => staffAlerts.stop());
+      const announcer = startReportChangeAnnouncer(db, log, {
+        ...options.announcer,
+        // New history entries may be new messages to write: relay now rather than at the next tick.
+        onChanges: (changes) => {
+          options.announcer?.onChanges?.(changes);
+          if (options.notifications?.relayOnChanges === false) return;
+          notifications.relayNow().catch((error: unknown) => relayLog.error({ err: error }, 'relay failed'));
+        },
+      });
+      stops.push(() => announcer.stop());
+      worker = { notifications, staffAlerts, announcer, housekeeping };
+    }
+    return {
+      role,
+      ctx,
+      worker,
+      demoAccounts,
+      attachLogger(next) {
+        log = next;
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch(() => {});
+    throw error;
+  }
+}
+
+async function seedDemo(db: DatabaseHandle, config: Config, log: FastifyBaseLogger): Promise<DemoAccount[]> {
+  const added = await seedMunicipality(db.db, porsgrunn);
+  // Also when only newer demo data (such as the QR links) was added to an older install.
+  if (Object.values(added).some((count) => count > 0)) log.info(added, 'demo municipality Porsgrunn loaded');
+  const addresses = await seedAddressesIfEmpty(db.db, porsgrunn.kommunenummer);
+  if (addresses) log.info({ added: addresses.added }, 'demo addresses for Porsgrunn loaded');
+  // Never in server mode: a real installation's accounts are made by its administrators.
+  if (config.databaseMode !== 'embedded') return [];
+  return seedDemoStaff(db.db, porsgrunn.kommunenummer, 'demo.meldepunkt.no');
+}
