@@ -20,7 +20,7 @@ export interface paths {
                 query: {
                     /** @description Start of an address, e.g. "Storg" */
                     q: string;
-                    limit: number;
+                    limit?: number;
                     lang?: "nb" | "nn" | "en";
                 };
                 header?: never;
@@ -3448,10 +3448,10 @@ export interface paths {
         /** Messages to residents, newest first (the outbox in demo mode; status=failed for the failed list) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     status?: "queued" | "sent" | "delivered" | "failed" | "outbox";
                     cursor?: string;
-                    limit: number;
+                    limit?: number;
                 };
                 header?: never;
                 path: {
