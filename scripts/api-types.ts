@@ -31,7 +31,8 @@ export type ApiFile = keyof typeof API_FILES;
  */
 function unavailable(name: string): never {
   const standIn: object = new Proxy(() => {}, {
-    get: (_target, property) => (property === 'then' ? undefined : unavailable(`${name}.${String(property)}`)),
+    get: (_target, property) =>
+      property === 'then' ? undefined : unavailable(`${name}.${String(property)}`),
     apply: () => {
       throw new Error(`api:types builds the app without its services, but ${name}() was called`);
     },
@@ -149,7 +150,11 @@ export async function generateApiFiles(): Promise<Record<ApiFile, string>> {
 /** The checked-in files, or null for one that is missing. */
 export async function readApiFiles(): Promise<Record<ApiFile, string | null>> {
   const read = (file: string) => readFile(file, 'utf8').catch(() => null);
-  return { openapi: await read(API_FILES.openapi), schema: await read(API_FILES.schema), enums: await read(API_FILES.enums) };
+  return {
+    openapi: await read(API_FILES.openapi),
+    schema: await read(API_FILES.schema),
+    enums: await read(API_FILES.enums),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
