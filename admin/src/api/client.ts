@@ -1,8 +1,13 @@
-// Typed fetch for the server's JSON API. Same-origin cookies carry the session; every request
-// that changes something carries the session's CSRF token (held in memory only, never stored);
-// Accept-Language is the UI language, so the server's error messages come in it.
-// Errors come back as ApiError: the server's `{ error: { code, message, details } }`, or
-// code 'network_error' / 'unexpected_response' when there was no such answer.
+// The typed client of the server's JSON API: openapi-fetch over the types generated from the
+// server's OpenAPI document (schema.d.ts; `npm run api:types`), so a path, its parameters, its body
+// and its answer are checked against what the server publishes. Same-origin cookies carry the
+// session; every request that changes something carries the session's CSRF token (held in memory
+// only, never stored); Accept-Language is the UI language, so the server's error messages come in it.
+// `ok(client.GET(…))` gives the answer or throws an ApiError: the server's
+// `{ error: { code, message, details } }`, or code 'network_error' / 'unexpected_response' when
+// there was no such answer.
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema.d.ts';
 
 export interface ApiErrorDetail {
   field: string;
@@ -49,24 +54,37 @@ export function onUnauthorized(listener: (path: string) => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-export type Query = Record<string, string | number | boolean | undefined | null>;
+const session: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept', 'application/json');
+    request.headers.set('accept-language', language);
+    if (request.method !== 'GET' && request.method !== 'HEAD' && csrfToken) {
+      request.headers.set('x-csrf-token', csrfToken);
+    }
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401) {
+      const path = new URL(response.url || '/', window.location.href).pathname;
+      for (const listener of unauthorizedListeners) listener(path);
+    }
+    // A proxy's HTML page (a 200 from a login portal, a 502 page) is no answer of ours.
+    const type = response.headers.get('content-type');
+    if (response.ok && type && !type.includes('json') && response.status !== 204) {
+      throw new ApiError(response.status, UNEXPECTED_RESPONSE, 'The answer was not JSON');
+    }
+    return undefined;
+  },
+  onError({ error, request }) {
+    // A cancelled request stays an AbortError, which callers ignore.
+    if (request.signal.aborted) return undefined;
+    return new ApiError(0, NETWORK_ERROR, error instanceof Error ? error.message : String(error));
+  },
+};
 
-export interface RequestOptions {
-  body?: unknown;
-  query?: Query;
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-}
-
-function withQuery(path: string, query: Query | undefined): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null) params.append(name, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
-}
+/** The API, typed by path: `client.GET('/api/v1/staff/session')`. Wrap calls in `ok()`. */
+export const client = createClient<paths>({ credentials: 'same-origin' });
+client.use(session);
 
 function isErrorShape(
   value: unknown,
@@ -81,72 +99,34 @@ function isErrorShape(
   );
 }
 
-async function readError(response: Response): Promise<ApiError> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (isErrorShape(body)) {
-    const details = Array.isArray(body.error.details) ? (body.error.details as ApiErrorDetail[]) : [];
-    return new ApiError(response.status, body.error.code, body.error.message, details);
-  }
-  return new ApiError(response.status, UNEXPECTED_RESPONSE, `HTTP ${response.status} ${response.statusText}`);
-}
+/** An answer without a body (204) has the type `never` in the generated types: here `undefined`. */
+type Data<T> = [T] extends [never] ? undefined : T;
 
 /**
- * One request to the API. `path` is the server path (`/api/v1/...`). JSON in and out; a 204 (or
- * any empty body) resolves to undefined, so type such calls as `request<void>`.
+ * The answer of a call on `client`, or an ApiError for an error answer, a network failure or an
+ * answer that is not JSON. A cancelled call rejects with the AbortError.
  */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'accept-language': language,
-    ...options.headers,
-  };
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    headers['content-type'] = 'application/json';
-  }
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
-
-  let response: Response;
+export async function ok<T>(
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<Data<T>> {
+  let result: { data?: T; error?: unknown; response: Response };
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    result = await pending;
   } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(0, NETWORK_ERROR, (error as Error).message);
-  }
-
-  if (!response.ok) {
-    const error = await readError(response);
-    if (response.status === 401) for (const listener of unauthorizedListeners) listener(path);
+    // openapi-fetch parses the body itself: a body that is not JSON fails there.
+    if (error instanceof SyntaxError) throw new ApiError(0, UNEXPECTED_RESPONSE, 'The answer was not JSON');
     throw error;
   }
-  const text = await response.text();
-  if (!text) return undefined as T;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new ApiError(response.status, UNEXPECTED_RESPONSE, 'The answer was not JSON');
+  const { response } = result;
+  if (response.ok) return result.data as Data<T>;
+  if (isErrorShape(result.error)) {
+    const { code, message, details } = result.error.error;
+    throw new ApiError(
+      response.status,
+      code,
+      message,
+      Array.isArray(details) ? (details as ApiErrorDetail[]) : [],
+    );
   }
+  throw new ApiError(response.status, UNEXPECTED_RESPONSE, `HTTP ${response.status} ${response.statusText}`);
 }
-
-export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('PUT', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('PATCH', path, { ...options, body }),
-  delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
-};

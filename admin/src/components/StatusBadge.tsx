@@ -1,16 +1,8 @@
+import { REPORT_STATUSES } from '../api/enums.ts';
 import { useT } from '../i18n/index.ts';
 
-export const REPORT_STATUSES = [
-  'mottatt',
-  'under_behandling',
-  'planlagt',
-  'utfort',
-  'duplikat',
-  'privat_ansvar',
-  'videresendt',
-  'avvist',
-  'lukket',
-] as const;
+// The server's statuses, in its order (generated from its OpenAPI document).
+export { REPORT_STATUSES };
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** A report's status in words (never by colour alone), coloured by whether it is still open. */

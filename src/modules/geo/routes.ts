@@ -43,7 +43,8 @@ export const addressRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         params: Type.Object({ kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }) }),
         querystring: Type.Object({
           q: Type.String({ minLength: 2, maxLength: 100, description: 'Start of an address, e.g. "Storg"' }),
-          limit: Type.Integer({ minimum: 1, maximum: 10, default: 8 }),
+          // Optional with a default: a caller may leave it out (the OpenAPI document says so).
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 8 })),
           lang: Type.Optional(stringEnum(LANGUAGES)),
         }),
         response: {
@@ -58,7 +59,7 @@ export const addressRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     },
     async (request) => {
       const { kommunenummer } = request.params;
-      const { limit } = request.query;
+      const limit = request.query.limit ?? 8;
       const q = request.query.q.trim();
       const local = await hasLocalAddresses(ctx.db.db, kommunenummer);
       if (!search && !local) throw new AppError(404, 'address_search_off', messages.addressSearchOff());

@@ -53,7 +53,8 @@ export const notificationStaffRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContex
         querystring: Type.Object({
           status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
           cursor: Type.Optional(Type.String({ maxLength: 200 })),
-          limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          // Optional with a default: a caller may leave it out (the OpenAPI document says so).
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
         }),
         response: {
           200: Type.Object({ messages: Type.Array(OutboxMessage), nextCursor: Nullable('string') }),
@@ -64,7 +65,8 @@ export const notificationStaffRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContex
       },
     },
     async (request) => {
-      const page = await listOutbox(ctx.db.db, request.params.kommunenummer, request.query);
+      const { limit = 50, ...query } = request.query;
+      const page = await listOutbox(ctx.db.db, request.params.kommunenummer, { ...query, limit });
       return {
         nextCursor: page.nextCursor,
         messages: page.messages.map((m) => ({

@@ -3,7 +3,7 @@
 // a table. The CSV export (the same period) is offered to the roles that may export.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import { EmptyState, ErrorSummary, Loading, REPORT_STATUSES, StatusBadge } from '../../components/index.ts';
 import { formatIsoWeek, useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
@@ -33,19 +33,22 @@ export default function DashboardPage() {
     const controller = new AbortController();
     setLoading(true);
     setError(null);
-    api
-      .get<Dashboard>(`/api/v1/staff/m/${k}/dashboard`, { query: { ...range }, signal: controller.signal })
-      .then(
-        (result) => {
-          setData(result);
-          setLoading(false);
-        },
-        (failure: unknown) => {
-          if (controller.signal.aborted) return;
-          setError(failure);
-          setLoading(false);
-        },
-      );
+    ok(
+      client.GET('/api/v1/staff/m/{kommunenummer}/dashboard', {
+        params: { path: { kommunenummer: k }, query: { ...range } },
+        signal: controller.signal,
+      }),
+    ).then(
+      (result) => {
+        setData(result);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(failure);
+        setLoading(false);
+      },
+    );
     return () => controller.abort();
   }, [k, range]);
 

@@ -2,7 +2,7 @@
 // endpoint). Choosing a suggestion sets the point; typed text without a choice is still sent
 // as a description of the place.
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 import { Combobox } from './Combobox.tsx';
 import { type AddressHit, useDebounced } from './front-desk-api.ts';
@@ -35,23 +35,23 @@ export function AddressSearch({
       return;
     }
     const controller = new AbortController();
-    api
-      .get<{ addresses: AddressHit[] }>(`/api/v1/municipalities/${kommunenummer}/addresses`, {
-        query: { q: query, limit: 8 },
+    ok(
+      client.GET('/api/v1/municipalities/{kommunenummer}/addresses', {
+        params: { path: { kommunenummer }, query: { q: query, limit: 8 } },
         signal: controller.signal,
-      })
-      .then(
-        (r) => {
-          setHits(r.addresses);
-          setFailed(false);
-        },
-        () => {
-          if (!controller.signal.aborted) {
-            setHits([]);
-            setFailed(true);
-          }
-        },
-      );
+      }),
+    ).then(
+      (r) => {
+        setHits(r.addresses);
+        setFailed(false);
+      },
+      () => {
+        if (!controller.signal.aborted) {
+          setHits([]);
+          setFailed(true);
+        }
+      },
+    );
     return () => controller.abort();
   }, [kommunenummer, query]);
   const label = (hit: AddressHit) => `${hit.text}, ${hit.postcode} ${hit.postTown}`;

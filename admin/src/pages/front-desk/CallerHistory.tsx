@@ -5,7 +5,7 @@
 
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
 import { StatusBadge } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
@@ -50,22 +50,22 @@ export function CallerHistory({
     }
     const controller = new AbortController();
     setState((old) => ({ ...old, loading: true }));
-    api
-      .post<{ reports: CallerReport[] }>(
-        `/api/v1/staff/m/${kommunenummer}/front-desk/caller`,
-        {
-          phone: who.phone.length >= 8 ? who.phone : undefined,
-          email: hasAt(who.email) ? who.email : undefined,
+    ok(
+      client.POST('/api/v1/staff/m/{kommunenummer}/front-desk/caller', {
+        params: { path: { kommunenummer } },
+        body: {
+          ...(who.phone.length >= 8 ? { phone: who.phone } : {}),
+          ...(hasAt(who.email) ? { email: who.email } : {}),
         },
-        { signal: controller.signal },
-      )
-      .then(
-        (r) => setState({ reports: r.reports, error: null, loading: false }),
-        (error: unknown) => {
-          if (!controller.signal.aborted)
-            setState({ reports: null, error: errorText(error, t), loading: false });
-        },
-      );
+        signal: controller.signal,
+      }),
+    ).then(
+      (r) => setState({ reports: r.reports, error: null, loading: false }),
+      (error: unknown) => {
+        if (!controller.signal.aborted)
+          setState({ reports: null, error: errorText(error, t), loading: false });
+      },
+    );
     return () => controller.abort();
   }, [kommunenummer, who.phone, who.email, usable, t]);
 

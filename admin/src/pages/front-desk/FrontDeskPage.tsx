@@ -3,7 +3,7 @@
 // where, what (category, its questions, the description), how they want to hear back. Open
 // reports near the place show before saving. Ctrl+Enter saves; "?" lists the shortcuts.
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import { Button, Field } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
@@ -55,7 +55,8 @@ export default function FrontDeskPage() {
     if (saving) return;
     setError(null);
     const missing = deskSummary(t, intake, category);
-    if (missing) {
+    // deskSummary names a missing category; the second test is for the type checker.
+    if (missing || !category) {
       setError(missing);
       return;
     }
@@ -67,18 +68,23 @@ export default function FrontDeskPage() {
         ...(intake.phone.trim() ? { phone: intake.phone.trim() } : {}),
         notify: notifyOf(intake),
       };
-      const result = await api.post<{ id: string; ref: string }>(`/api/v1/staff/m/${k}/front-desk/reports`, {
-        channel: intake.channel,
-        categoryId: category?.id,
-        description: intake.description,
-        ...(intake.place.text.trim() ? { address: intake.place.text.trim() } : {}),
-        ...(intake.place.lat !== null && intake.place.lon !== null
-          ? { lat: intake.place.lat, lon: intake.place.lon }
-          : {}),
-        answers: category ? answersForApi(category.questions, intake.answers) : {},
-        contact,
-        language: intake.language,
-      });
+      const result = await ok(
+        client.POST('/api/v1/staff/m/{kommunenummer}/front-desk/reports', {
+          params: { path: { kommunenummer: k } },
+          body: {
+            channel: intake.channel,
+            categoryId: category.id,
+            description: intake.description,
+            ...(intake.place.text.trim() ? { address: intake.place.text.trim() } : {}),
+            ...(intake.place.lat !== null && intake.place.lon !== null
+              ? { lat: intake.place.lat, lon: intake.place.lon }
+              : {}),
+            answers: answersForApi(category.questions, intake.answers),
+            contact,
+            language: intake.language,
+          },
+        }),
+      );
       clearDraft();
       setSaved(result);
     } catch (failure) {

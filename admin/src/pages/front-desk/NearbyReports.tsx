@@ -3,7 +3,7 @@
 // would need a JSON follow endpoint for staff; the public one is a form on the tracking page.)
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
 import { StatusBadge } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
@@ -32,17 +32,17 @@ export function NearbyReports({
       return;
     }
     const controller = new AbortController();
-    api
-      .get<{ reports: NearbyReport[] }>(`/api/v1/staff/m/${kommunenummer}/front-desk/nearby`, {
-        query: { lat, lon, categoryId },
+    ok(
+      client.GET('/api/v1/staff/m/{kommunenummer}/front-desk/nearby', {
+        params: { path: { kommunenummer }, query: { lat, lon, categoryId } },
         signal: controller.signal,
-      })
-      .then(
-        (r) => setState({ reports: r.reports, error: null }),
-        (error: unknown) => {
-          if (!controller.signal.aborted) setState({ reports: null, error: errorText(error, t) });
-        },
-      );
+      }),
+    ).then(
+      (r) => setState({ reports: r.reports, error: null }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ reports: null, error: errorText(error, t) });
+      },
+    );
     return () => controller.abort();
   }, [kommunenummer, lat, lon, categoryId, ready, t]);
 

@@ -2,65 +2,22 @@
 // ids from the tree or, for admins, from the administration API), addresses, the caller's
 // earlier reports and open reports nearby (docs/staff-api.md, "Front desk").
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { ReportStatus } from '../../components/index.ts';
+import { client, ok } from '../../api/client.ts';
+import type { Answer } from '../../api/types.ts';
+import type { Language } from '../../i18n/index.ts';
 
-export interface PublicQuestion {
-  code: string;
-  type: 'text' | 'number' | 'boolean' | 'single' | 'multiple';
-  required: boolean;
-  label: string;
-  help?: string;
-  options?: { code: string; label: string; acute: boolean }[];
-  min?: number;
-  max?: number;
-}
+type Tree = Answer<'/api/v1/municipalities/{kommunenummer}/categories'>;
+type TreeCategory = Tree['groups'][number]['categories'][number];
+export type PublicQuestion = TreeCategory['questions'][number];
+/** A category as the front desk offers it: the public tree's, with its group's name. */
+export type DeskCategory = TreeCategory & { group: string };
 
-export interface DeskCategory {
-  id: string;
-  code: string;
-  name: string;
-  group: string;
-  help?: string;
-  acute: boolean;
-  questions: PublicQuestion[];
-}
-
-interface Tree {
-  municipality: { onCallPhone: string | null };
-  groups: {
-    name: string;
-    categories: Omit<DeskCategory, 'group'>[];
-  }[];
-}
-
-export interface AddressHit {
-  text: string;
-  postcode: string;
-  postTown: string;
-  lat: number;
-  lon: number;
-}
-
-export interface CallerReport {
-  id: string;
-  ref: string;
-  status: ReportStatus;
-  category: { id: string; name: string };
-  createdAt: string;
-  address: string | null;
-}
-
-export interface NearbyReport {
-  id: string;
-  ref: string;
-  status: ReportStatus;
-  category: { id: string; name: string };
-  description: string;
-  address: string | null;
-  createdAt: string;
-  distanceMeters: number;
-}
+export type AddressHit = Answer<'/api/v1/municipalities/{kommunenummer}/addresses'>['addresses'][number];
+export type CallerReport = Answer<
+  '/api/v1/staff/m/{kommunenummer}/front-desk/caller',
+  'post'
+>['reports'][number];
+export type NearbyReport = Answer<'/api/v1/staff/m/{kommunenummer}/front-desk/nearby'>['reports'][number];
 
 export function useDeskCategories(kommunenummer: string, language: string) {
   const [state, setState] = useState<{
@@ -73,7 +30,11 @@ export function useDeskCategories(kommunenummer: string, language: string) {
     error: null,
   });
   useEffect(() => {
-    api.get<Tree>(`/api/v1/municipalities/${kommunenummer}/categories`, { query: { lang: language } }).then(
+    ok(
+      client.GET('/api/v1/municipalities/{kommunenummer}/categories', {
+        params: { path: { kommunenummer }, query: { lang: language as Language } },
+      }),
+    ).then(
       (tree) =>
         setState({
           onCallPhone: tree.municipality.onCallPhone,

@@ -3,44 +3,19 @@
 // language). Inactive categories and groups stay in the list so old reports keep their names;
 // the forms that set a category offer only the active ones.
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
+import type { Answer } from '../../api/types.ts';
 import { useT } from '../../i18n/index.ts';
 import { useMembership } from '../../session/index.ts';
 import type { Named } from './types.ts';
 
-export interface Team extends Named {
-  code: string;
-}
-
-export interface Person extends Named {
-  roles: string[];
-  teamIds: string[];
-}
-
-export interface Group extends Named {
-  active: boolean;
-}
-
-export interface Category extends Named {
-  code: string;
-  groupId: string;
-  acute: boolean;
-  active: boolean;
-}
-
+type DirectoryData = Answer<'/api/v1/staff/m/{kommunenummer}/directory'>;
+export type Team = DirectoryData['teams'][number];
+export type Person = DirectoryData['people'][number];
+export type Group = DirectoryData['groups'][number];
+export type Category = DirectoryData['categories'][number];
 /** The tile server for the maps; an empty url means no background tiles. */
-export interface MapTiles {
-  tileUrl: string;
-  attribution: string;
-}
-
-interface DirectoryData {
-  teams: Team[];
-  people: Person[];
-  groups: Group[];
-  categories: Category[];
-  map: MapTiles;
-}
+export type MapTiles = DirectoryData['map'];
 
 export interface Directory extends DirectoryData {
   status: 'loading' | 'ready' | 'failed';
@@ -66,8 +41,12 @@ export function useDirectory(): Directory {
   useEffect(() => {
     const controller = new AbortController();
     setStatus((s) => (s === 'ready' ? s : 'loading'));
-    api
-      .get<DirectoryData>(`/api/v1/staff/m/${k}/directory`, { signal: controller.signal })
+    ok(
+      client.GET('/api/v1/staff/m/{kommunenummer}/directory', {
+        params: { path: { kommunenummer: k } },
+        signal: controller.signal,
+      }),
+    )
       .then((d) => {
         setData(d);
         setStatus('ready');

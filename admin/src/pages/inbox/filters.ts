@@ -1,6 +1,6 @@
 // The inbox filter lives in the address's query string, so a filter can be bookmarked, shared
 // and stepped back through. These are the names the API takes; the page passes them on as they are.
-import type { Query } from '../../api/client.ts';
+import type { QueryOf } from '../../api/types.ts';
 import { REPORT_STATUSES, type ReportStatus } from '../../components/index.ts';
 import { CHANNELS, type Channel, SORTS, type Sort } from './types.ts';
 
@@ -86,9 +86,24 @@ export function filterToParams(filter: InboxFilter): URLSearchParams {
   return new URLSearchParams(filterToRecord(filter));
 }
 
+/** The list's query parameters, as the API types them. */
+export type InboxQuery = QueryOf<'/api/v1/staff/m/{kommunenummer}/reports'>;
+export type CountsQuery = QueryOf<'/api/v1/staff/m/{kommunenummer}/reports/counts'>;
+
+/** The filter as the list's query: what filterToRecord gives, with the flags as booleans. */
+export function filterToQuery(filter: InboxFilter): InboxQuery {
+  const { overdue: _overdue, acute: _acute, sort: _sort, ...text } = filterToRecord(filter);
+  return {
+    ...text,
+    ...(filter.overdue ? { overdue: true } : {}),
+    ...(filter.acute ? { acute: true } : {}),
+    ...(filter.sort !== '-created' ? { sort: filter.sort } : {}),
+  };
+}
+
 /** The query for /reports/counts: every filter but status and sort. */
-export function countsQuery(filter: InboxFilter): Query {
-  const { status: _status, sort: _sort, ...rest } = filterToRecord(filter);
+export function countsQuery(filter: InboxFilter): CountsQuery {
+  const { status: _status, sort: _sort, ...rest } = filterToQuery(filter);
   return rest;
 }
 

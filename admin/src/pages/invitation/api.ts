@@ -1,23 +1,14 @@
-// The invitation API's shapes (src/modules/invitations/http-schemas.ts).
-import { api } from '../../api/client.ts';
-import type { StaffSession } from '../../session/index.ts';
-
-export interface InvitationLookup {
-  municipality: { kommunenummer: string; name: string };
-  email: string;
-  name: string;
-  language: 'nb' | 'nn' | 'en';
-  roles: string[];
-  expiresAt: string;
-  accountExists: boolean;
-  signedInAsInvitee: boolean;
-}
+// The invitation API (src/modules/invitations/http-schemas.ts) on the typed client.
+import { client, ok } from '../../api/client.ts';
+import type { Answer } from '../../api/types.ts';
 
 const BASE = '/api/v1/staff/invitations';
 
+export type InvitationLookup = Answer<`${typeof BASE}/lookup`, 'post'>;
+
 export const invitationApi = {
-  lookup: (token: string) => api.post<InvitationLookup>(`${BASE}/lookup`, { token }),
-  accept: (token: string) => api.post<{ kommunenummer: string; name: string }>(`${BASE}/accept`, { token }),
+  lookup: (token: string) => ok(client.POST(`${BASE}/lookup`, { body: { token } })),
+  accept: (token: string) => ok(client.POST(`${BASE}/accept`, { body: { token } })),
   acceptNew: (token: string, name: string, password: string) =>
-    api.post<StaffSession>(`${BASE}/accept-new`, { token, name, password }),
+    ok(client.POST(`${BASE}/accept-new`, { body: { token, name, password } })),
 };

@@ -2,14 +2,14 @@
 // belongs to an account…"), which says nothing about whether it does.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
 import { Button, ErrorSummary, Field, type SummaryItem } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 
 const EMAIL_ID = 'reset-email';
-export const RESET_REQUEST_PATH = '/api/v1/staff/password-reset';
+export const RESET_REQUEST_PATH = '/api/v1/staff/password-reset' as const;
 
 export function RequestResetForm({ initialEmail }: { initialEmail: string }) {
   const t = useT();
@@ -36,7 +36,7 @@ export function RequestResetForm({ initialEmail }: { initialEmail: string }) {
     setProblems([]);
     setSending(true);
     try {
-      const reply = await api.post<{ message: string }>(RESET_REQUEST_PATH, { email: email.trim() });
+      const reply = await ok(client.POST(RESET_REQUEST_PATH, { body: { email: email.trim() } }));
       setAnswer(reply.message);
     } catch (error) {
       setProblems([{ message: errorText(error, t) }]);

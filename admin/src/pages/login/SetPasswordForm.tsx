@@ -3,7 +3,7 @@
 // to ask for a new one. Passwords are never kept anywhere but in this form's state.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, client, ok } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
 import { Button, ErrorSummary, Field, type SummaryItem } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
@@ -55,10 +55,9 @@ export function SetPasswordForm({ token }: { token: string }) {
     if (items.length > 0) return;
     setSending(true);
     try {
-      const reply = await api.post<{ message: string }>('/api/v1/staff/password-reset/confirm', {
-        token,
-        password,
-      });
+      const reply = await ok(
+        client.POST('/api/v1/staff/password-reset/confirm', { body: { token, password } }),
+      );
       setOutcome({ kind: 'done', message: reply.message });
     } catch (error) {
       if (error instanceof ApiError && error.code === TOKEN_INVALID) {

@@ -3,7 +3,8 @@
 // read its text. GET /api/v1/staff/m/{k}/admin/outbox?status=&cursor= (admin only).
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
+import type { Answer } from '../../api/types.ts';
 import { Button, EmptyState, ErrorSummary, Loading } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
@@ -12,21 +13,8 @@ import { summaryItems } from '../admin/shared/forms.ts';
 import '../admin/shared/admin-forms.css';
 import './outbox.css';
 
-interface Message {
-  id: string;
-  kind: string;
-  channel: 'email' | 'sms';
-  recipient: string;
-  language: string;
-  subject: string | null;
-  bodyText: string;
-  status: 'queued' | 'sent' | 'delivered' | 'failed' | 'outbox';
-  attempts: number;
-  lastError: string | null;
-  report: { id: string; ref: string } | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+const OUTBOX = '/api/v1/staff/m/{kommunenummer}/admin/outbox';
+type Message = Answer<typeof OUTBOX>['messages'][number];
 
 type Tab = 'all' | 'failed';
 
@@ -45,9 +33,16 @@ export default function OutboxPage() {
       setLoading(true);
       setError(null);
       try {
-        const page = await api.get<{ messages: Message[]; nextCursor: string | null }>(
-          `/api/v1/staff/m/${k}/admin/outbox`,
-          { query: { status: which === 'failed' ? 'failed' : undefined, cursor: after } },
+        const page = await ok(
+          client.GET(OUTBOX, {
+            params: {
+              path: { kommunenummer: k },
+              query: {
+                ...(which === 'failed' ? { status: 'failed' } : {}),
+                ...(after ? { cursor: after } : {}),
+              },
+            },
+          }),
         );
         setMessages((old) => (after ? [...(old ?? []), ...page.messages] : page.messages));
         setCursor(page.nextCursor);

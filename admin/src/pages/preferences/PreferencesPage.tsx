@@ -2,22 +2,20 @@
 // (GET/PUT /api/v1/staff/m/:k/me/notification-preferences): new reports in their teams off, at
 // once or as a morning digest; acute reports at once; deadlines. The result of a save is spoken.
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
+import type { Answer } from '../../api/types.ts';
 import { Button, ErrorSummary, Loading, type SummaryItem } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import { useMembership, useStaffSession } from '../../session/index.ts';
 import './preferences.css';
 
-export const NEW_REPORTS = ['off', 'immediate', 'digest'] as const;
-type NewReports = (typeof NEW_REPORTS)[number];
-
-export interface Prefs {
-  newReports: NewReports;
-  acute: boolean;
-  deadlines: boolean;
-}
+const PREFS = '/api/v1/staff/m/{kommunenummer}/me/notification-preferences';
+export type Prefs = Answer<typeof PREFS>;
+type NewReports = Prefs['newReports'];
+/** In the order the page offers them; the type checks each is one the server takes. */
+export const NEW_REPORTS: readonly NewReports[] = ['off', 'immediate', 'digest'];
 
 function Option({
   id,
@@ -53,7 +51,7 @@ export default function PreferencesPage() {
   const t = useT();
   const { user } = useStaffSession();
   const membership = useMembership();
-  const path = `/api/v1/staff/m/${membership.kommunenummer}/me/notification-preferences`;
+  const kommunenummer = membership.kommunenummer;
   const [prefs, setPrefs] = useState<Prefs | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [problems, setProblems] = useState<SummaryItem[]>([]);
@@ -62,11 +60,14 @@ export default function PreferencesPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.get<Prefs>(path, { signal: controller.signal }).then(setPrefs, (error: unknown) => {
-      if (!controller.signal.aborted) setLoadError(error);
-    });
+    ok(client.GET(PREFS, { params: { path: { kommunenummer } }, signal: controller.signal })).then(
+      setPrefs,
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoadError(error);
+      },
+    );
     return () => controller.abort();
-  }, [path]);
+  }, [kommunenummer]);
 
   const change = (next: Partial<Prefs>) => {
     setPrefs((old) => (old ? { ...old, ...next } : old));
@@ -80,7 +81,7 @@ export default function PreferencesPage() {
     setProblems([]);
     setNotice('');
     try {
-      setPrefs(await api.put<Prefs>(path, prefs));
+      setPrefs(await ok(client.PUT(PREFS, { params: { path: { kommunenummer } }, body: prefs })));
       setNotice(t('prefs.saved'));
     } catch (error) {
       setProblems([{ message: errorText(error, t) }]);

@@ -1,27 +1,19 @@
 // Administrasjon › Logg: every administrative change and every look at personal data, newest
 // first, 50 at a time (GET /admin/audit?cursor=).
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
+import type { Answer } from '../../../api/types.ts';
 import { Button, EmptyState, ErrorSummary, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
-import { useAdminPrefix } from '../shared/api.ts';
+import { ADMIN, useKommunenummer } from '../shared/api.ts';
 import { summaryItems } from '../shared/forms.ts';
 
-interface AuditEntry {
-  id: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  actor: { id: string; name: string } | null;
-  before: unknown;
-  after: unknown;
-  createdAt: string;
-}
+type AuditEntry = Answer<`${typeof ADMIN}/audit`>['items'][number];
 
 export default function AuditPage() {
+  const k = useKommunenummer();
   const t = useT();
-  const prefix = useAdminPrefix();
   const [items, setItems] = useState<AuditEntry[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -31,9 +23,11 @@ export default function AuditPage() {
       setLoading(true);
       setError(null);
       try {
-        const page = await api.get<{ items: AuditEntry[]; nextCursor: string | null }>(`${prefix}/audit`, {
-          query: { cursor: after },
-        });
+        const page = await ok(
+          client.GET(`${ADMIN}/audit`, {
+            params: { path: { kommunenummer: k }, query: after ? { cursor: after } : {} },
+          }),
+        );
         setItems((old) => (after ? [...(old ?? []), ...page.items] : page.items));
         setCursor(page.nextCursor);
       } catch (failure) {
@@ -42,7 +36,7 @@ export default function AuditPage() {
         setLoading(false);
       }
     },
-    [prefix],
+    [k],
   );
   useEffect(() => {
     void load(null);

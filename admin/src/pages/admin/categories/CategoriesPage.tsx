@@ -2,11 +2,20 @@
 // create and edit categories, reorder them within a group (drag, or the keyboard's move buttons),
 // deactivate or bring back (never delete: old reports keep their category). New groups too.
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, EmptyState, ErrorSummary, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
-import { type Category, type Group, type Team, useAdminPrefix } from '../shared/api.ts';
+import {
+  ADMIN,
+  at,
+  atId,
+  type Category,
+  type Group,
+  type Team,
+  useAdminPrefix,
+  useKommunenummer,
+} from '../shared/api.ts';
 import { pick, summaryItems } from '../shared/forms.ts';
 import { SavedNotice } from '../shared/inputs.tsx';
 import { CategoryForm } from './CategoryForm.tsx';
@@ -17,6 +26,7 @@ import './categories.css';
 const bySortOrder = (a: { sortOrder: number }, b: { sortOrder: number }) => a.sortOrder - b.sortOrder;
 
 export default function CategoriesPage() {
+  const k = useKommunenummer();
   const t = useT();
   const prefix = useAdminPrefix();
   const [groups, setGroups] = useState<Group[] | null>(null);
@@ -28,15 +38,15 @@ export default function CategoriesPage() {
 
   useEffect(() => {
     Promise.all([
-      api.get<{ groups: Group[] }>(`${prefix}/groups`),
-      api.get<{ categories: Category[] }>(`${prefix}/categories`),
-      api.get<{ teams: Team[] }>(`${prefix}/teams`),
+      ok(client.GET(`${ADMIN}/groups`, at(k))),
+      ok(client.GET(`${ADMIN}/categories`, at(k))),
+      ok(client.GET(`${ADMIN}/teams`, at(k))),
     ]).then(([g, c, tm]) => {
       setGroups(g.groups.sort(bySortOrder));
       setCategories(c.categories);
       setTeams(tm.teams);
     }, setError);
-  }, [prefix]);
+  }, [k]);
 
   const merge = useCallback((changed: Category[]) => {
     setCategories((old) => {
@@ -54,7 +64,7 @@ export default function CategoriesPage() {
       ids.map((id, index) => ({ ...(categories.find((c) => c.id === id) as Category), sortOrder: index })),
     );
     try {
-      const result = await api.post<{ categories: Category[] }>(`${prefix}/categories/order`, { ids });
+      const result = await ok(client.POST(`${ADMIN}/categories/order`, { ...at(k), body: { ids } }));
       merge(result.categories);
       setSaved(
         t('admin.order.moved', {
@@ -83,7 +93,9 @@ export default function CategoriesPage() {
   async function setActive(category: Category, active: boolean) {
     setError(null);
     try {
-      merge([await api.put<Category>(`${prefix}/categories/${category.id}`, { active })]);
+      merge([
+        await ok(client.PUT(`${ADMIN}/categories/{id}`, { ...atId(k, category.id), body: { active } })),
+      ]);
       setSaved(
         t(active ? 'admin.category.reactivated' : 'admin.category.deactivated', {
           name: pick(category.name, t.language),
@@ -170,7 +182,6 @@ export default function CategoriesPage() {
         );
       })}
       <NewGroup
-        prefix={prefix}
         onCreated={(group) => {
           setGroups((old) => [...(old ?? []), group]);
           setSaved(t('admin.group.created', { name: pick(group.name, t.language) }));

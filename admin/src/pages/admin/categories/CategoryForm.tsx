@@ -2,10 +2,13 @@
 // languages, acute, contact required, public description, how much of the place the public sees,
 // deadline, default team, the radius for "open reports nearby", and the extra questions).
 import { type FormEvent, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, ErrorSummary, Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import {
+  ADMIN,
+  at,
+  atId,
   type Category,
   codeFrom,
   type Group,
@@ -13,6 +16,7 @@ import {
   type PublicLocation,
   type Question,
   type Team,
+  useKommunenummer,
 } from '../shared/api.ts';
 import {
   cleanLocalized,
@@ -69,6 +73,7 @@ export function CategoryForm({
   onSaved(category: Category): void;
   onCancel(): void;
 }) {
+  const k = useKommunenummer();
   const t = useT();
   const form = category ? `category-${category.id}` : 'new-category';
   const [draft, setDraft, clearDraft] = useDraft<Draft>(
@@ -113,11 +118,16 @@ export function CategoryForm({
     };
     try {
       const saved = category
-        ? await api.put<Category>(`${prefix}/categories/${category.id}`, body)
-        : await api.post<Category>(`${prefix}/categories`, {
-            ...body,
-            code: draft.code || codeFrom(draft.name.nb),
-          });
+        ? await ok(client.PUT(`${ADMIN}/categories/{id}`, { ...atId(k, category.id), body }))
+        : await ok(
+            client.POST(`${ADMIN}/categories`, {
+              ...at(k),
+              body: {
+                ...body,
+                code: draft.code || codeFrom(draft.name.nb),
+              },
+            }),
+          );
       clearDraft();
       onSaved(saved);
     } catch (failure) {

@@ -1,15 +1,16 @@
 // A new category group (POST /admin/groups): its name in three languages; the code is made from it.
 import { type FormEvent, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, ErrorSummary } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
-import { codeFrom, type Group } from '../shared/api.ts';
+import { ADMIN, at, codeFrom, type Group, useKommunenummer } from '../shared/api.ts';
 import { cleanLocalized, errorsByField, type Localized, summaryItems } from '../shared/forms.ts';
 import { LocalizedFields } from '../shared/inputs.tsx';
 
 const FORM = 'new-group';
 
-export function NewGroup({ prefix, onCreated }: { prefix: string; onCreated(group: Group): void }) {
+export function NewGroup({ onCreated }: { onCreated(group: Group): void }) {
+  const k = useKommunenummer();
   const t = useT();
   const [name, setName] = useState<Localized>({ nb: '', nn: '', en: '' });
   const [error, setError] = useState<unknown>(null);
@@ -20,10 +21,15 @@ export function NewGroup({ prefix, onCreated }: { prefix: string; onCreated(grou
     setError(null);
     try {
       onCreated(
-        await api.post<Group>(`${prefix}/groups`, {
-          code: codeFrom(name.nb) || 'gruppe',
-          name: cleanLocalized(name),
-        }),
+        await ok(
+          client.POST(`${ADMIN}/groups`, {
+            ...at(k),
+            body: {
+              code: codeFrom(name.nb) || 'gruppe',
+              name: cleanLocalized(name),
+            },
+          }),
+        ),
       );
       setName({ nb: '', nn: '', en: '' });
     } catch (failure) {

@@ -1,10 +1,11 @@
 // A report link's form: what the QR sticker is on (label, asset, place) and which category the
 // form opens with (GET/POST/PUT /admin/report-links).
 import { type FormEvent, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, ErrorSummary, Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import type { Category, ReportLink } from '../shared/api.ts';
+import { ADMIN, at, atId, useKommunenummer } from '../shared/api.ts';
 import {
   cleanLocalized,
   errorsByField,
@@ -41,6 +42,7 @@ export function LinkForm({
   onSaved(link: ReportLink): void;
   onCancel(): void;
 }) {
+  const k = useKommunenummer();
   const t = useT();
   const form = link ? `link-${link.id}` : 'new-link';
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`${prefix}/links/${link?.id ?? 'new'}`, () => ({
@@ -75,8 +77,8 @@ export function LinkForm({
     };
     try {
       const saved = link
-        ? await api.put<ReportLink>(`${prefix}/report-links/${link.id}`, body)
-        : await api.post<ReportLink>(`${prefix}/report-links`, body);
+        ? await ok(client.PUT(`${ADMIN}/report-links/{id}`, { ...atId(k, link.id), body }))
+        : await ok(client.POST(`${ADMIN}/report-links`, { ...at(k), body }));
       clearDraft();
       onSaved(saved);
     } catch (failure) {

@@ -2,16 +2,24 @@
 // report form filled in. Each shows its address /q/{code} and the QR code itself (SVG), loaded
 // from this server's own /q/{code}.svg (the back office's CSP allows images from itself only).
 import { useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, EmptyState, ErrorSummary, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
-import { type Category, type ReportLink, useAdminPrefix } from '../shared/api.ts';
+import {
+  ADMIN,
+  at,
+  type Category,
+  type ReportLink,
+  useAdminPrefix,
+  useKommunenummer,
+} from '../shared/api.ts';
 import { pick, summaryItems } from '../shared/forms.ts';
 import { SavedNotice } from '../shared/inputs.tsx';
 import { LinkForm } from './LinkForm.tsx';
 
 export default function LinksPage() {
+  const k = useKommunenummer();
   const t = useT();
   const prefix = useAdminPrefix();
   const [links, setLinks] = useState<ReportLink[] | null>(null);
@@ -21,13 +29,13 @@ export default function LinksPage() {
   const [saved, setSaved] = useState('');
   useEffect(() => {
     Promise.all([
-      api.get<{ links: ReportLink[] }>(`${prefix}/report-links`),
-      api.get<{ categories: Category[] }>(`${prefix}/categories`),
+      ok(client.GET(`${ADMIN}/report-links`, at(k))),
+      ok(client.GET(`${ADMIN}/categories`, at(k))),
     ]).then(([l, c]) => {
       setLinks(l.links);
       setCategories(c.categories.filter((x) => x.active));
     }, setError);
-  }, [prefix]);
+  }, [k]);
   const onSaved = (link: ReportLink) => {
     setLinks((old) =>
       old?.some((x) => x.id === link.id)

@@ -2,21 +2,13 @@
 // a live preview. The address names the message, so it can be bookmarked and shared.
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../../api/client.ts';
 import { EmptyState, ErrorSummary, Loading } from '../../../components/index.ts';
 import { isLanguage, useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
 import { useMembership } from '../../../session/index.ts';
 import { summaryItems } from '../shared/forms.ts';
 import { MessageEditor } from './MessageEditor.tsx';
-import {
-  CHANNELS,
-  channelName,
-  isKind,
-  kindName,
-  type TemplateEntry,
-  templatesPath,
-} from './messages-api.ts';
+import { CHANNELS, channelName, isKind, kindName, messagesApi, type TemplateEntry } from './messages-api.ts';
 import './messages.css';
 
 export default function MessageEditPage() {
@@ -32,7 +24,7 @@ export default function MessageEditPage() {
   useEffect(() => {
     if (!known) return;
     const controller = new AbortController();
-    api.get<{ templates: TemplateEntry[] }>(templatesPath(kommunenummer), { signal: controller.signal }).then(
+    messagesApi.list(kommunenummer, controller.signal).then(
       (answer) =>
         setEntry(
           answer.templates.find((e) => e.kind === kind && e.channel === channel && e.language === language) ??

@@ -2,12 +2,11 @@
 // inserted at the cursor), save, and back to the built-in text (an empty body). The draft is kept
 // in sessionStorage until saved, so a failed save or a reload loses nothing.
 import { type FormEvent, useRef, useState } from 'react';
-import { api } from '../../../api/client.ts';
 import { Button, ErrorSummary } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { errorsByField, fieldId, summaryItems, useDraft } from '../shared/forms.ts';
 import { MessagePreview } from './MessagePreview.tsx';
-import { entryPath, placeholderMeaning, type TemplateEntry } from './messages-api.ts';
+import { messagesApi, placeholderMeaning, type TemplateEntry } from './messages-api.ts';
 
 interface Draft {
   subject: string;
@@ -51,7 +50,7 @@ export function MessageEditor({
     setError(null);
     setNotice('');
     try {
-      const saved = await api.put<TemplateEntry>(entryPath(kommunenummer, entry), text);
+      const saved = await messagesApi.save(kommunenummer, entry, text);
       clearDraft();
       setDraft(inUse(saved));
       clearDraft();

@@ -3,10 +3,9 @@
 // in a sandboxed frame (no scripts, no same origin, no navigation), the SMS length, and whatever
 // would stop the text from being saved.
 import { useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
 import { errorText } from '../../../api/error-text.ts';
 import { useT } from '../../../i18n/index.ts';
-import { type Preview, SMS_LIMIT, type TemplateEntry, templatesPath } from './messages-api.ts';
+import { messagesApi, type Preview, SMS_LIMIT, type TemplateEntry } from './messages-api.ts';
 
 const DEBOUNCE_MS = 400;
 
@@ -31,11 +30,11 @@ export function MessagePreview({
     const controller = new AbortController();
     setPending(true);
     const timer = setTimeout(() => {
-      api
-        .post<Preview>(
-          `${templatesPath(kommunenummer)}/preview`,
+      messagesApi
+        .preview(
+          kommunenummer,
           { kind, channel, language, subject: channel === 'email' ? subject : null, body },
-          { signal: controller.signal },
+          controller.signal,
         )
         .then(
           (answer) => {

@@ -3,7 +3,6 @@
 // (GET /admin/message-templates). Each row links to its editor.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../../api/client.ts';
 import { ErrorSummary, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
@@ -14,8 +13,8 @@ import {
   kindName,
   MESSAGE_KINDS,
   type MessageKind,
+  messagesApi,
   type TemplateEntry,
-  templatesPath,
 } from './messages-api.ts';
 import './messages.css';
 
@@ -85,7 +84,7 @@ export default function MessagesPage() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     const controller = new AbortController();
-    api.get<{ templates: TemplateEntry[] }>(templatesPath(kommunenummer), { signal: controller.signal }).then(
+    messagesApi.list(kommunenummer, controller.signal).then(
       (answer) => setEntries(answer.templates),
       (problem: unknown) => {
         if (!controller.signal.aborted) setError(problem);

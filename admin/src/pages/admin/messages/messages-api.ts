@@ -1,54 +1,42 @@
-// The message template API's shapes (src/modules/notifications/message-template-routes.ts) and
-// the words for its kinds, channels and placeholders.
-import type { Language, TextKey, Translator } from '../../../i18n/index.ts';
+// The message template API (src/modules/notifications/message-template-routes.ts) on the typed
+// client, and the words for its kinds, channels and placeholders.
+import { client, ok } from '../../../api/client.ts';
+import { type Answer, MESSAGE_CHANNELS, MESSAGE_KINDS } from '../../../api/types.ts';
+import type { TextKey, Translator } from '../../../i18n/index.ts';
 
-export const MESSAGE_KINDS = [
-  'receipt',
-  'status_changed',
-  'public_reply',
-  'merged',
-  'merged_into',
-  'forwarded',
-  'done',
-  'reopened',
-  'fix_reminder',
-  'follow_confirm',
-] as const;
+export { MESSAGE_KINDS };
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
-export const CHANNELS = ['email', 'sms'] as const;
+export const CHANNELS = MESSAGE_CHANNELS;
 export type Channel = (typeof CHANNELS)[number];
 /** Two GSM-7 text messages (SMS_LIMIT in message-template-rules.ts). */
 export const SMS_LIMIT = 306;
 
-export interface TemplateText {
-  subject: string | null;
-  body: string;
-}
+const TEMPLATES = '/api/v1/staff/m/{kommunenummer}/admin/message-templates';
 
-export interface TemplateEntry {
-  kind: MessageKind;
-  channel: Channel;
-  language: Language;
-  placeholders: string[];
-  default: TemplateText;
-  override: (TemplateText & { updatedAt: string }) | null;
-}
+export type TemplateEntry = Answer<typeof TEMPLATES>['templates'][number];
+export type TemplateText = TemplateEntry['default'];
+export type Preview = Answer<`${typeof TEMPLATES}/preview`, 'post'>;
 
-export interface Preview {
-  subject: string | null;
-  bodyText: string;
-  bodyHtml: string | null;
-  smsLength: number | null;
-  problems: { field: string; code: string; message: string }[];
-}
-
-export function templatesPath(kommunenummer: string): string {
-  return `/api/v1/staff/m/${kommunenummer}/admin/message-templates`;
-}
-
-export function entryPath(kommunenummer: string, e: Pick<TemplateEntry, 'kind' | 'channel' | 'language'>) {
-  return `${templatesPath(kommunenummer)}/${e.kind}/${e.channel}/${e.language}`;
-}
+export const messagesApi = {
+  list: (kommunenummer: string, signal?: AbortSignal) =>
+    ok(client.GET(TEMPLATES, { params: { path: { kommunenummer } }, signal })),
+  save: (
+    kommunenummer: string,
+    { kind, channel, language }: Pick<TemplateEntry, 'kind' | 'channel' | 'language'>,
+    text: TemplateText,
+  ) =>
+    ok(
+      client.PUT(`${TEMPLATES}/{kind}/{channel}/{language}`, {
+        params: { path: { kommunenummer, kind, channel, language } },
+        body: text,
+      }),
+    ),
+  preview: (
+    kommunenummer: string,
+    draft: Pick<TemplateEntry, 'kind' | 'channel' | 'language'> & TemplateText,
+    signal?: AbortSignal,
+  ) => ok(client.POST(`${TEMPLATES}/preview`, { params: { path: { kommunenummer } }, body: draft, signal })),
+};
 
 export function isKind(value: string | undefined): value is MessageKind {
   return (MESSAGE_KINDS as readonly string[]).includes(value ?? '');

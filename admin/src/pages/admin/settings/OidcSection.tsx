@@ -1,25 +1,20 @@
 // Login through the municipality's identity provider (GET/PUT /admin/oidc). The client secret
 // is write-only: the server says only whether one is stored.
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
+import type { Answer } from '../../../api/types.ts';
 import { Button, ErrorSummary, Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
+import { ADMIN, at, useKommunenummer } from '../shared/api.ts';
 import { errorsByField, fieldId, summaryItems } from '../shared/forms.ts';
 import { Checkbox, SavedNotice } from '../shared/inputs.tsx';
 
-interface Oidc {
-  configured: boolean;
-  issuer: string | null;
-  clientId: string | null;
-  label: string | null;
-  enabled: boolean;
-  hasClientSecret: boolean;
-  redirectUri: string;
-}
+type Oidc = Answer<`${typeof ADMIN}/oidc`>;
 
 const FORM = 'oidc';
 
-export function OidcSection({ prefix }: { prefix: string }) {
+export function OidcSection() {
+  const k = useKommunenummer();
   const t = useT();
   const [stored, setStored] = useState<Oidc | null>(null);
   const [form, setForm] = useState({ issuer: '', clientId: '', clientSecret: '', label: '', enabled: false });
@@ -29,7 +24,7 @@ export function OidcSection({ prefix }: { prefix: string }) {
   const errors = errorsByField(error);
 
   useEffect(() => {
-    api.get<Oidc>(`${prefix}/oidc`).then((oidc) => {
+    ok(client.GET(`${ADMIN}/oidc`, at(k))).then((oidc) => {
       setStored(oidc);
       setForm({
         issuer: oidc.issuer ?? '',
@@ -39,7 +34,7 @@ export function OidcSection({ prefix }: { prefix: string }) {
         enabled: oidc.enabled,
       });
     }, setError);
-  }, [prefix]);
+  }, [k]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,7 +42,7 @@ export function OidcSection({ prefix }: { prefix: string }) {
     setError(null);
     try {
       const { clientSecret, ...rest } = form;
-      const next = await api.put<Oidc>(`${prefix}/oidc`, clientSecret ? form : rest);
+      const next = await ok(client.PUT(`${ADMIN}/oidc`, { ...at(k), body: clientSecret ? form : rest }));
       setStored(next);
       setForm((old) => ({ ...old, clientSecret: '' }));
       setSaved(t('admin.form.saved'));

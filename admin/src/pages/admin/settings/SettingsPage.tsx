@@ -1,38 +1,30 @@
 // Administrasjon › Innstillinger: the municipality's name, address, languages, look and contact
 // details (GET/PUT /admin/settings), and its login through the identity provider (OidcSection).
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
+import type { Answer } from '../../../api/types.ts';
 import { Button, ErrorSummary, Field, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
-import { useAdminPrefix } from '../shared/api.ts';
+import { ADMIN, at, useAdminPrefix, useKommunenummer } from '../shared/api.ts';
 import { errorsByField, fieldId, summaryItems, useDraft } from '../shared/forms.ts';
 import { Checkbox, SavedNotice, Select } from '../shared/inputs.tsx';
 import { contrastWithWhite } from './contrast.ts';
 import { OidcSection } from './OidcSection.tsx';
 
-interface Settings {
-  name: string;
-  slug: string;
-  languages: ('nb' | 'nn' | 'en')[];
-  defaultLanguage: 'nb' | 'nn';
-  logoUrl: string | null;
-  brandColor: string;
-  onCallPhone: string | null;
-  contactEmail: string | null;
-  enabled: boolean;
-}
+type Settings = Answer<`${typeof ADMIN}/settings`>;
 
 const FORM = 'settings';
 
 export default function SettingsPage() {
+  const k = useKommunenummer();
   const t = useT();
   const prefix = useAdminPrefix();
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<Settings>(`${prefix}/settings`).then(setLoaded, setLoadError);
-  }, [prefix]);
+    ok(client.GET(`${ADMIN}/settings`, at(k))).then(setLoaded, setLoadError);
+  }, [k]);
   return (
     <>
       <PageHeading title={t('admin.settings')} />
@@ -40,12 +32,13 @@ export default function SettingsPage() {
         <ErrorSummary title={t('errors.summaryTitle')} items={summaryItems(loadError, t, FORM)} />
       ) : null}
       {loaded ? <SettingsForm initial={loaded} prefix={prefix} /> : loadError ? null : <Loading />}
-      <OidcSection prefix={prefix} />
+      <OidcSection />
     </>
   );
 }
 
 function SettingsForm({ initial, prefix }: { initial: Settings; prefix: string }) {
+  const k = useKommunenummer();
   const t = useT();
   const [form, setForm, clearDraft] = useDraft<Settings>(`${prefix}/settings`, () => initial);
   const [error, setError] = useState<unknown>(null);
@@ -64,12 +57,17 @@ function SettingsForm({ initial, prefix }: { initial: Settings; prefix: string }
     setSaving(true);
     setError(null);
     try {
-      const next = await api.put<Settings>(`${prefix}/settings`, {
-        ...form,
-        logoUrl: nullable(form.logoUrl ?? ''),
-        onCallPhone: nullable(form.onCallPhone ?? ''),
-        contactEmail: nullable(form.contactEmail ?? ''),
-      });
+      const next = await ok(
+        client.PUT(`${ADMIN}/settings`, {
+          ...at(k),
+          body: {
+            ...form,
+            logoUrl: nullable(form.logoUrl ?? ''),
+            onCallPhone: nullable(form.onCallPhone ?? ''),
+            contactEmail: nullable(form.contactEmail ?? ''),
+          },
+        }),
+      );
       clearDraft();
       setForm(next);
       setSaved(t('admin.form.saved'));

@@ -1,122 +1,42 @@
-// The administration API's shapes (src/modules/admin/admin-http-schemas.ts) and its address.
+// The administration API's shapes (src/modules/admin/admin-http-schemas.ts), from the types
+// generated from the server's OpenAPI document, and its address.
+import type { Answer } from '../../../api/types.ts';
+import { PUBLIC_LOCATIONS, QUESTION_TYPES, STAFF_ROLES } from '../../../api/types.ts';
 import { useMembership } from '../../../session/index.ts';
-import type { Localized } from './forms.ts';
 
+/** The municipality the administration pages are about. */
+export function useKommunenummer(): string {
+  return useMembership().kommunenummer;
+}
+
+/** The administration API's address for this municipality; also what its form drafts are kept under. */
 export function useAdminPrefix(): string {
   return `/api/v1/staff/m/${useMembership().kommunenummer}/admin`;
 }
 
-export interface Group {
-  id: string;
-  code: string;
-  name: Localized;
-  sortOrder: number;
-  active: boolean;
-}
+/** The administration API's base path; its paths and answers are typed by api/schema.d.ts. */
+export const ADMIN = '/api/v1/staff/m/{kommunenummer}/admin';
+type A = typeof ADMIN;
 
-export type QuestionType = 'text' | 'number' | 'boolean' | 'single' | 'multiple';
-export const QUESTION_TYPES: QuestionType[] = ['text', 'number', 'boolean', 'single', 'multiple'];
+/** openapi-fetch's options for an administration path of municipality `k`. */
+export const at = (kommunenummer: string) => ({ params: { path: { kommunenummer } } });
+/** The same, for a path about one record. */
+export const atId = (kommunenummer: string, id: string) => ({ params: { path: { kommunenummer, id } } });
 
-export interface QuestionOption {
-  code: string;
-  label: Localized;
-  acute?: boolean;
-}
-
-export interface Question {
-  code: string;
-  type: QuestionType;
-  required: boolean;
-  label: Localized;
-  help?: Localized;
-  options?: QuestionOption[];
-  min?: number;
-  max?: number;
-}
-
+export type Group = Answer<`${A}/groups`>['groups'][number];
+export type Category = Answer<`${A}/categories`>['categories'][number];
+export type Question = Category['questions'][number];
+export type QuestionType = Question['type'];
+export type QuestionOption = NonNullable<Question['options']>[number];
+export { PUBLIC_LOCATIONS, QUESTION_TYPES, STAFF_ROLES };
 /** How much of a report's place the public sees (categories.public_location). */
-export const PUBLIC_LOCATIONS = ['exact', 'coarse', 'hidden'] as const;
-export type PublicLocation = (typeof PUBLIC_LOCATIONS)[number];
-
-export interface Category {
-  id: string;
-  code: string;
-  groupId: string;
-  name: Localized;
-  help: Localized | null;
-  acute: boolean;
-  contactRequired: boolean;
-  publicDescription: boolean;
-  publicLocation: PublicLocation;
-  questions: Question[];
-  defaultTeamId: string | null;
-  deadlineHours: number | null;
-  nearbyRadiusMeters: number;
-  sortOrder: number;
-  active: boolean;
-  updatedAt: string;
-}
-
-export interface Team {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export const STAFF_ROLES = ['admin', 'saksbehandler', 'servicekontor', 'feltarbeider', 'leser'] as const;
+export type PublicLocation = Category['publicLocation'];
+export type Team = Answer<`${A}/teams`>['teams'][number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  language: 'nb' | 'nn' | 'en';
-  active: boolean;
-  roles: StaffRole[];
-  teams: { id: string; name: string }[];
-  hasPassword: boolean;
-  oidcLinked: boolean;
-  /** Whether this administrator may change the name, language and activity (see the server's account-policy.ts). */
-  accountEditable: boolean;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string;
-  language: 'nb' | 'nn' | 'en';
-  roles: StaffRole[];
-  teams: { id: string; name: string }[];
-  createdAt: string;
-  expiresAt: string;
-  status: 'pending' | 'expired';
-}
-
-export interface Template {
-  id: string;
-  name: string;
-  status: string | null;
-  categoryId: string | null;
-  body: Localized;
-  sortOrder: number;
-  active: boolean;
-}
-
-export interface ReportLink {
-  id: string;
-  code: string;
-  label: Localized;
-  lat: number | null;
-  lon: number | null;
-  address: string | null;
-  assetRef: string | null;
-  suggestedCategories: string[];
-  active: boolean;
-  url: string;
-  qrCodeUrl: string;
-  scanCount: number;
-  lastScannedAt: string | null;
-}
+export type User = Answer<`${A}/users`>['users'][number];
+export type Invitation = Answer<`${A}/invitations`>['invitations'][number];
+export type Template = Answer<`${A}/templates`>['templates'][number];
+export type ReportLink = Answer<`${A}/report-links`>['links'][number];
 
 /** A code for a new record from its name: "Vann – lekkasje" → "vann-lekkasje". */
 export function codeFrom(name: string): string {

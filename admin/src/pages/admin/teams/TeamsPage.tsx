@@ -1,22 +1,22 @@
 // Administrasjon › Team: the municipality's teams; create one, rename one (GET/POST/PUT /admin/teams).
 import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, EmptyState, ErrorSummary, Field, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
-import { codeFrom, type Team, useAdminPrefix } from '../shared/api.ts';
+import { ADMIN, at, atId, codeFrom, type Team, useKommunenummer } from '../shared/api.ts';
 import { errorsByField, fieldId, summaryItems } from '../shared/forms.ts';
 import { SavedNotice } from '../shared/inputs.tsx';
 
 export default function TeamsPage() {
+  const k = useKommunenummer();
   const t = useT();
-  const prefix = useAdminPrefix();
   const [teams, setTeams] = useState<Team[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
   useEffect(() => {
-    api.get<{ teams: Team[] }>(`${prefix}/teams`).then((r) => setTeams(r.teams), setLoadError);
-  }, [prefix]);
+    ok(client.GET(`${ADMIN}/teams`, at(k))).then((r) => setTeams(r.teams), setLoadError);
+  }, [k]);
   const replace = (team: Team) => setTeams((old) => (old ?? []).map((x) => (x.id === team.id ? team : x)));
   return (
     <>
@@ -36,7 +36,6 @@ export default function TeamsPage() {
             <TeamRow
               key={team.id}
               team={team}
-              prefix={prefix}
               onSaved={(next) => {
                 replace(next);
                 setSaved(t('admin.teams.renamed', { name: next.name }));
@@ -46,7 +45,6 @@ export default function TeamsPage() {
         </ul>
       )}
       <NewTeam
-        prefix={prefix}
         onCreated={(team) => {
           setTeams((old) => [...(old ?? []), team]);
           setSaved(t('admin.teams.created', { name: team.name }));
@@ -56,7 +54,8 @@ export default function TeamsPage() {
   );
 }
 
-function TeamRow({ team, prefix, onSaved }: { team: Team; prefix: string; onSaved(team: Team): void }) {
+function TeamRow({ team, onSaved }: { team: Team; onSaved(team: Team): void }) {
+  const k = useKommunenummer();
   const t = useT();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(team.name);
@@ -66,7 +65,7 @@ function TeamRow({ team, prefix, onSaved }: { team: Team; prefix: string; onSave
     event.preventDefault();
     setError(null);
     try {
-      onSaved(await api.put<Team>(`${prefix}/teams/${team.id}`, { name }));
+      onSaved(await ok(client.PUT(`${ADMIN}/teams/{id}`, { ...atId(k, team.id), body: { name } })));
       setEditing(false);
     } catch (failure) {
       setError(failure);
@@ -113,7 +112,8 @@ function TeamRow({ team, prefix, onSaved }: { team: Team; prefix: string; onSave
   );
 }
 
-function NewTeam({ prefix, onCreated }: { prefix: string; onCreated(team: Team): void }) {
+function NewTeam({ onCreated }: { onCreated(team: Team): void }) {
+  const k = useKommunenummer();
   const t = useT();
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -124,7 +124,9 @@ function NewTeam({ prefix, onCreated }: { prefix: string; onCreated(team: Team):
     setSaving(true);
     setError(null);
     try {
-      onCreated(await api.post<Team>(`${prefix}/teams`, { name, code: codeFrom(name) || 'team' }));
+      onCreated(
+        await ok(client.POST(`${ADMIN}/teams`, { ...at(k), body: { name, code: codeFrom(name) || 'team' } })),
+      );
       setName('');
     } catch (failure) {
       setError(failure);

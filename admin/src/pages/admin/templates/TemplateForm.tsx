@@ -1,10 +1,17 @@
 // A reply template's form: name, for which status and category it is offered, the text in each
 // language, and a preview with the placeholders filled in as they will be for a real report.
 import { type FormEvent, useState } from 'react';
-import { api } from '../../../api/client.ts';
-import { Button, ErrorSummary, Field, REPORT_STATUSES } from '../../../components/index.ts';
+import { client, ok } from '../../../api/client.ts';
+import {
+  Button,
+  ErrorSummary,
+  Field,
+  REPORT_STATUSES,
+  type ReportStatus,
+} from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import type { Category, Template } from '../shared/api.ts';
+import { ADMIN, at, atId, useKommunenummer } from '../shared/api.ts';
 import {
   cleanLocalized,
   errorsByField,
@@ -18,7 +25,8 @@ import { Checkbox, LocalizedFields, Select } from '../shared/inputs.tsx';
 
 interface Draft {
   name: string;
-  status: string;
+  /** '' for every status. */
+  status: ReportStatus | '';
   categoryId: string;
   body: Localized;
   active: boolean;
@@ -37,6 +45,7 @@ export function TemplateForm({
   onSaved(template: Template): void;
   onCancel(): void;
 }) {
+  const k = useKommunenummer();
   const t = useT();
   const form = template ? `template-${template.id}` : 'new-template';
   const [draft, setDraft, clearDraft] = useDraft<Draft>(
@@ -76,8 +85,8 @@ export function TemplateForm({
     };
     try {
       const saved = template
-        ? await api.put<Template>(`${prefix}/templates/${template.id}`, body)
-        : await api.post<Template>(`${prefix}/templates`, body);
+        ? await ok(client.PUT(`${ADMIN}/templates/{id}`, { ...atId(k, template.id), body }))
+        : await ok(client.POST(`${ADMIN}/templates`, { ...at(k), body }));
       clearDraft();
       onSaved(saved);
     } catch (failure) {
@@ -105,7 +114,7 @@ export function TemplateForm({
         hint={t('admin.templates.statusHint')}
         value={draft.status}
         error={errors.status}
-        onChange={(e) => set('status', e.target.value)}
+        onChange={(e) => set('status', e.target.value as Draft['status'])}
       >
         <option value="">{t('admin.templates.anyStatus')}</option>
         {REPORT_STATUSES.map((status) => (

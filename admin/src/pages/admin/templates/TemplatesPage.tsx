@@ -1,16 +1,17 @@
 // Administrasjon › Maler: public reply templates, offered in the case view by status and
 // category (GET/POST/PUT /admin/templates). Placeholders are filled per report by the server.
 import { useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, EmptyState, ErrorSummary, Loading, type ReportStatus } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
-import { type Category, type Template, useAdminPrefix } from '../shared/api.ts';
+import { ADMIN, at, type Category, type Template, useAdminPrefix, useKommunenummer } from '../shared/api.ts';
 import { pick, summaryItems } from '../shared/forms.ts';
 import { SavedNotice } from '../shared/inputs.tsx';
 import { TemplateForm } from './TemplateForm.tsx';
 
 export default function TemplatesPage() {
+  const k = useKommunenummer();
   const t = useT();
   const prefix = useAdminPrefix();
   const [templates, setTemplates] = useState<Template[] | null>(null);
@@ -20,13 +21,13 @@ export default function TemplatesPage() {
   const [saved, setSaved] = useState('');
   useEffect(() => {
     Promise.all([
-      api.get<{ templates: Template[] }>(`${prefix}/templates`),
-      api.get<{ categories: Category[] }>(`${prefix}/categories`),
+      ok(client.GET(`${ADMIN}/templates`, at(k))),
+      ok(client.GET(`${ADMIN}/categories`, at(k))),
     ]).then(([tp, c]) => {
       setTemplates(tp.templates);
       setCategories(c.categories);
     }, setError);
-  }, [prefix]);
+  }, [k]);
   const categoryName = (id: string | null) => {
     const c = categories.find((x) => x.id === id);
     return c ? pick(c.name, t.language) : t('admin.templates.anyCategory');

@@ -2,10 +2,11 @@
 // their roles and teams here. The server answers the same whether or not the address has an
 // account elsewhere; the person accepts from their mailbox.
 import { type FormEvent, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, ErrorSummary, Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import type { Invitation, StaffRole, Team } from '../shared/api.ts';
+import { ADMIN, at, useKommunenummer } from '../shared/api.ts';
 import { errorsByField, fieldId, summaryItems, useDraft } from '../shared/forms.ts';
 import { Select } from '../shared/inputs.tsx';
 import { MembershipFields } from './MembershipFields.tsx';
@@ -29,6 +30,7 @@ export function InviteForm({
   teams: Team[];
   onInvited(invitation: Invitation): void;
 }) {
+  const k = useKommunenummer();
   const t = useT();
   const form = 'new-user';
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`${prefix}/users/new`, () => EMPTY);
@@ -43,7 +45,7 @@ export function InviteForm({
     setSaving(true);
     setError(null);
     try {
-      const invitation = await api.post<Invitation>(`${prefix}/users`, draft);
+      const invitation = await ok(client.POST(`${ADMIN}/users`, { ...at(k), body: draft }));
       clearDraft();
       setDraft(EMPTY);
       onInvited(invitation);

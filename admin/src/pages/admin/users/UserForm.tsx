@@ -2,10 +2,11 @@
 // account itself (it works for no municipality they do not administer), its name and language.
 // Otherwise those are shown but cannot be changed, with who can. Deactivating is on the list.
 import { type FormEvent, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, ErrorSummary, Field } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import type { StaffRole, Team, User } from '../shared/api.ts';
+import { ADMIN, atId, useKommunenummer } from '../shared/api.ts';
 import { errorsByField, fieldId, summaryItems, useDraft } from '../shared/forms.ts';
 import { Select } from '../shared/inputs.tsx';
 import { MembershipFields } from './MembershipFields.tsx';
@@ -30,6 +31,7 @@ export function UserForm({
   onSaved(user: User): void;
   onCancel(): void;
 }) {
+  const k = useKommunenummer();
   const t = useT();
   const form = `user-${user.id}`;
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`${prefix}/users/${user.id}`, () => ({
@@ -50,12 +52,17 @@ export function UserForm({
     setSaving(true);
     setError(null);
     try {
-      const saved = await api.put<User>(`${prefix}/users/${user.id}`, {
-        roles: draft.roles,
-        teamIds: draft.teamIds,
-        // The account's own fields only where this administrator may change them.
-        ...(locked ? {} : { name: draft.name, language: draft.language }),
-      });
+      const saved = await ok(
+        client.PUT(`${ADMIN}/users/{id}`, {
+          ...atId(k, user.id),
+          body: {
+            roles: draft.roles,
+            teamIds: draft.teamIds,
+            // The account's own fields only where this administrator may change them.
+            ...(locked ? {} : { name: draft.name, language: draft.language }),
+          },
+        }),
+      );
       clearDraft();
       onSaved(saved);
     } catch (failure) {

@@ -3,11 +3,20 @@
 // a new password sent to them. New people are invited: they accept from their mailbox, and the
 // invitations still waiting can be sent again or withdrawn.
 import { useEffect, useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import { Button, ErrorSummary, Loading } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { PageHeading } from '../../../layout/index.ts';
-import { type Invitation, type Team, type User, useAdminPrefix } from '../shared/api.ts';
+import {
+  ADMIN,
+  at,
+  atId,
+  type Invitation,
+  type Team,
+  type User,
+  useAdminPrefix,
+  useKommunenummer,
+} from '../shared/api.ts';
 import { summaryItems } from '../shared/forms.ts';
 import { SavedNotice } from '../shared/inputs.tsx';
 import { InvitationList } from './InvitationList.tsx';
@@ -15,6 +24,7 @@ import { InviteForm } from './InviteForm.tsx';
 import { UserForm } from './UserForm.tsx';
 
 export default function UsersPage() {
+  const k = useKommunenummer();
   const t = useT();
   const prefix = useAdminPrefix();
   const [users, setUsers] = useState<User[] | null>(null);
@@ -26,15 +36,15 @@ export default function UsersPage() {
 
   useEffect(() => {
     Promise.all([
-      api.get<{ users: User[] }>(`${prefix}/users`),
-      api.get<{ teams: Team[] }>(`${prefix}/teams`),
-      api.get<{ invitations: Invitation[] }>(`${prefix}/invitations`),
+      ok(client.GET(`${ADMIN}/users`, at(k))),
+      ok(client.GET(`${ADMIN}/teams`, at(k))),
+      ok(client.GET(`${ADMIN}/invitations`, at(k))),
     ]).then(([u, tm, inv]) => {
       setUsers(u.users);
       setTeams(tm.teams);
       setInvitations(inv.invitations);
     }, setError);
-  }, [prefix]);
+  }, [k]);
 
   const put = (user: User) =>
     setUsers((old) =>
@@ -56,19 +66,19 @@ export default function UsersPage() {
   const setActive = (user: User, active: boolean) =>
     run(async () => {
       if (!active && !window.confirm(t('admin.users.confirmDeactivate', { name: user.name }))) return '';
-      put(await api.put<User>(`${prefix}/users/${user.id}`, { active }));
+      put(await ok(client.PUT(`${ADMIN}/users/{id}`, { ...atId(k, user.id), body: { active } })));
       return t(active ? 'admin.users.reactivated' : 'admin.users.deactivated', { name: user.name });
     });
 
   const sendReset = (user: User) =>
     run(async () => {
-      await api.post(`${prefix}/users/${user.id}/password-reset`);
+      await ok(client.POST(`${ADMIN}/users/{id}/password-reset`, atId(k, user.id)));
       return t('admin.users.resetSent', { email: user.email });
     });
 
   const resend = (invitation: Invitation) =>
     run(async () => {
-      const fresh = await api.post<Invitation>(`${prefix}/invitations/${invitation.id}/resend`);
+      const fresh = await ok(client.POST(`${ADMIN}/invitations/{id}/resend`, atId(k, invitation.id)));
       setInvitations((old) => [fresh, ...old.filter((x) => x.id !== invitation.id)]);
       return t('admin.invitations.resent', { email: invitation.email });
     });
@@ -76,7 +86,7 @@ export default function UsersPage() {
   const withdraw = (invitation: Invitation) =>
     run(async () => {
       if (!window.confirm(t('admin.invitations.confirmWithdraw', { email: invitation.email }))) return '';
-      await api.delete(`${prefix}/invitations/${invitation.id}`);
+      await ok(client.DELETE(`${ADMIN}/invitations/{id}`, atId(k, invitation.id)));
       setInvitations((old) => old.filter((x) => x.id !== invitation.id));
       return t('admin.invitations.withdrawn', { email: invitation.email });
     });

@@ -2,7 +2,7 @@
 // them at once. What failed is listed per report, with the server's reason.
 import { type FormEvent, useId, useState } from 'react';
 import { errorText } from '../../../api/error-text.ts';
-import { Button, REPORT_STATUSES } from '../../../components/index.ts';
+import { Button, REPORT_STATUSES, type ReportStatus } from '../../../components/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import type { Directory } from '../directory.ts';
 import { type BulkAction, inboxApi } from '../inbox-api.ts';
@@ -25,7 +25,7 @@ export function BulkBar({ k, ids, items, directory, onDone, onClear }: Props) {
   const [kind, setKind] = useState<Kind>('assign');
   const [team, setTeam] = useState('');
   const [person, setPerson] = useState('');
-  const [status, setStatus] = useState('under_behandling');
+  const [status, setStatus] = useState<ReportStatus>('under_behandling');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
@@ -100,7 +100,11 @@ export function BulkBar({ k, ids, items, directory, onDone, onClear }: Props) {
         {kind === 'status' ? (
           <div className="field">
             <label htmlFor={`${id}-status`}>{t('inbox.status')}</label>
-            <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value)}>
+            <select
+              id={`${id}-status`}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as ReportStatus)}
+            >
               {REPORT_STATUSES.filter((s) => s !== 'duplikat').map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}

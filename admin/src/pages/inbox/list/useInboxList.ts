@@ -1,7 +1,7 @@
 // The inbox list for a filter: the first page, "Vis flere" for the next, counts per status, and
 // live updates from the server's event stream (EventSource reconnects by itself).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { countsQuery, filterToRecord, type InboxFilter, mayMatch } from '../filters.ts';
+import { countsQuery, filterToQuery, type InboxFilter, type InboxQuery, mayMatch } from '../filters.ts';
 import { caseApi, inboxApi } from '../inbox-api.ts';
 import type { Case, Counts, InboxItem, LiveEvent } from '../types.ts';
 
@@ -72,7 +72,7 @@ export function useInboxList(
   const [pendingIds, setPendingIds] = useState<string[]>([]);
   const [live, setLive] = useState<InboxList['live']>('connecting');
   const [generation, setGeneration] = useState(0);
-  const query = filterToRecord(filter);
+  const query = filterToQuery(filter);
   const key = JSON.stringify(query);
   const filterRef = useRef(filter);
   filterRef.current = filter;
@@ -113,7 +113,7 @@ export function useInboxList(
     setError(null);
     setPendingIds([]);
     inboxApi
-      .list(k, JSON.parse(key) as Record<string, string>, controller.signal)
+      .list(k, JSON.parse(key) as InboxQuery, controller.signal)
       .then((page) => {
         setItems(page.items);
         setNextCursor(page.nextCursor);
@@ -135,7 +135,7 @@ export function useInboxList(
     if (!nextCursor) return;
     setLoadingMore(true);
     inboxApi
-      .list(k, { ...filterToRecord(filterRef.current), cursor: nextCursor })
+      .list(k, { ...filterToQuery(filterRef.current), cursor: nextCursor })
       .then((page) => {
         setItems((known) => {
           const seen = new Set(known.map((i) => i.id));
@@ -151,7 +151,7 @@ export function useInboxList(
   const insertNew = useCallback(
     (only?: string[]) => {
       inboxApi
-        .list(k, filterToRecord(filterRef.current))
+        .list(k, filterToQuery(filterRef.current))
         .then((page) => {
           setItems((known) => {
             const seen = new Set(known.map((i) => i.id));
