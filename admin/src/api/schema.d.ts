@@ -9433,6 +9433,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description web, worker or all: what this process runs (see docs/deployment.md) */
+                            role: string;
                             status: string;
                         };
                     };
