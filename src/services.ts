@@ -12,6 +12,10 @@ import { type DemoAccount, seedDemoStaff } from './modules/accounts/seed-demo-st
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
 import { seedAddressesIfEmpty } from './modules/geo/local-addresses.ts';
 import { loadMunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import { createHealthCheck } from './modules/health/health-check.ts';
+import { createMetrics } from './modules/metrics/metrics.ts';
+import { type MetricsServer, startMetricsServer } from './modules/metrics/metrics-server.ts';
+import { watchDatabase } from './modules/metrics/watch-database.ts';
 import { startStaffAlerts } from './modules/notifications/staff-alerts.ts';
 import { startNotifications } from './modules/notifications/start-notifications.ts';
 import { createLocalPhotoStorage } from './modules/photos/storage.ts';
@@ -62,6 +66,9 @@ export async function startServices(config: Config): Promise<Services> {
     });
     const photos = createLocalPhotoStorage(config.photoDir);
     await scheduleMaintenance(jobs, db.db, photos);
+    // Role 'all' until process roles are configured (issue 10 item 1).
+    const metrics = createMetrics();
+    watchDatabase(metrics, db, 'all');
     const ctx: AppContext = {
       config,
       db,
@@ -71,11 +78,23 @@ export async function startServices(config: Config): Promise<Services> {
       photos,
       secret: await loadAppSecret(db.db, keyring),
       keyring,
+      metrics,
     };
     const notifications = await startNotifications(ctx, {
       log: { error: (obj, message) => log.error(obj, message) },
     });
     const staffAlerts = await startStaffAlerts(ctx);
+    let metricsServer: MetricsServer | undefined;
+    if (config.metricsPort !== undefined) {
+      metricsServer = await startMetricsServer({
+        metrics,
+        host: config.host,
+        port: config.metricsPort,
+        token: config.metricsToken,
+        health: createHealthCheck({ db, boss: jobs.boss, role: 'all' }),
+        onError: (error) => log.error({ err: error }, 'metrics server error'),
+      });
+    }
     return {
       demoAccounts,
       ctx,
@@ -83,6 +102,7 @@ export async function startServices(config: Config): Promise<Services> {
         log = next;
       },
       async stop() {
+        await metricsServer?.close();
         await staffAlerts.stop();
         await notifications.stop();
         await jobs.stop();

@@ -12,6 +12,8 @@ import {
   loadMunicipalityLocator,
   type MunicipalityLocator,
 } from '../../src/modules/geo/municipality-locator.ts';
+import { createMetrics } from '../../src/modules/metrics/metrics.ts';
+import { watchDatabase } from '../../src/modules/metrics/watch-database.ts';
 import { createLocalPhotoStorage } from '../../src/modules/photos/storage.ts';
 import { loadAppSecret } from '../../src/modules/tenants/app-secret.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
@@ -74,6 +76,9 @@ export async function startTestApp(
       ...overrides,
     };
     const keyring = testKeyring();
+    // Each app its own registry, measured as a process of role 'all' is.
+    const metrics = createMetrics();
+    watchDatabase(metrics, database.handle, 'all');
     const ctx: AppContext = {
       config,
       db: database.handle,
@@ -83,6 +88,7 @@ export async function startTestApp(
       photos: createLocalPhotoStorage(config.photoDir),
       secret: await loadAppSecret(database.handle.db, keyring),
       keyring,
+      metrics,
     };
     const app = await buildApp(ctx, options.logStream ? loggerOptions('info', options.logStream) : false);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
