@@ -4,6 +4,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { IntakeCatalog } from './modules/categories/intake-catalog.ts';
 import type { MunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import type { Metrics } from './modules/metrics/metrics.ts';
 import type { PhotoStorage } from './modules/photos/storage.ts';
 import type { Keyring } from './modules/secrets/keyring.ts';
 
@@ -20,4 +21,6 @@ export interface AppContext {
   secret: Buffer;
   /** Encrypts and decrypts the secrets stored in the database (see secrets/keyring.ts). */
   keyring: Keyring;
+  /** This process's Prometheus metrics (modules/metrics); absent: nothing is measured. */
+  metrics?: Metrics;
 }

@@ -27,6 +27,8 @@ import { categoryRoutes } from './modules/categories/routes.ts';
 import { addressRoutes } from './modules/geo/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { invitationRoutes } from './modules/invitations/routes.ts';
+import { httpMetrics } from './modules/metrics/http-metrics.ts';
+import { metricsRoutes } from './modules/metrics/metrics-routes.ts';
 import { fixCheckRoutes } from './modules/notifications/fix-check-routes.ts';
 import { messageTemplateRoutes } from './modules/notifications/message-template-routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -78,6 +80,8 @@ export async function buildApp(
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // First, so every request is timed, refused ones included.
+  if (ctx.metrics) await app.register(httpMetrics, { metrics: ctx.metrics });
 
   // Requests that arrive after shutdown began are refused with a 503 the client can retry
   // elsewhere; requests already in flight run to the end.
@@ -174,7 +178,9 @@ export async function buildApp(
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes, { ctx });
+  await app.register(healthRoutes, { ctx, role: ctx.config.role });
+  if (ctx.metrics)
+    await app.register(metricsRoutes, { metrics: ctx.metrics, token: ctx.config.metricsToken });
   // Before any staff route: it attaches the session and policy checks to each (see staff-auth.ts).
   await app.register(staffAuth, { ctx });
   await app.register(accountRoutes, { ctx });

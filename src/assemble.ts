@@ -29,6 +29,10 @@ import {
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
 import { seedAddressesIfEmpty } from './modules/geo/local-addresses.ts';
 import { loadMunicipalityLocator, type MunicipalityLocator } from './modules/geo/municipality-locator.ts';
+import { createHealthCheck } from './modules/health/health-check.ts';
+import { createMetrics } from './modules/metrics/metrics.ts';
+import { startMetricsServer } from './modules/metrics/metrics-server.ts';
+import { watchDatabase } from './modules/metrics/watch-database.ts';
 import {
   type StaffAlertOptions,
   type StaffAlerts,
@@ -128,6 +132,9 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
     });
     stops.push(() => jobs.stop());
     const photos = createLocalPhotoStorage(config.photoDir);
+    // Each assembly its own registry: tests build several in one process.
+    const metrics = createMetrics();
+    watchDatabase(metrics, db, role);
     const ctx: AppContext = {
       // The role this process runs (health checks say it), which a test may choose apart from ROLE.
       config: role === config.role ? config : { ...config, role },
@@ -138,7 +145,19 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
       photos,
       secret: await loadAppSecret(db.db, keyring),
       keyring,
+      metrics,
     };
+    if (config.metricsPort !== undefined) {
+      const metricsServer = await startMetricsServer({
+        metrics,
+        host: config.host,
+        port: config.metricsPort,
+        token: config.metricsToken,
+        health: createHealthCheck({ db, boss: jobs.boss, role }),
+        onError: (error) => log.error({ err: error }, 'metrics server error'),
+      });
+      stops.push(() => metricsServer.close());
+    }
     let worker: WorkerParts | undefined;
     if (runsWorker(role)) {
       const housekeeping = await startJobWorkers(jobs.boss, maintenanceJobs(db.db, photos));

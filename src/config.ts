@@ -34,6 +34,10 @@ export interface Config {
   seedDemo: boolean;
   logLevel: LogLevel;
   trustProxy: boolean;
+  /** A port of its own for GET /metrics (and /healthz) on HOST; unset: no such server. */
+  metricsPort: number | undefined;
+  /** When set, GET /metrics is served on the web port too, to `Authorization: Bearer <token>` only. */
+  metricsToken: string | undefined;
   /** Reports one client address may submit per minute. */
   reportRateLimitPerMinute: number;
   shutdownTimeoutMs: number;
@@ -279,6 +283,23 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       'info',
     ),
     trustProxy: read(env, { name: 'TRUST_PROXY', expected: 'true or false', parse: boolean }, false),
+    metricsPort: read<number | undefined>(
+      env,
+      {
+        name: 'METRICS_PORT',
+        expected: `a port number from 1 to 65535 other than PORT (${port})`,
+        parse: (raw) => {
+          const value = integer(1, 65535)(raw);
+          return value === port ? undefined : value;
+        },
+      },
+      undefined,
+    ),
+    metricsToken: read<string | undefined>(
+      env,
+      { name: 'METRICS_TOKEN', expected: '16 to 512 visible characters', secret: true, parse: token },
+      undefined,
+    ),
     reportRateLimitPerMinute: read(
       env,
       {

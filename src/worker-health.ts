@@ -10,6 +10,6 @@ export async function buildWorkerHealth(
   logger: FastifyServerOptions['logger'] = false,
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger });
-  await app.register(healthRoutes, { ctx });
+  await app.register(healthRoutes, { ctx, role: ctx.config.role });
   return app;
 }

@@ -28,6 +28,7 @@ function eventOf(change: ReportChange): string {
 
 export const liveInboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const feed = createReportChangeFeed(ctx.db, app.log);
+  const untrack = ctx.metrics?.trackLiveStreams(() => feed.subscriberCount());
   const cookieName = sessionCookieName(ctx.config.publicUrl);
   const open = new Set<ServerResponse>();
   // Open streams never go idle, so the server would wait for them forever on close: end them.
@@ -36,6 +37,7 @@ export const liveInboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     open.clear();
   });
   app.addHook('onClose', async () => {
+    untrack?.();
     await feed.stop();
   });
 

@@ -3,19 +3,55 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { PG_INVALID_SCHEMA_NAME, PG_UNDEFINED_TABLE, pgErrorCode } from '../../db/errors.ts';
 import { isSchemaCurrent } from '../../db/migrate.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { createHealthCheck, type HealthCheck } from './health-check.ts';
+import type { ProcessRole } from './process-role.ts';
 
 const Health = Type.Object({ status: Type.String() });
-const Liveness = Type.Object({
-  status: Type.String(),
-  role: Type.String({ description: 'web, worker or all: what this process runs (see docs/deployment.md)' }),
+
+const Check = Type.Union([Type.Literal('ok'), Type.Literal('fail')]);
+const RoleHealth = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('fail')]),
+  role: Type.Union([Type.Literal('web'), Type.Literal('worker'), Type.Literal('all')]),
+  checks: Type.Object({
+    database: Check,
+    jobQueue: Type.Union([Check, Type.Literal('notRunning')]),
+  }),
 });
 
-/** Liveness (the process runs) and readiness (the database answers and its schema is current). */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+export interface HealthRoutesOptions {
+  /** The database, and the job queue when this process has one. */
+  ctx: Pick<AppContext, 'db'> & { jobs?: Pick<JobQueue, 'boss'> };
+  /** This process's role (default 'all'). */
+  role?: ProcessRole;
+  /** Built from ctx and role when not given (tests give one with short timings). */
+  health?: HealthCheck;
+}
+
+/**
+ * Health (the role's dependencies answer: for load balancers and process supervisors) and
+ * readiness (the database answers and its schema is current: for deployments).
+ */
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, options) => {
+  const { ctx } = options;
+  const health =
+    options.health ?? createHealthCheck({ db: ctx.db, boss: ctx.jobs?.boss, role: options.role ?? 'all' });
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Liveness } }, logLevel: 'warn' },
-    async () => ({ status: 'ok', role: ctx.config.role }),
+    {
+      schema: {
+        tags: ['operations'],
+        summary: "Health: this process's role and whether what it depends on answers",
+        description:
+          '200 when the database answers (and, for the worker and all roles, the job queue runs), else 503. Results are reused for a second; a check that takes more than a second counts as failed.',
+        response: { 200: RoleHealth, 503: RoleHealth },
+      },
+      logLevel: 'warn',
+    },
+    async (_request, reply) => {
+      const report = await health.check();
+      return reply.status(report.status === 'ok' ? 200 : 503).send(report);
+    },
   );
 
   app.get(

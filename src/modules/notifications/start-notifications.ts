@@ -4,6 +4,7 @@
 // LOCKED in the relay and pg-boss's job claims keep them from doing the same work twice.
 import type { AppContext } from '../../app-context.ts';
 import { defineJob, insertJobs, startJobWorkers } from '../../jobs/registry.ts';
+import { instrumentChannels } from '../metrics/instrument-channels.ts';
 import type { MessageChannelAdapter } from './channels.ts';
 import { relayPending } from './relay.ts';
 import { remindAllFixChecks } from './remind-fix-checks.ts';
@@ -74,7 +75,7 @@ export async function startNotifications(
   options: NotificationOptions = {},
 ): Promise<Notifications> {
   const boss = ctx.jobs.boss;
-  const channels = configuredChannels(ctx.config, options.smsTimeoutMs);
+  const channels = instrumentChannels(configuredChannels(ctx.config, options.smsTimeoutMs), ctx.metrics);
   let sendWorker: string | undefined;
   const relayDeps = {
     // A batch the relay committed is sent now, not at the send worker's next poll.
