@@ -9416,7 +9416,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness */
+        /**
+         * Health: this process's role and whether what it depends on answers
+         * @description 200 when the database answers (and, for the worker and all roles, the job queue runs), else 503. Results are reused for a second; a check that takes more than a second counts as failed.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -9433,9 +9436,28 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description web, worker or all: what this process runs (see docs/deployment.md) */
-                            role: string;
-                            status: string;
+                            checks: {
+                                database: "ok" | "fail";
+                                jobQueue: ("ok" | "fail") | "notRunning";
+                            };
+                            role: "web" | "worker" | "all";
+                            status: "ok" | "fail";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checks: {
+                                database: "ok" | "fail";
+                                jobQueue: ("ok" | "fail") | "notRunning";
+                            };
+                            role: "web" | "worker" | "all";
+                            status: "ok" | "fail";
                         };
                     };
                 };

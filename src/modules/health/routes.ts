@@ -34,8 +34,9 @@ export interface HealthRoutesOptions {
  */
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, options) => {
   const { ctx } = options;
-  const health =
-    options.health ?? createHealthCheck({ db: ctx.db, boss: ctx.jobs?.boss, role: options.role ?? 'all' });
+  // Made at the first probe, not when the routes are registered: building the app (as
+  // `npm run api:types` does, without services) must not touch the job queue.
+  let health = options.health;
   app.get(
     '/healthz',
     {
@@ -49,6 +50,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
       logLevel: 'warn',
     },
     async (_request, reply) => {
+      health ??= createHealthCheck({ db: ctx.db, boss: ctx.jobs?.boss, role: options.role ?? 'all' });
       const report = await health.check();
       return reply.status(report.status === 'ok' ? 200 : 503).send(report);
     },
