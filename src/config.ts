@@ -7,6 +7,7 @@ import { isEmailAddress, withoutTrailingSlashes } from './shared/text.ts';
 
 export type DatabaseMode = 'embedded' | 'server';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type LogFormat = 'json' | 'pretty';
 
 export interface Config {
   port: number;
@@ -28,6 +29,8 @@ export interface Config {
   /** Load the Porsgrunn demo municipality at start-up (default: only in embedded mode). */
   seedDemo: boolean;
   logLevel: LogLevel;
+  /** `pretty` (lines for a person) or `json` (pino's lines); unset: pretty when stdout is a terminal. */
+  logFormat: LogFormat | undefined;
   trustProxy: boolean;
   /** Reports one client address may submit per minute. */
   reportRateLimitPerMinute: number;
@@ -257,6 +260,11 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       env,
       { name: 'LOG_LEVEL', expected: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
       'info',
+    ),
+    logFormat: read<LogFormat | undefined>(
+      env,
+      { name: 'LOG_FORMAT', expected: 'json or pretty', parse: oneOf(['json', 'pretty'] as const) },
+      undefined,
     ),
     trustProxy: read(env, { name: 'TRUST_PROXY', expected: 'true or false', parse: boolean }, false),
     reportRateLimitPerMinute: read(
