@@ -1,10 +1,14 @@
 // Starts Meldepunkt: configuration, database (embedded or server), migrations, demo data,
 // the job queue and the HTTP server; and stops them in reverse order on SIGTERM/SIGINT.
+import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app.ts';
+import { buildApp, loggerOptions } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { configuredLogDestination } from './http/log-format.ts';
 import { loggableError } from './http/logging.ts';
+import { DEMO_PASSWORD_FILE } from './modules/accounts/demo-password-file.ts';
 import { startServices } from './services.ts';
+import { demoAccountsText } from './startup/demo-accounts-text.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -30,7 +34,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp(services.ctx);
+  const buildStarted = performance.now();
+  const app = await buildApp(services.ctx, loggerOptions(config.logLevel, configuredLogDestination(config)));
+  services.startup.phases.buildApp = Math.round(performance.now() - buildStarted);
   services.attachLogger(app.log);
 
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
@@ -41,7 +47,10 @@ async function main(): Promise<void> {
     await services.stop();
   });
 
+  const listenStarted = performance.now();
   await app.listen({ port: config.port, host: config.host });
+  services.startup.phases.listen = Math.round(performance.now() - listenStarted);
+  app.log.info(services.startup, 'start-up phases (milliseconds) and the work they did');
   app.log.info(
     {
       url: config.publicUrl,
@@ -51,12 +60,13 @@ async function main(): Promise<void> {
     `Meldepunkt is ready at ${config.publicUrl} (${config.databaseMode} database)`,
   );
   if (services.demoAccounts.length > 0) {
-    // Printed, not logged: these are for the person trying the demo, and change at every start.
-    const lines = services.demoAccounts.map(
-      (a) => `  ${a.role.padEnd(14)} ${a.email.padEnd(36)} ${a.password}`,
-    );
+    // Last, after the start-up lines, in one write: for the person trying the demo, not the log.
     process.stdout.write(
-      `\nDemo back office: ${config.publicUrl}/admin/  (passwords are new at every start)\n${lines.join('\n')}\n\n`,
+      demoAccountsText(
+        services.demoAccounts,
+        config.publicUrl,
+        path.join(config.dataDir, DEMO_PASSWORD_FILE),
+      ),
     );
   }
 }
