@@ -19,7 +19,8 @@ describe('migrations', () => {
     } finally {
       await handle.close();
     }
-  });
+    // A new PGlite's initdb takes seconds alone, far longer while other tests share the cores.
+  }, 300_000);
 
   it.runIf(runsWithPostgres())(
     'run once when several processes start together on one PostgreSQL server',
