@@ -44,7 +44,10 @@ import { pageCsp } from './modules/web/page.ts';
 import { errorPageRenderer, webPlugins, webRoutes } from './modules/web/routes.ts';
 import { AppError } from './shared/errors.ts';
 
-export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  stream?: { write(line: string): unknown },
+): FastifyServerOptions['logger'] {
   return { level, serializers: logSerializers, ...(stream ? { stream } : {}) };
 }
 

@@ -15,19 +15,19 @@ import pino from 'pino';
 import type { AppContext } from './app-context.ts';
 import type { Config, ProcessRole } from './config.ts';
 import { configuredDatabase, type DatabaseHandle, openDatabase } from './db/client.ts';
-import { migrateDatabase } from './db/migrate.ts';
+import { migrateIfNeeded } from './db/migrate.ts';
+import { configuredLogDestination } from './http/log-format.ts';
 import { logSerializers } from './http/logging.ts';
 import { maintenanceJobs } from './jobs/maintenance.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { type RunningJobs, startJobWorkers } from './jobs/registry.ts';
-import { type DemoAccount, seedDemoStaff } from './modules/accounts/seed-demo-staff.ts';
+import type { DemoAccount } from './modules/accounts/seed-demo-staff.ts';
 import {
   type ReportChangeAnnouncer,
   type ReportChangeAnnouncerOptions,
   startReportChangeAnnouncer,
 } from './modules/cases/report-change-announcer.ts';
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
-import { seedAddressesIfEmpty } from './modules/geo/local-addresses.ts';
 import { loadMunicipalityLocator, type MunicipalityLocator } from './modules/geo/municipality-locator.ts';
 import { createHealthCheck } from './modules/health/health-check.ts';
 import { createMetrics } from './modules/metrics/metrics.ts';
@@ -48,8 +48,8 @@ import { encryptStoredSecrets } from './modules/secrets/encrypt-stored-secrets.t
 import type { Keyring } from './modules/secrets/keyring.ts';
 import { loadKeyring } from './modules/secrets/load-keyring.ts';
 import { loadAppSecret } from './modules/tenants/app-secret.ts';
-import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
-import { seedMunicipality } from './modules/tenants/seed-municipality.ts';
+import { StartupPhases, type StartupReport } from './startup/phases.ts';
+import { seedDemo } from './startup/seed-demo.ts';
 
 export interface AssembleOptions {
   /** Default: config.role. */
@@ -81,6 +81,8 @@ export interface Assembly {
   worker: WorkerParts | undefined;
   /** Embedded demo only: the back office's demo accounts and their passwords for this run. */
   demoAccounts: DemoAccount[];
+  /** Where the start's time went and what it did (logged once the server is ready). */
+  startup: StartupReport;
   /** Hands the HTTP server's logger to the background parts once it exists. */
   attachLogger(log: FastifyBaseLogger): void;
   stop(): Promise<void>;
@@ -96,13 +98,19 @@ export function runsWorker(role: ProcessRole): boolean {
 
 export async function assemble(config: Config, options: AssembleOptions = {}): Promise<Assembly> {
   const role = options.role ?? config.role;
-  let log: FastifyBaseLogger = pino({ level: config.logLevel, serializers: logSerializers });
+  let log: FastifyBaseLogger = pino(
+    { level: config.logLevel, serializers: logSerializers },
+    configuredLogDestination(config),
+  );
+  const phases = new StartupPhases();
   const relayLog = { error: (obj: object, message: string) => log.error(obj, message) };
   const ownDatabase = options.database === undefined;
   const [db, locator] = await Promise.all([
     options.database ??
-      openDatabase(configuredDatabase(config), (error) => log.error({ err: error }, 'database pool error')),
-    options.locator ?? loadMunicipalityLocator(),
+      phases.time('openDatabase', () =>
+        openDatabase(configuredDatabase(config), (error) => log.error({ err: error }, 'database pool error')),
+      ),
+    options.locator ?? phases.time('loadLocator', () => loadMunicipalityLocator()),
   ]);
   const stops: (() => Promise<void>)[] = [];
   if (ownDatabase) stops.push(() => db.close());
@@ -116,20 +124,23 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
     if (ownDatabase) {
       // After the database is open: in embedded mode its lock makes this the only process that
       // may create the key file.
-      const loaded = await loadKeyring(config, { createKeyFile: true });
+      const loaded = await phases.time('loadKeyring', () => loadKeyring(config, { createKeyFile: true }));
       if (loaded.notice) log.warn(loaded.notice);
       keyring = loaded.keyring;
-      await migrateDatabase(db);
-      const encrypted = await encryptStoredSecrets(db.db, keyring);
+      phases.report.work.migrationsRun = await phases.time('migrate', () => migrateIfNeeded(db));
+      const ring = keyring;
+      const encrypted = await phases.time('encryptSecrets', () => encryptStoredSecrets(db.db, ring));
       if (encrypted > 0) log.info({ encrypted }, 'stored secrets encrypted');
-      if (config.seedDemo) demoAccounts = await seedDemo(db, config, log);
+      if (config.seedDemo) demoAccounts = await seedDemo(db.db, config, phases, () => log);
     }
     if (!keyring) throw new Error('assemble() needs a keyring with a database of the caller');
-    const jobs = await startJobQueue(db, {
-      // Supervision and cron belong to workers; a web process only enqueues.
-      supervise: options.supervise ?? runsWorker(role),
-      onError: (error) => log.error({ err: error }, 'job queue error'),
-    });
+    const jobs = await phases.time('startJobQueue', () =>
+      startJobQueue(db, {
+        // Supervision and cron belong to workers; a web process only enqueues.
+        supervise: options.supervise ?? runsWorker(role),
+        onError: (error) => log.error({ err: error }, 'job queue error'),
+      }),
+    );
     stops.push(() => jobs.stop());
     const photos = createLocalPhotoStorage(config.photoDir);
     // Each assembly its own registry: tests build several in one process.
@@ -160,11 +171,17 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
     }
     let worker: WorkerParts | undefined;
     if (runsWorker(role)) {
-      const housekeeping = await startJobWorkers(jobs.boss, maintenanceJobs(db.db, photos));
+      const housekeeping = await phases.time('startHousekeeping', () =>
+        startJobWorkers(jobs.boss, maintenanceJobs(db.db, photos)),
+      );
       stops.push(() => housekeeping.stop());
-      const notifications = await startNotifications(ctx, { log: relayLog, ...options.notifications });
+      const notifications = await phases.time('startNotifications', () =>
+        startNotifications(ctx, { log: relayLog, ...options.notifications }),
+      );
       stops.push(() => notifications.stop());
-      const staffAlerts = await startStaffAlerts(ctx, options.staffAlerts);
+      const staffAlerts = await phases.time('startStaffAlerts', () =>
+        startStaffAlerts(ctx, options.staffAlerts),
+      );
       stops.push(() => staffAlerts.stop());
       const announcer = startReportChangeAnnouncer(db, log, {
         ...options.announcer,
@@ -180,6 +197,7 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
     }
     return {
       role,
+      startup: phases.report,
       ctx,
       worker,
       demoAccounts,
@@ -192,15 +210,4 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
     await stopAll().catch(() => {});
     throw error;
   }
-}
-
-async function seedDemo(db: DatabaseHandle, config: Config, log: FastifyBaseLogger): Promise<DemoAccount[]> {
-  const added = await seedMunicipality(db.db, porsgrunn);
-  // Also when only newer demo data (such as the QR links) was added to an older install.
-  if (Object.values(added).some((count) => count > 0)) log.info(added, 'demo municipality Porsgrunn loaded');
-  const addresses = await seedAddressesIfEmpty(db.db, porsgrunn.kommunenummer);
-  if (addresses) log.info({ added: addresses.added }, 'demo addresses for Porsgrunn loaded');
-  // Never in server mode: a real installation's accounts are made by its administrators.
-  if (config.databaseMode !== 'embedded') return [];
-  return seedDemoStaff(db.db, porsgrunn.kommunenummer, 'demo.meldepunkt.no');
 }

@@ -10,6 +10,7 @@ export type DatabaseMode = 'embedded' | 'server';
 export type ProcessRole = 'web' | 'worker' | 'all';
 export const PROCESS_ROLES: readonly ProcessRole[] = ['web', 'worker', 'all'];
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type LogFormat = 'json' | 'pretty';
 
 export interface Config {
   /** web: HTTP only; worker: jobs, relay, schedules and a health endpoint; all: both (default). */
@@ -33,6 +34,8 @@ export interface Config {
   /** Load the Porsgrunn demo municipality at start-up (default: only in embedded mode). */
   seedDemo: boolean;
   logLevel: LogLevel;
+  /** `pretty` (lines for a person) or `json` (pino's lines); unset: pretty when stdout is a terminal. */
+  logFormat: LogFormat | undefined;
   trustProxy: boolean;
   /** A port of its own for GET /metrics (and /healthz) on HOST; unset: no such server. */
   metricsPort: number | undefined;
@@ -281,6 +284,11 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       env,
       { name: 'LOG_LEVEL', expected: LOG_LEVELS.join(', '), parse: oneOf(LOG_LEVELS) },
       'info',
+    ),
+    logFormat: read<LogFormat | undefined>(
+      env,
+      { name: 'LOG_FORMAT', expected: 'json or pretty', parse: oneOf(['json', 'pretty'] as const) },
+      undefined,
     ),
     trustProxy: read(env, { name: 'TRUST_PROXY', expected: 'true or false', parse: boolean }, false),
     metricsPort: read<number | undefined>(

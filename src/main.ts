@@ -1,11 +1,15 @@
 // Starts Meldepunkt in the role ROLE names (web, worker or all; see assemble.ts): configuration,
 // the assembled parts, and the HTTP server (the whole application, or a worker's health
 // endpoint); and stops them in reverse order on SIGTERM/SIGINT.
+import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp, loggerOptions } from './app.ts';
 import { type Assembly, assemble, runsWeb } from './assemble.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { configuredLogDestination } from './http/log-format.ts';
 import { loggableError } from './http/logging.ts';
+import { DEMO_PASSWORD_FILE } from './modules/accounts/demo-password-file.ts';
+import { demoAccountsText } from './startup/demo-accounts-text.ts';
 import { buildWorkerHealth } from './worker-health.ts';
 
 async function main(): Promise<void> {
@@ -32,9 +36,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const buildStarted = performance.now();
+  const logger = loggerOptions(config.logLevel, configuredLogDestination(config));
   const app = runsWeb(config.role)
-    ? await buildApp(services.ctx)
-    : await buildWorkerHealth(services.ctx, loggerOptions(config.logLevel));
+    ? await buildApp(services.ctx, logger)
+    : await buildWorkerHealth(services.ctx, logger);
+  services.startup.phases.buildApp = Math.round(performance.now() - buildStarted);
   services.attachLogger(app.log);
 
   closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
@@ -45,7 +52,10 @@ async function main(): Promise<void> {
     await services.stop();
   });
 
+  const listenStarted = performance.now();
   await app.listen({ port: config.port, host: config.host });
+  services.startup.phases.listen = Math.round(performance.now() - listenStarted);
+  app.log.info(services.startup, 'start-up phases (milliseconds) and the work they did');
   app.log.info(
     {
       url: config.publicUrl,
@@ -58,12 +68,13 @@ async function main(): Promise<void> {
       : `Meldepunkt worker is running (health on port ${config.port}, ${config.databaseMode} database)`,
   );
   if (services.demoAccounts.length > 0) {
-    // Printed, not logged: these are for the person trying the demo, and change at every start.
-    const lines = services.demoAccounts.map(
-      (a) => `  ${a.role.padEnd(14)} ${a.email.padEnd(36)} ${a.password}`,
-    );
+    // Last, after the start-up lines, in one write: for the person trying the demo, not the log.
     process.stdout.write(
-      `\nDemo back office: ${config.publicUrl}/admin/  (passwords are new at every start)\n${lines.join('\n')}\n\n`,
+      demoAccountsText(
+        services.demoAccounts,
+        config.publicUrl,
+        path.join(config.dataDir, DEMO_PASSWORD_FILE),
+      ),
     );
   }
 }

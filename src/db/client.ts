@@ -2,7 +2,6 @@
 // PostgreSQL server (a pg pool). Everything else sees a Drizzle `Database` and does not care.
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -10,6 +9,7 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction }
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg, { type QueryResultRow } from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
+import { embeddedDatabasePrepared, pgliteDirectory } from './prepare-embedded.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -89,7 +89,9 @@ export async function openDatabase(
     await mkdir(target.dataDir, { recursive: true });
     // PGlite is one process's database: a second process on the same files would corrupt them.
     lock = await acquireDirectoryLock(target.dataDir);
-    dataPath = path.join(target.dataDir, 'pglite');
+    dataPath = pgliteDirectory(target.dataDir);
+    // A new directory's initdb may have been started early, in a worker (see prepare-embedded.ts).
+    await embeddedDatabasePrepared(dataPath);
   }
   try {
     const pglite = new PGlite({ dataDir: dataPath, loadDataDir: target.loadDataDir });

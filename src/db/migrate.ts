@@ -52,3 +52,17 @@ export async function isSchemaCurrent(db: Database): Promise<boolean> {
   const latest = rows[0]?.latest;
   return latest !== null && latest !== undefined && Number(latest) >= expected;
 }
+
+/**
+ * Applies the migrations unless the schema is already current, which one query tells: a restart
+ * then skips reading every migration file and, on a server, waiting for the advisory lock.
+ * Returns whether migrations were run.
+ */
+export async function migrateIfNeeded(handle: DatabaseHandle): Promise<boolean> {
+  // Any failure (no migrations table yet on a new database) means: run the migrator, which
+  // reports real problems itself.
+  const current = await isSchemaCurrent(handle.db).catch(() => false);
+  if (current) return false;
+  await migrateDatabase(handle);
+  return true;
+}

@@ -66,7 +66,11 @@ export async function startJobQueue(
       : new PgBoss({ ...common, connectionString: handle.url, max: 3 });
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
+  // One query for the queues that exist; a restart then creates none (each creation is a locked
+  // statement and a cache reload).
+  const existing = new Set((await boss.getQueues([...JOB_NAMES])).map((queue) => queue.name));
   for (const name of JOB_NAMES) {
+    if (existing.has(name)) continue;
     await boss.createQueue(name, { retryLimit: 10, retryBackoff: true, retryDelay: 5 });
   }
   return {

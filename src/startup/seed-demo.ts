@@ -1,0 +1,45 @@
+// The demo data a start loads when SEED_DEMO is on: Porsgrunn, its sample addresses and (in the
+// embedded demo only) one back-office account per role. Each part is skipped when it is already
+// there, so a restart costs a few queries and no password hashing.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { readDemoPasswords, writeDemoPasswords } from '../modules/accounts/demo-password-file.ts';
+import { type DemoAccount, seedDemoStaff } from '../modules/accounts/seed-demo-staff.ts';
+import { seedAddressesIfEmpty } from '../modules/geo/local-addresses.ts';
+import { porsgrunn } from '../modules/tenants/demo/porsgrunn.ts';
+import { isMunicipalitySeeded } from '../modules/tenants/is-municipality-seeded.ts';
+import { seedMunicipality } from '../modules/tenants/seed-municipality.ts';
+import type { StartupPhases } from './phases.ts';
+
+export const DEMO_DOMAIN = 'demo.meldepunkt.no';
+
+export async function seedDemo(
+  db: Database,
+  config: Config,
+  phases: StartupPhases,
+  log: () => FastifyBaseLogger,
+): Promise<DemoAccount[]> {
+  await phases.time('seedMunicipality', async () => {
+    if (await isMunicipalitySeeded(db, porsgrunn)) return;
+    const added = await seedMunicipality(db, porsgrunn);
+    phases.report.work.seedRowsAdded = Object.values(added).reduce((sum, n) => sum + n, 0);
+    // Also when only newer demo data (such as the QR links) was added to an older install.
+    if (phases.report.work.seedRowsAdded > 0) log().info(added, 'demo municipality Porsgrunn loaded');
+  });
+  await phases.time('seedAddresses', async () => {
+    const addresses = await seedAddressesIfEmpty(db, porsgrunn.kommunenummer);
+    if (!addresses) return;
+    phases.report.work.addressesAdded = addresses.added;
+    log().info({ added: addresses.added }, 'demo addresses for Porsgrunn loaded');
+  });
+  // Never in server mode: a real installation's accounts are made by its administrators.
+  if (config.databaseMode !== 'embedded') return [];
+  return phases.time('seedDemoStaff', async () => {
+    const kept = await readDemoPasswords(config.dataDir);
+    const result = await seedDemoStaff(db, porsgrunn.kommunenummer, DEMO_DOMAIN, kept);
+    phases.report.work.passwordsHashed = result.hashed;
+    if (result.hashed > 0) await writeDemoPasswords(config.dataDir, result.kept);
+    return result.accounts;
+  });
+}
