@@ -10,6 +10,7 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction }
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg, { type QueryResultRow } from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
+import { gatePglite, type QueryGate } from './query-gate.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -38,6 +39,8 @@ export interface DatabaseHandle {
   db: Database;
   /** Present in embedded mode: the PGlite instance (pg-boss needs it for its adapter). */
   pglite?: PGlite;
+  /** Present in embedded mode: the queue every PGlite statement waits in (see query-gate.ts). */
+  queryGate?: QueryGate;
   /** Present in server mode. */
   pool?: pg.Pool;
   /** Present in server mode: the connection URL (pg-boss opens its own small pool). */
@@ -77,11 +80,13 @@ export async function openDatabase(
   try {
     const pglite = new PGlite({ dataDir: dataPath, loadDataDir: target.loadDataDir });
     await pglite.waitReady;
+    const queryGate = gatePglite(pglite);
     const db = drizzlePglite(pglite, drizzleOptions) as unknown as Database;
     return {
       kind: 'embedded',
       db,
       pglite,
+      queryGate,
       close: async () => {
         await pglite.close();
         await lock?.release();
