@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { childEnv, drive, INTAKE_ENV, type Measurement, ROOT } from './scenarios.ts';
-import { type Cleanup, freePort, startServer } from './support.ts';
+import { type Cleanup, freePort, npmStartNodeArgs, startServer } from './support.ts';
 
 async function scratchDataDir(cleanup: Cleanup): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'meldepunkt-bench-'));
@@ -26,11 +26,20 @@ async function countPgliteRows(dataDir: string, table: string): Promise<number> 
   }
 }
 
+/** The intake as `npm start` runs it (embedded, role `all`, its Node options). */
 export async function intakePglite(cleanup: Cleanup): Promise<Measurement> {
   const dataDir = await scratchDataDir(cleanup);
   const port = await freePort();
   const env = childEnv({ ...INTAKE_ENV, DATA_DIR: dataDir, PORT: String(port) });
-  const server = startServer(cleanup, 'intake/pglite server', 'src/main.ts', env, port, ROOT);
+  const server = startServer(
+    cleanup,
+    'intake/pglite server',
+    'src/main.ts',
+    env,
+    port,
+    ROOT,
+    await npmStartNodeArgs(ROOT),
+  );
   return drive(server, '/api/v1/reports', () => countPgliteRows(dataDir, 'reports'), { healthz: true });
 }
 
@@ -65,12 +74,20 @@ async function procStatusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<num
   return Math.round(Number(kb) / 102.4) / 10;
 }
 
-/** `npm start` from a fresh clone: embedded database, demo data, then idle. */
+/** `npm start` from a fresh clone (its Node options too): embedded database, demo data, then idle. */
 export async function embeddedIdle(cleanup: Cleanup): Promise<IdleMemory> {
   const dataDir = await scratchDataDir(cleanup);
   const port = await freePort();
   const env = childEnv({ HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port) });
-  const server = startServer(cleanup, 'embedded server', 'src/main.ts', env, port, ROOT);
+  const server = startServer(
+    cleanup,
+    'embedded server',
+    'src/main.ts',
+    env,
+    port,
+    ROOT,
+    await npmStartNodeArgs(ROOT),
+  );
   const readyMs = await server.waitReady(180_000);
   const pid = server.child.pid;
   if (pid === undefined) throw new Error('the embedded server has no pid');

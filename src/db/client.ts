@@ -10,6 +10,7 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction }
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg, { type QueryResultRow } from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
+import { initdbOutOfProcess, PGLITE_CONF } from './pglite-memory.ts';
 import { gatePglite, type QueryGate } from './query-gate.ts';
 import * as schema from './schema.ts';
 
@@ -78,7 +79,9 @@ export async function openDatabase(
     dataPath = path.join(target.dataDir, 'pglite');
   }
   try {
-    const pglite = new PGlite({ dataDir: dataPath, loadDataDir: target.loadDataDir });
+    // Memory: see pglite-memory.ts.
+    if (dataPath && !target.loadDataDir) await initdbOutOfProcess(dataPath);
+    const pglite = new PGlite({ dataDir: dataPath, loadDataDir: target.loadDataDir, postgresqlconf: PGLITE_CONF });
     await pglite.waitReady;
     const queryGate = gatePglite(pglite);
     const db = drizzlePglite(pglite, drizzleOptions) as unknown as Database;
