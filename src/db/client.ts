@@ -81,7 +81,11 @@ export async function openDatabase(
   try {
     // Memory: see pglite-memory.ts.
     if (dataPath && !target.loadDataDir) await initdbOutOfProcess(dataPath);
-    const pglite = new PGlite({ dataDir: dataPath, loadDataDir: target.loadDataDir, postgresqlconf: PGLITE_CONF });
+    const pglite = new PGlite({
+      dataDir: dataPath,
+      loadDataDir: target.loadDataDir,
+      postgresqlconf: PGLITE_CONF,
+    });
     await pglite.waitReady;
     const queryGate = gatePglite(pglite);
     const db = drizzlePglite(pglite, drizzleOptions) as unknown as Database;
