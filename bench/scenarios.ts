@@ -1,5 +1,6 @@
-// The three measured set-ups: the real intake on a PostgreSQL server, the real intake on
-// embedded PGlite, and the bare Fastify + pg ceiling. Each cleans up after itself.
+// The server-mode set-ups (the real intake on a PostgreSQL server as web + worker processes, and
+// the bare Fastify + pg ceiling) and what every scenario shares: driving the load, counting rows,
+// and the child processes' environment. The embedded ones are in embedded.ts. Each cleans up.
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
