@@ -3,7 +3,12 @@
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { withTimeout } from './support.ts';
 
-export const SETTINGS = { warmupSeconds: 2, durationSeconds: 10, connections: 50 } as const;
+/** BENCH_DURATION_SECONDS and BENCH_WARMUP_SECONDS shorten a smoke run (the defaults are the real one). */
+export const SETTINGS = {
+  warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
+  durationSeconds: Number(process.env.BENCH_DURATION_SECONDS ?? 10),
+  connections: 50,
+} as const;
 
 export function reportRequests(path: string): AutocannonRequest[] {
   const requests: AutocannonRequest[] = [];

@@ -1,27 +1,42 @@
-// `npm run bench`: report intake throughput and latency on PostgreSQL and on PGlite, against a
-// bare Fastify + pg ceiling on the same machine; prints a table and writes its keys into
-// bench/results/latest.json (bench/inbox.ts writes `inbox` there).
+// `npm run bench:intake`: report intake throughput and latency on PostgreSQL (web and worker
+// processes, receipts sent to a local SMTP server, and the time until all are: the drain) and on
+// PGlite (one process, /healthz sampled during the run), each beside its bare Fastify + one INSERT
+// ceiling on the same machine; then the embedded server's idle memory. Prints a table and writes
+// its keys into bench/results/latest.json (bench/inbox.ts and bench/notifications.ts write theirs).
 // Every scenario gets its own fresh database or data directory and removes it afterwards.
+// BENCH_ONLY=intake/pglite,ceiling/pglite,embedded runs some; BENCH_DURATION_SECONDS shortens.
 import os from 'node:os';
 import path from 'node:path';
+import { ceilingPglite, embeddedIdle, type IdleMemory, intakePglite } from './embedded.ts';
 import { SETTINGS } from './load.ts';
-import { ceilingPostgres, intakePglite, intakePostgres, type Measurement, ROOT } from './scenarios.ts';
+import { ceilingPostgres, intakePostgres, type Measurement, ROOT } from './scenarios.ts';
 import { Cleanup, mergeResults, tail } from './support.ts';
 
-const TARGETS = { minRatio: 0.5, maxP99Ms: 50 } as const;
+const TARGETS = {
+  minRatio: 0.5,
+  maxP99Ms: 50,
+  pglite: { minRatio: 0.5, maxP99Ms: 250, maxHealthzP99Ms: 100 },
+  maxIdleRssMiB: 300,
+} as const;
 const OVERALL_LIMIT_MS = 10 * 60_000;
 const OTHER_LOAD_WARNING_CORES = 0.2;
 
 interface Scenario {
-  key: 'intake/postgres' | 'intake/pglite' | 'ceiling/postgres';
+  key: 'intake/postgres' | 'intake/pglite' | 'ceiling/postgres' | 'ceiling/pglite';
   run: (cleanup: Cleanup) => Promise<Measurement>;
 }
 
-const SCENARIOS: Scenario[] = [
-  { key: 'intake/postgres', run: intakePostgres },
-  { key: 'intake/pglite', run: intakePglite },
-  { key: 'ceiling/postgres', run: ceilingPostgres },
-];
+const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const wanted = (key: string) => !ONLY || ONLY.includes(key);
+
+const SCENARIOS: Scenario[] = (
+  [
+    { key: 'intake/postgres', run: intakePostgres },
+    { key: 'ceiling/postgres', run: ceilingPostgres },
+    { key: 'intake/pglite', run: intakePglite },
+    { key: 'ceiling/pglite', run: ceilingPglite },
+  ] satisfies Scenario[]
+).filter(({ key }) => wanted(key));
 
 let current: Cleanup | undefined;
 
@@ -56,6 +71,10 @@ function problemsOf(key: string, m: Measurement): string[] {
     );
   }
   if (m.serverExitCode !== 0) found.push(`${key}: server exited with ${m.serverExitCode} after SIGTERM`);
+  if (m.drain && m.drain.ms === null) {
+    found.push(`${key}: ${m.drain.receiptsSent} of ${m.drain.reports} receipts sent when the drain gave up`);
+  }
+  if (m.healthz && m.healthz.failed > 0) found.push(`${key}: ${m.healthz.failed} /healthz samples failed`);
   return found;
 }
 
@@ -96,6 +115,16 @@ async function runAll(): Promise<void> {
           console.error(`  ⚠ other work on the machine used ${c.other} cores: this measurement is disturbed`);
         }
       }
+      if (m.healthz) {
+        console.log(
+          `  /healthz during the run: p50 ${m.healthz.p50} ms, p99 ${m.healthz.p99} ms, max ${m.healthz.max} ms (${m.healthz.samples} samples)`,
+        );
+      }
+      if (m.drain) {
+        console.log(
+          `  drain (${m.processes}): ${m.drain.ms === null ? 'not finished' : `${m.drain.ms} ms`} after the run until ${m.drain.receiptsSent} of ${m.drain.reports} receipts were sent`,
+        );
+      }
       if (m.serverProblems.length > 0) {
         console.error(`  server logged ${m.serverProblems.length} warning/error line(s), the last ones:`);
         console.error(tail(m.serverProblems, 10));
@@ -115,17 +144,29 @@ function cell(value: number | undefined, digits = 0): string {
   return value === undefined ? '—' : value.toFixed(digits);
 }
 
-function printTable(ratio: number | undefined): void {
+interface Ratios {
+  postgres: number | undefined;
+  pglite: number | undefined;
+}
+
+function ratioOf(intakeKey: Scenario['key'], ceilingKey: Scenario['key']): number | undefined {
+  const intake = results.get(intakeKey);
+  const ceiling = results.get(ceilingKey);
+  return intake && ceiling && ceiling.rps > 0 ? intake.rps / ceiling.rps : undefined;
+}
+
+function printTable(ratios: Ratios, idle: IdleMemory | undefined): void {
   const header = [
     'scenario',
     'req/s',
     'p50 ms',
     'p99 ms',
     'non-2xx',
+    'timeouts',
     'rows',
     '2xx',
     'peak RSS MiB',
-    'cores srv/pg/gen',
+    'cores srv/pg/gen/other',
   ];
   const rows = SCENARIOS.map(({ key }) => {
     const m = results.get(key);
@@ -135,6 +176,7 @@ function printTable(ratio: number | undefined): void {
       cell(m?.p50),
       cell(m?.p99),
       cell(m?.total.non2xx),
+      cell(m?.timeouts),
       cell(m?.rows),
       cell(m?.total.ok2xx),
       cell(m?.peakRssMiB, 1),
@@ -150,54 +192,122 @@ function printTable(ratio: number | undefined): void {
   for (const r of rows) console.log(line(r));
 
   const verdict = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'MISS');
+  const target = (label: string, value: string, goal: string, ok: boolean | undefined) =>
+    console.log(`  ${label.padEnd(34)} ${value.padStart(9)}   ${goal.padEnd(10)} ${verdict(ok)}`);
+  const below = (v: number | undefined, max: number) => (v === undefined ? undefined : v < max);
+  const atLeast = (v: number | undefined, min: number) => (v === undefined ? undefined : v >= min);
   const pg = results.get('intake/postgres');
   const lite = results.get('intake/pglite');
   console.log('\ntargets');
-  console.log(
-    `  intake/ceiling on PostgreSQL  ${cell(ratio, 2).padStart(6)}   ≥ ${TARGETS.minRatio}    ` +
-      verdict(ratio === undefined ? undefined : ratio >= TARGETS.minRatio),
+  target(
+    'intake/ceiling on PostgreSQL',
+    cell(ratios.postgres, 2),
+    `≥ ${TARGETS.minRatio}`,
+    atLeast(ratios.postgres, TARGETS.minRatio),
   );
-  for (const [key, m] of [
-    ['intake/postgres p99', pg],
-    ['intake/pglite p99  ', lite],
-  ] as const) {
-    console.log(
-      `  ${key}           ${`${cell(m?.p99)} ms`.padStart(6)}   < ${TARGETS.maxP99Ms} ms ` +
-        verdict(m === undefined ? undefined : m.p99 < TARGETS.maxP99Ms),
-    );
-  }
+  target(
+    'intake/postgres p99',
+    `${cell(pg?.p99)} ms`,
+    `< ${TARGETS.maxP99Ms} ms`,
+    below(pg?.p99, TARGETS.maxP99Ms),
+  );
+  target(
+    'postgres drain (all receipts sent)',
+    `${cell(pg?.drain?.ms ?? undefined)} ms`,
+    'bounded',
+    pg?.drain ? pg.drain.ms !== null : undefined,
+  );
+  target(
+    'intake/ceiling on PGlite',
+    cell(ratios.pglite, 2),
+    `≥ ${TARGETS.pglite.minRatio}`,
+    atLeast(ratios.pglite, TARGETS.pglite.minRatio),
+  );
+  target(
+    'intake/pglite p99',
+    `${cell(lite?.p99)} ms`,
+    `< ${TARGETS.pglite.maxP99Ms} ms`,
+    below(lite?.p99, TARGETS.pglite.maxP99Ms),
+  );
+  target('intake/pglite timeouts', cell(lite?.timeouts), '0', lite ? lite.timeouts === 0 : undefined);
+  target(
+    '/healthz p99 during intake/pglite',
+    `${cell(lite?.healthz?.p99)} ms`,
+    `< ${TARGETS.pglite.maxHealthzP99Ms} ms`,
+    below(lite?.healthz?.p99, TARGETS.pglite.maxHealthzP99Ms),
+  );
+  target(
+    'embedded idle RSS',
+    `${cell(idle?.idleRssMiB)} MiB`,
+    `< ${TARGETS.maxIdleRssMiB} MiB`,
+    below(idle?.idleRssMiB, TARGETS.maxIdleRssMiB),
+  );
 }
 
-async function writeResults(ratio: number | undefined): Promise<string> {
+const round = (n: number | undefined, digits = 3) =>
+  n === undefined ? null : Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function writeResults(ratios: Ratios, idle: IdleMemory | undefined): Promise<string> {
   const pick = (key: Scenario['key']) => {
     const m = results.get(key);
     return m
       ? { ...m, rps: Math.round(m.rps * 10) / 10, latencyAvg: Math.round(m.latencyAvg * 100) / 100 }
       : null;
   };
+  const pg = results.get('intake/postgres');
+  const lite = results.get('intake/pglite');
   const report = {
     measuredAt: new Date().toISOString(),
     node: process.version,
     cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model,
     platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg(),
     settings: { ...SETTINGS, bodiesVary: 'fresh id in description, 16 points', databasePoolMax: 10 },
     targets: TARGETS,
     intake: { postgres: pick('intake/postgres'), pglite: pick('intake/pglite') },
-    ceiling: { postgres: pick('ceiling/postgres') },
-    ratio: { postgres: ratio === undefined ? null : Math.round(ratio * 1000) / 1000 },
+    ceiling: { postgres: pick('ceiling/postgres'), pglite: pick('ceiling/pglite') },
+    ratio: { postgres: round(ratios.postgres), pglite: round(ratios.pglite) },
+    healthz: { pglite: lite?.healthz ?? null },
+    /** Server mode: from the end of the intake run until every email receipt was sent. */
+    drain: { postgres: pg?.drain ? { ...pg.drain, processes: pg.processes } : null },
+    embedded: idle ?? null,
     /** The run itself was sound (no errors, rows add up); says nothing about the targets. */
     valid: failures.length === 0,
     targetsMet: {
-      ratio: ratio !== undefined && ratio >= TARGETS.minRatio,
-      p99: (['intake/postgres', 'intake/pglite'] as const).every(
-        (name) => (pick(name)?.p99 ?? Infinity) < TARGETS.maxP99Ms,
-      ),
+      ratio: ratios.postgres !== undefined && ratios.postgres >= TARGETS.minRatio,
+      p99: (pick('intake/postgres')?.p99 ?? Infinity) < TARGETS.maxP99Ms,
+      pgliteRatio: ratios.pglite !== undefined && ratios.pglite >= TARGETS.pglite.minRatio,
+      pgliteP99: (lite?.p99 ?? Infinity) < TARGETS.pglite.maxP99Ms && lite?.timeouts === 0,
+      healthzP99: (lite?.healthz?.p99 ?? Infinity) < TARGETS.pglite.maxHealthzP99Ms,
+      idleRss: (idle?.idleRssMiB ?? Infinity) < TARGETS.maxIdleRssMiB,
     },
     failures,
     disturbed,
   };
   return mergeResults(ROOT, report);
+}
+
+async function measureIdle(): Promise<IdleMemory | undefined> {
+  if (!wanted('embedded')) return undefined;
+  const cleanup = new Cleanup();
+  current = cleanup;
+  console.log('\n▶ embedded: npm start with a fresh data directory, then idle');
+  try {
+    const idle = await embeddedIdle(cleanup);
+    console.log(
+      `  ready in ${idle.readyMs} ms; RSS after ${idle.idleSeconds} s idle ${idle.idleRssMiB} MiB (peak ${idle.peakRssMiB} MiB)`,
+    );
+    return idle;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push(`embedded: ${message}`);
+    console.error(`  ✖ embedded failed: ${message}`);
+    return undefined;
+  } finally {
+    await cleanup.runAll();
+    current = undefined;
+  }
 }
 
 const watchdog = setTimeout(
@@ -206,17 +316,20 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
+let idle: IdleMemory | undefined;
 try {
   await runAll();
+  idle = await measureIdle();
 } finally {
   clearTimeout(watchdog);
 }
 
-const intake = results.get('intake/postgres');
-const ceiling = results.get('ceiling/postgres');
-const ratio = intake && ceiling && ceiling.rps > 0 ? intake.rps / ceiling.rps : undefined;
-printTable(ratio);
-const file = await writeResults(ratio);
+const ratios: Ratios = {
+  postgres: ratioOf('intake/postgres', 'ceiling/postgres'),
+  pglite: ratioOf('intake/pglite', 'ceiling/pglite'),
+};
+printTable(ratios, idle);
+const file = await writeResults(ratios, idle);
 console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 
 if (disturbed.length > 0) {

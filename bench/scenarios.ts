@@ -1,13 +1,14 @@
-// The three measured set-ups: the real intake on a PostgreSQL server, the real intake on
-// embedded PGlite, and the bare Fastify + pg ceiling. Each cleans up after itself.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+// The server-mode set-ups (the real intake on a PostgreSQL server as web + worker processes, and
+// the bare Fastify + pg ceiling) and what every scenario shares: driving the load, counting rows,
+// and the child processes' environment. The embedded ones are in embedded.ts. Each cleans up.
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { generateKey } from '../src/modules/secrets/keys.ts';
 import { type CoresUsed, type CpuSnapshot, coresUsed, cpuSnapshot } from './cpu.ts';
+import { type HealthzSamples, sampleHealthz } from './healthz.ts';
 import { type LoadCounts, warmUpAndMeasure } from './load.ts';
 import {
   type Cleanup,
@@ -16,6 +17,7 @@ import {
   queryOne,
   type ServerProcess,
   startServer,
+  withTimeout,
 } from './support.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,10 +44,24 @@ export interface Measurement {
   coresUsed: CoresUsed | undefined;
   serverExitCode: number | null;
   serverProblems: string[];
+  /** /healthz latency sampled during the measured run (when asked for). */
+  healthz?: HealthzSamples;
+  /** Server mode: until every email receipt of the run was sent (when asked for). */
+  drain?: Drain;
+  /** Server mode: whether web and worker ran as separate processes (ROLE=web, ROLE=worker). */
+  processes?: 'web+worker' | 'all';
+  workerProblems?: string[];
+}
+
+export interface Drain {
+  /** From the end of the measured run until the last receipt was sent; null if it never was. */
+  ms: number | null;
+  reports: number;
+  receiptsSent: number;
 }
 
 /** Environment for a child: ours minus anything that would point it somewhere else. */
-function childEnv(extra: Record<string, string>): Record<string, string | undefined> {
+export function childEnv(extra: Record<string, string>): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'PUBLIC_URL', 'SEED_DEMO', 'LOG_LEVEL']) {
     delete env[name];
@@ -56,22 +72,37 @@ function childEnv(extra: Record<string, string>): Record<string, string | undefi
 /** Pause after the last run so requests autocannon abandoned at its stop can finish. */
 const SETTLE_MS = 3000;
 
-async function drive(
+export async function drive(
   server: ServerProcess,
   routePath: string,
   countRows: () => Promise<number>,
+  options: {
+    healthz?: boolean;
+    beforeLoad?: () => Promise<void>;
+    afterLoad?: (loadEndedAt: number) => Promise<Partial<Measurement>>;
+  } = {},
 ): Promise<Measurement> {
   const readyMs = await server.waitReady(120_000);
+  await options.beforeLoad?.();
   let cpuBefore: CpuSnapshot | undefined;
   let cpuAfter: CpuSnapshot | undefined;
+  let endSampling: () => void = () => {};
+  let healthz: Promise<HealthzSamples> | undefined;
   const { measured, total } = await warmUpAndMeasure(server.baseUrl, routePath, {
     before: async () => {
       cpuBefore = await cpuSnapshot(server.child.pid);
+      if (options.healthz) {
+        healthz = sampleHealthz(server.baseUrl, new Promise((resolve) => (endSampling = resolve)));
+      }
     },
     after: async () => {
+      endSampling();
       cpuAfter = await cpuSnapshot(server.child.pid);
     },
   });
+  const loadEndedAt = performance.now();
+  const healthzSamples = await healthz;
+  const extra = (await options.afterLoad?.(loadEndedAt)) ?? {};
   await sleep(SETTLE_MS);
   const peakRssMiB = await server.peakRssMiB();
   const serverExitCode = await server.stop();
@@ -104,10 +135,12 @@ async function drive(
     coresUsed: cpuBefore && cpuAfter ? coresUsed(cpuBefore, cpuAfter) : undefined,
     serverExitCode,
     serverProblems: server.problems,
+    ...(healthzSamples ? { healthz: healthzSamples } : {}),
+    ...extra,
   };
 }
 
-const INTAKE_ENV = {
+export const INTAKE_ENV = {
   HOST: '127.0.0.1',
   SEED_DEMO: 'true',
   LOG_LEVEL: 'warn',
@@ -120,29 +153,92 @@ async function countReports(url: string, table: string): Promise<number> {
   return row?.n ?? -1;
 }
 
-export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
-  const url = await createScratchDatabase(cleanup, 'intake');
-  const port = await freePort();
-  const env = childEnv({ ...INTAKE_ENV, DATABASE_URL: url, PORT: String(port), SECRETS_KEY: generateKey() });
-  const server = startServer(cleanup, 'intake/postgres server', 'src/main.ts', env, port, ROOT);
-  return drive(server, '/api/v1/reports', () => countReports(url, 'reports'));
+/** Until ROLE (web | worker | all) exists, every process runs everything: then one process only. */
+function rolesSupported(): boolean {
+  return readFileSync(path.join(ROOT, 'src', 'config.ts'), 'utf8').includes("name: 'ROLE'");
 }
 
-export async function intakePglite(cleanup: Cleanup): Promise<Measurement> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'meldepunkt-bench-'));
-  cleanup.defer(`remove ${dataDir}`, () => rm(dataDir, { recursive: true, force: true }));
+const DRAIN_LIMIT_MS = Number(process.env.BENCH_DRAIN_LIMIT_SECONDS ?? 180) * 1000;
+
+/** Waits until every report has its email receipt sent; null when that takes longer than the limit. */
+async function measureDrain(url: string, loadEndedAt: number): Promise<Drain> {
+  const count = () =>
+    queryOne<{ reports: number; sent: number }>(
+      url,
+      `select (select count(*) from reports)::int as reports,
+              (select count(*) from messages where kind = 'receipt' and status = 'sent')::int as sent`,
+    );
+  for (;;) {
+    const row = await count();
+    const reports = row?.reports ?? 0;
+    const sent = row?.sent ?? 0;
+    const elapsed = performance.now() - loadEndedAt;
+    if (reports > 0 && sent >= reports) return { ms: Math.round(elapsed), reports, receiptsSent: sent };
+    if (elapsed > DRAIN_LIMIT_MS) return { ms: null, reports, receiptsSent: sent };
+    await sleep(100);
+  }
+}
+
+/** The bench's SMTP server (bench/smtp-sink.ts) in a process of its own; resolves to its port. */
+async function startSmtpSink(cleanup: Cleanup): Promise<number> {
+  const sink = fork(path.join(ROOT, 'bench', 'smtp-sink.ts'), { stdio: 'inherit' });
+  cleanup.defer('stop the SMTP sink', async () => {
+    if (sink.exitCode === null) sink.kill('SIGTERM');
+  });
+  return withTimeout(
+    new Promise<number>((resolve, reject) => {
+      sink.on('message', (message: { type?: string; port?: number }) => {
+        if (message.type === 'ready' && message.port) resolve(message.port);
+      });
+      sink.once('exit', (code) => reject(new Error(`SMTP sink exited with ${code}`)));
+    }),
+    30_000,
+    'SMTP sink start',
+  );
+}
+
+/**
+ * Server mode as deployed: a web process (ROLE=web) takes the reports and a worker (ROLE=worker)
+ * sends the receipts, through a local SMTP server; the drain is the time until all are sent.
+ */
+export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
+  const url = await createScratchDatabase(cleanup, 'intake');
+  const smtpPort = await startSmtpSink(cleanup);
+  const separate = rolesSupported();
+  const common = {
+    ...INTAKE_ENV,
+    DATABASE_URL: url,
+    SECRETS_KEY: generateKey(),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  };
   const port = await freePort();
-  const env = childEnv({ ...INTAKE_ENV, DATA_DIR: dataDir, PORT: String(port) });
-  const server = startServer(cleanup, 'intake/pglite server', 'src/main.ts', env, port, ROOT);
-  return drive(server, '/api/v1/reports', async () => {
-    // The server has stopped, so the files are free to open here.
-    const db = new PGlite({ dataDir: path.join(dataDir, 'pglite') });
-    try {
-      const result = await db.query<{ n: number }>('select count(*)::int as n from reports');
-      return result.rows[0]?.n ?? -1;
-    } finally {
-      await db.close();
-    }
+  const web = startServer(
+    cleanup,
+    'intake/postgres web',
+    'src/main.ts',
+    childEnv({ ...common, PORT: String(port), ...(separate ? { ROLE: 'web' } : {}) }),
+    port,
+    ROOT,
+  );
+  let worker: ServerProcess | undefined;
+  return drive(web, '/api/v1/reports', () => countReports(url, 'reports'), {
+    afterLoad: async (loadEndedAt) => {
+      const drain = await measureDrain(url, loadEndedAt);
+      return { drain, processes: separate ? 'web+worker' : 'all', workerProblems: worker?.problems ?? [] };
+    },
+    beforeLoad: async () => {
+      if (!separate) return;
+      // Started once the web process has migrated the database.
+      const workerPort = await freePort();
+      worker = startServer(
+        cleanup,
+        'intake/postgres worker',
+        'src/main.ts',
+        childEnv({ ...common, PORT: String(workerPort), ROLE: 'worker' }),
+        workerPort,
+        ROOT,
+      );
+    },
   });
 }
 

@@ -102,8 +102,9 @@ export function startServer(
   env: Record<string, string | undefined>,
   port: number,
   cwd: string,
+  nodeArgs: readonly string[] = [],
 ): ServerProcess {
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd,
     env: env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -213,4 +214,30 @@ export async function mergeResults(root: string, patch: Record<string, unknown>)
   }
   await writeFile(file, `${JSON.stringify({ ...existing, ...patch }, null, 2)}\n`);
   return file;
+}
+
+/**
+ * The Node.js options `npm start` gives the server (such as a smaller young generation), read from
+ * package.json, so the embedded scenarios measure the process as a user starts it.
+ */
+export async function npmStartNodeArgs(root: string): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const words = (pkg.scripts?.start ?? '').split(/\s+/).filter(Boolean);
+  if (words[0] !== 'node') return [];
+  // Flags, and the value after those that take one as the next word (--import ./preload.ts).
+  const args: string[] = [];
+  const inner = words.slice(1, -1);
+  for (let i = 0; i < inner.length; i++) {
+    const word = inner[i] ?? '';
+    if (!word.startsWith('--')) continue;
+    args.push(word);
+    const next = inner[i + 1];
+    if (!word.includes('=') && next !== undefined && !next.startsWith('--')) {
+      args.push(next);
+      i++;
+    }
+  }
+  return args;
 }

@@ -9,7 +9,9 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction }
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg, { type QueryResultRow } from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
+import { initdbOutOfProcess, PGLITE_CONF } from './pglite-memory.ts';
 import { embeddedDatabasePrepared, pgliteDirectory } from './prepare-embedded.ts';
+import { gatePglite, type QueryGate } from './query-gate.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -42,6 +44,8 @@ interface HandleBase {
 export interface PgliteHandle extends HandleBase {
   kind: 'pglite';
   pglite: PGlite;
+  /** The queue every PGlite statement waits in (see query-gate.ts). */
+  queryGate: QueryGate;
 }
 
 /** A PostgreSQL server through a pool; `url` for what opens connections of its own (pg-boss, LISTEN). */
@@ -94,13 +98,21 @@ export async function openDatabase(
     await embeddedDatabasePrepared(dataPath);
   }
   try {
-    const pglite = new PGlite({ dataDir: dataPath, loadDataDir: target.loadDataDir });
+    // Memory: see pglite-memory.ts.
+    if (dataPath && !target.loadDataDir) await initdbOutOfProcess(dataPath);
+    const pglite = new PGlite({
+      dataDir: dataPath,
+      loadDataDir: target.loadDataDir,
+      postgresqlconf: PGLITE_CONF,
+    });
     await pglite.waitReady;
+    const queryGate = gatePglite(pglite);
     const db = drizzlePglite(pglite, drizzleOptions) as unknown as Database;
     return {
       kind: 'pglite',
       db,
       pglite,
+      queryGate,
       close: async () => {
         await pglite.close();
         await lock?.release();

@@ -61,6 +61,11 @@ export const messages = {
     nn: 'Tenesta startar på nytt. Prøv igjen om nokre sekund.',
     en: 'The service is restarting. Try again in a few seconds.',
   }),
+  intakeBusy: (seconds: number): Message => ({
+    nb: `Akkurat nå kommer det inn svært mange meldinger. Prøv igjen om ${seconds} sekunder; meldingen din er ikke sendt ennå.`,
+    nn: `Akkurat no kjem det inn svært mange meldingar. Prøv igjen om ${seconds} sekund; meldinga di er ikkje send enno.`,
+    en: `Very many reports are coming in right now. Try again in ${seconds} seconds; your report has not been sent yet.`,
+  }),
 
   // Municipalities and places
   municipalityNotFound: (kommunenummer: string): Message => ({

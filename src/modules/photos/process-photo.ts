@@ -3,13 +3,26 @@
 // before anything is decoded, and nothing of its metadata survives (EXIF carries GPS positions).
 import { stat } from 'node:fs/promises';
 import { type FileTypeResult, fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 
-// libvips' operation cache would keep decoded uploads (and handles on their temporary files) after
-// they are processed; every upload is new, so there is nothing worth caching.
-sharp.cache(false);
+type Sharp = typeof SharpModule;
+let loadingSharp: Promise<Sharp> | undefined;
+
+/**
+ * sharp (libvips) is loaded with the first photo, not at start: it adds some 30 MiB to a process
+ * that may never see a photo (a worker, an idle embedded install).
+ */
+function loadSharp(): Promise<Sharp> {
+  loadingSharp ??= import('sharp').then(({ default: sharp }) => {
+    // libvips' operation cache would keep decoded uploads (and handles on their temporary files)
+    // after they are processed; every upload is new, so there is nothing worth caching.
+    sharp.cache(false);
+    return sharp;
+  });
+  return loadingSharp;
+}
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 /** A 50 MP photo is more than any phone camera takes; a larger count is a decompression bomb. */
@@ -47,7 +60,8 @@ export async function processPhoto(input: PhotoInput): Promise<ProcessedPhoto> {
     throw new AppError(413, 'photo_too_large', messages.photoTooLarge(MAX_PHOTO_BYTES / 1024 / 1024));
   }
   await checkType(input);
-  await checkPixelCount(input);
+  const sharp = await loadSharp();
+  await checkPixelCount(sharp, input);
 
   const large = await decodeSafely(() =>
     sharp(input, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS })
@@ -95,7 +109,7 @@ async function checkType(input: PhotoInput): Promise<void> {
  * unpacks to gigabytes is refused by its own claim. (sharp's limitInputPixels above does the same
  * again; it is checked here first to tell the resident which of the two problems they have.)
  */
-async function checkPixelCount(input: PhotoInput): Promise<void> {
+async function checkPixelCount(sharp: Sharp, input: PhotoInput): Promise<void> {
   const { width, height } = await decodeSafely(() => sharp(input, { limitInputPixels: false }).metadata());
   if (width * height > MAX_PHOTO_PIXELS) {
     throw new AppError(422, 'photo_too_many_pixels', messages.photoTooManyPixels(MAX_PHOTO_PIXELS / 1e6));

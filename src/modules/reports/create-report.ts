@@ -14,6 +14,7 @@ import type { ContactInput } from './contact.ts';
 import { type IdempotencyRequest, seal } from './idempotency.ts';
 import type { StoredPhoto } from './insert-received-report.ts';
 import { CatalogChangedError, insertReceivedReport } from './insert-received-report.ts';
+import { intakeGateFor } from './intake-gate.ts';
 import type { Channel, ReportStatus } from './statuses.ts';
 import { createTrackingToken } from './tracking-token.ts';
 
@@ -102,6 +103,17 @@ export async function checkNewReport(
 }
 
 export async function createReport(
+  deps: CreateReportDeps,
+  input: CreateReportInput,
+  idempotency?: IdempotencyRequest,
+): Promise<CreatedReport> {
+  // Embedded mode: waits its turn, or is refused with a 503 when too many wait (intake-gate.ts).
+  const gate = intakeGateFor(deps.database);
+  if (!gate) return storeReport(deps, input, idempotency);
+  return gate.run(() => storeReport(deps, input, idempotency));
+}
+
+async function storeReport(
   deps: CreateReportDeps,
   input: CreateReportInput,
   idempotency?: IdempotencyRequest,
