@@ -1,6 +1,6 @@
 // The embedded demo gets one staff account per role, so anyone trying Meldepunkt can log in to
 // the back office at once. Their passwords are new at every start and printed then; only the
-// embedded demo does this, never a server installation (see services.ts).
+// embedded demo does this, never a server installation (see assemble.ts).
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { createStaffUser } from './create-staff-user.ts';
