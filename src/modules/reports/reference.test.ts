@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, norwegianYear, REFERENCE_PATTERN } from './reference.ts';
+import { createdMeanwhile, formatReference, norwegianYear, REFERENCE_PATTERN } from './reference.ts';
 
 describe('norwegianYear', () => {
   it.each([
@@ -54,5 +54,17 @@ describe('REFERENCE_PATTERN', () => {
     [''],
   ])('rejects %j', (ref) => {
     expect(pattern.test(ref)).toBe(false);
+  });
+});
+
+describe('createdMeanwhile', () => {
+  it('takes "already exists" and a unique violation on the catalog as the sequence being there', () => {
+    // As node-postgres and PGlite raise them, and wrapped by Drizzle (the code on the cause).
+    expect(createdMeanwhile(Object.assign(new Error('relation already exists'), { code: '42P07' }))).toBe(
+      true,
+    );
+    expect(createdMeanwhile(new Error('Failed query', { cause: { code: '23505' } }))).toBe(true);
+    expect(createdMeanwhile(Object.assign(new Error('permission denied'), { code: '42501' }))).toBe(false);
+    expect(createdMeanwhile(new Error('connection lost'))).toBe(false);
   });
 });

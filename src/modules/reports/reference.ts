@@ -53,9 +53,14 @@ export async function createReferenceSequence(
   try {
     await db.execute(sql.raw(`create sequence if not exists ${sequence} as bigint`));
   } catch (error) {
-    const code = pgErrorCode(error);
-    if (code !== PG_UNIQUE_VIOLATION && code !== PG_DUPLICATE_TABLE) throw error;
+    if (!createdMeanwhile(error)) throw error;
   }
+}
+
+/** The error another session's concurrent CREATE gives: the sequence exists, which is success. */
+export function createdMeanwhile(error: unknown): boolean {
+  const code = pgErrorCode(error);
+  return code === PG_DUPLICATE_TABLE || code === PG_UNIQUE_VIOLATION;
 }
 
 /** This year's and next year's sequences for these municipalities (all active ones when omitted). */
