@@ -3,7 +3,7 @@
 // does not run the job queue, so it reports it as notRunning and is healthy without it. Each check
 // is a cached probe (cached-probe.ts): asked every second by a load balancer it costs one `select 1`
 // a second, and a database that hangs turns into a 503 within the timeout instead of a request
-// that hangs with it.
+// that hangs with it. An embedded database is healthy while it is open (see below).
 import { sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { DatabaseHandle } from '../../db/client.ts';
@@ -33,7 +33,14 @@ export interface HealthCheckOptions {
 
 export function createHealthCheck(options: HealthCheckOptions): HealthCheck {
   const timing = { cacheMs: options.cacheMs ?? 1000, timeoutMs: options.timeoutMs ?? 1000 };
-  const database = cachedProbe(() => options.db.db.execute(sql`select 1`), timing);
+  const handle = options.db;
+  // An embedded database lives in this process: it is up while it is open. Asking it `select 1`
+  // would only queue behind the statements already waiting (db/query-gate.ts), and a busy
+  // database is not a broken one: a load balancer must not take the only process out for that.
+  const database =
+    handle.kind === 'pglite'
+      ? async (): Promise<ProbeResult> => (handle.pglite.closed ? 'fail' : 'ok')
+      : cachedProbe(() => handle.db.execute(sql`select 1`), timing);
   const boss = options.boss;
   let jobQueue: (() => Promise<ProbeResult>) | undefined;
   if (runsJobs(options.role)) {
