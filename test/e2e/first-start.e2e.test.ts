@@ -97,7 +97,7 @@ describe('starting again on the same data directory', () => {
     const output = server.output();
     expect(await server.stop()).toBe(0);
     server = undefined;
-    expect(output).toMatch(/^\d\d:\d\d:\d\d INFO {2}Meldepunkt is ready at http/m);
+    expect(output).toMatch(/^\d\d:\d\d:\d\d INFO {2}Meldepunkt \(all\) is ready at http/m);
     expect(output).toMatch(/INFO {2}start-up phases .* work=\{"migrationsRun":(true|false),/);
     expect(output).not.toMatch(/^\{"level"/m);
   });

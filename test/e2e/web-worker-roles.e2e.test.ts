@@ -77,7 +77,12 @@ describe('web and worker roles on one PostgreSQL', () => {
           [web2, 'web'],
           [worker, 'worker'],
         ] as const) {
-          expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', role });
+          // A web process runs no job queue; a worker's must be up.
+          expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({
+            status: 'ok',
+            role,
+            checks: { database: 'ok', jobQueue: role === 'web' ? 'notRunning' : 'ok' },
+          });
         }
         expect((await fetch(`${worker.url}/api/v1/categories?municipality=4001`)).status).toBe(404);
 
