@@ -1,14 +1,20 @@
 // A new embedded database begins with PGlite's initdb, the longest step of a first start (several
-// seconds of WebAssembly). Started from preload.ts in a worker thread, it runs on the second core
-// while the main thread is still loading the application's modules; openDatabase waits for it.
-// The worker builds the cluster in a directory of its own, renamed into place when complete, so a
+// seconds of WebAssembly). Started from preload.ts in a child process (pglite-initdb.ts), it runs
+// on the second core while the main thread is still loading the application's modules, and its
+// memory leaves with it (a worker thread's WebAssembly heap would stay in this process's RSS);
+// openDatabase waits for it. The child builds the cluster in a directory of its own, renamed into place when complete, so a
 // failed or interrupted initdb leaves nothing half made, and two processes starting on one new
 // data directory cannot both write into it (the loser's rename fails and its copy is removed).
+
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const INITDB_SCRIPT = fileURLToPath(new URL('./pglite-initdb.ts', import.meta.url));
 
 const preparing = new Map<string, Promise<void>>();
 
@@ -33,16 +39,9 @@ async function prepare(dataDir: string, target: string): Promise<void> {
   const scratch = path.join(dataDir, `.pglite-initdb-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     mkdirSync(dataDir, { recursive: true });
-    const worker = new Worker(new URL('../startup/initdb-worker.ts', import.meta.url), {
-      workerData: { dir: scratch },
-      // Not the process's own flags: its --import of preload.ts would start a worker in the worker.
-      execArgv: [],
-    });
-    const code = await new Promise<number>((resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', resolve);
-    });
-    if (code === 0 && !existsSync(target)) await rename(scratch, target);
+    // Not the process's own flags: its --import of preload.ts would start another initdb there.
+    await promisify(execFile)(process.execPath, [INITDB_SCRIPT, scratch], { timeout: 300_000 });
+    if (!existsSync(target)) await rename(scratch, target);
   } catch {
     // Whatever went wrong, openDatabase runs initdb itself, as it would without this.
   } finally {
