@@ -2,6 +2,7 @@
 // tens of megabytes, so with many uploads at the same time the work waits its turn here, and when
 // too many wait, the request is refused with a 503 and Retry-After rather than piling up memory.
 import { inputMessages } from '../../i18n/input-messages.ts';
+import { type AdmissionGate, createAdmissionGate } from '../../shared/admission-gate.ts';
 import { AppError } from '../../shared/errors.ts';
 
 /** Photos decoded at the same time (the machine's cores are shared with everything else). */
@@ -18,49 +19,10 @@ export class PhotosBusyError extends AppError {
   }
 }
 
-export interface PhotoGate {
-  /** Runs `work` when a slot is free; refuses at once with PhotosBusyError when too many wait. */
-  run<T>(work: () => Promise<T>): Promise<T>;
-  readonly running: number;
-  readonly waiting: number;
-}
+export type PhotoGate = AdmissionGate;
 
 export function createPhotoGate(atOnce = PHOTOS_AT_ONCE, maxWaiting = PHOTOS_WAITING): PhotoGate {
-  let running = 0;
-  const queue: (() => void)[] = [];
-
-  async function acquire(): Promise<void> {
-    if (running < atOnce) {
-      running += 1;
-      return;
-    }
-    if (queue.length >= maxWaiting) throw new PhotosBusyError();
-    // The slot is handed over by release(): `running` stays the same.
-    await new Promise<void>((resolve) => queue.push(resolve));
-  }
-
-  function release(): void {
-    const next = queue.shift();
-    if (next) next();
-    else running -= 1;
-  }
-
-  return {
-    async run(work) {
-      await acquire();
-      try {
-        return await work();
-      } finally {
-        release();
-      }
-    },
-    get running() {
-      return running;
-    },
-    get waiting() {
-      return queue.length;
-    },
-  };
+  return createAdmissionGate(atOnce, maxWaiting, () => new PhotosBusyError());
 }
 
 /** The one gate of this process: every upload path (API, web form, fix-check reopen) goes through it. */

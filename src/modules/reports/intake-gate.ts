@@ -6,6 +6,7 @@
 // has its own bound (the pool) and several processes behind a load balancer, so it has no gate.
 import type { DatabaseHandle } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
+import { type AdmissionGate, createAdmissionGate } from '../../shared/admission-gate.ts';
 import { AppError } from '../../shared/errors.ts';
 
 /** Intakes doing their database work at the same time: enough to overlap JSON work with SQL. */
@@ -22,49 +23,10 @@ export class IntakeBusyError extends AppError {
   }
 }
 
-export interface IntakeGate {
-  /** Runs `work` when a slot is free; refuses at once with IntakeBusyError when too many wait. */
-  run<T>(work: () => Promise<T>): Promise<T>;
-  readonly running: number;
-  readonly waiting: number;
-}
+export type IntakeGate = AdmissionGate;
 
 export function createIntakeGate(atOnce = INTAKE_AT_ONCE, maxWaiting = INTAKE_WAITING): IntakeGate {
-  let running = 0;
-  const queue: (() => void)[] = [];
-
-  async function acquire(): Promise<void> {
-    if (running < atOnce) {
-      running += 1;
-      return;
-    }
-    if (queue.length >= maxWaiting) throw new IntakeBusyError();
-    // The slot is handed over by release(): `running` stays the same.
-    await new Promise<void>((resolve) => queue.push(resolve));
-  }
-
-  function release(): void {
-    const next = queue.shift();
-    if (next) next();
-    else running -= 1;
-  }
-
-  return {
-    async run(work) {
-      await acquire();
-      try {
-        return await work();
-      } finally {
-        release();
-      }
-    },
-    get running() {
-      return running;
-    },
-    get waiting() {
-      return queue.length;
-    },
-  };
+  return createAdmissionGate(atOnce, maxWaiting, () => new IntakeBusyError());
 }
 
 const gates = new WeakMap<DatabaseHandle, IntakeGate>();
