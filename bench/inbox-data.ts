@@ -98,12 +98,11 @@ export async function makeInboxData(client: pg.Client, db: Database, reports: nu
   }
 
   const generation = performance.now();
-  // Bulk load: no change notices, and indexes built once afterwards instead of row by row.
+  // Bulk load: indexes built once afterwards instead of row by row.
   const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
     `select indexname, indexdef from pg_indexes where tablename = 'reports'
        and indexname not in (select conname from pg_constraint where conrelid = 'reports'::regclass)`,
   );
-  await client.query('alter table reports disable trigger reports_notify_change');
   for (const index of indexes) await client.query(`drop index "${index.indexname}"`);
   await timed('insert Porsgrunn', () => client.query(generateSql('4001', reports, assignees)));
   await timed('insert Skien', () => client.query(generateSql('4003', Math.round(reports / 20), [])));
@@ -111,7 +110,6 @@ export async function makeInboxData(client: pg.Client, db: Database, reports: nu
     await client.query("set maintenance_work_mem = '256MB'");
     for (const index of indexes) await client.query(index.indexdef);
   });
-  await client.query('alter table reports enable trigger reports_notify_change');
   await timed('vacuum analyze', () => client.query('vacuum analyze reports'));
   console.log(`  generation total: ${((performance.now() - generation) / 1000).toFixed(1)} s`);
 }
