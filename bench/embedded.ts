@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { childEnv, drive, INTAKE_ENV, type Measurement, ROOT } from './scenarios.ts';
-import { type Cleanup, freePort, npmStartNodeArgs, startServer } from './support.ts';
+import { type Cleanup, freePort, npmScriptNodeArgs, startServer } from './support.ts';
 
 async function scratchDataDir(cleanup: Cleanup): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'meldepunkt-bench-'));
@@ -38,7 +38,7 @@ export async function intakePglite(cleanup: Cleanup): Promise<Measurement> {
     env,
     port,
     ROOT,
-    await npmStartNodeArgs(ROOT),
+    await npmScriptNodeArgs(ROOT),
   );
   return drive(server, '/api/v1/reports', () => countPgliteRows(dataDir, 'reports'), { healthz: true });
 }
@@ -86,7 +86,7 @@ export async function embeddedIdle(cleanup: Cleanup): Promise<IdleMemory> {
     env,
     port,
     ROOT,
-    await npmStartNodeArgs(ROOT),
+    await npmScriptNodeArgs(ROOT),
   );
   const readyMs = await server.waitReady(180_000);
   const pid = server.child.pid;

@@ -24,7 +24,7 @@ import { createKeyring } from '../src/modules/secrets/keyring.ts';
 import { porsgrunn } from '../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../src/modules/tenants/seed-municipality.ts';
 import { type CpuSnapshot, cpuSnapshot, processCpuSeconds } from './cpu.ts';
-import { Cleanup, createScratchDatabase, withTimeout } from './support.ts';
+import { Cleanup, createScratchDatabase, npmScriptNodeArgs, withTimeout } from './support.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const perMessage = (cpuSeconds: number) => Math.round((cpuSeconds * 1e6) / MESSAGES) / 1000;
@@ -45,8 +45,17 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function forkChild(cleanup: Cleanup, script: string, env: Record<string, string>): Child {
-  const child = fork(path.join(ROOT, 'bench', script), { stdio: 'inherit', env: { ...process.env, ...env } });
+function forkChild(
+  cleanup: Cleanup,
+  script: string,
+  env: Record<string, string>,
+  execArgv: string[] = [],
+): Child {
+  const child = fork(path.join(ROOT, 'bench', script), {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    execArgv,
+  });
   const waiting = new Map<string, Message>();
   const listeners = new Set<(message: Message) => void>();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -189,12 +198,18 @@ async function main(): Promise<void> {
     sink.onMessage((message) => {
       if (message.type === 'progress' || message.type === 'final') counts = message as unknown as SinkCounts;
     });
-    const worker = forkChild(cleanup, 'notifications-worker.ts', {
-      BENCH_DATABASE_URL: url,
-      // BENCH_SMTP_QUERY tries pool settings as an operator would set them, e.g. maxConnections=10.
-      BENCH_SMTP_URL: `smtp://127.0.0.1:${port}${SMTP_QUERY ? `?${SMTP_QUERY}` : ''}`,
-      BENCH_KEY: key.toString('hex'),
-    });
+    const worker = forkChild(
+      cleanup,
+      'notifications-worker.ts',
+      {
+        BENCH_DATABASE_URL: url,
+        // BENCH_SMTP_QUERY tries pool settings as an operator would set them, e.g. maxConnections=10.
+        BENCH_SMTP_URL: `smtp://127.0.0.1:${port}${SMTP_QUERY ? `?${SMTP_QUERY}` : ''}`,
+        BENCH_KEY: key.toString('hex'),
+        // Node's options as `npm run start:worker` gives them (the preload), so the process measured is the one deployed.
+      },
+      await npmScriptNodeArgs(ROOT, 'start:worker'),
+    );
     await worker.next('ready', 60_000);
 
     const handle = await openDatabase({ kind: 'server', url, poolMax: 2 });

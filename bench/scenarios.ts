@@ -14,6 +14,7 @@ import {
   type Cleanup,
   createScratchDatabase,
   freePort,
+  npmScriptNodeArgs,
   queryOne,
   type ServerProcess,
   startServer,
@@ -219,6 +220,7 @@ export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
     childEnv({ ...common, PORT: String(port), ...(separate ? { ROLE: 'web' } : {}) }),
     port,
     ROOT,
+    await npmScriptNodeArgs(ROOT, separate ? 'start:web' : 'start'),
   );
   let worker: ServerProcess | undefined;
   return drive(web, '/api/v1/reports', () => countReports(url, 'reports'), {
@@ -237,6 +239,7 @@ export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
         childEnv({ ...common, PORT: String(workerPort), ROLE: 'worker' }),
         workerPort,
         ROOT,
+        await npmScriptNodeArgs(ROOT, 'start:worker'),
       );
     },
   });

@@ -217,14 +217,16 @@ export async function mergeResults(root: string, patch: Record<string, unknown>)
 }
 
 /**
- * The Node.js options `npm start` gives the server (such as a smaller young generation), read from
- * package.json, so the embedded scenarios measure the process as a user starts it.
+ * The Node.js options an npm script gives the server (`start`: a smaller young generation and the
+ * preload; `start:web`, `start:worker`: the preload), read from package.json, so the benchmarks
+ * measure the process as an operator starts it. Leading `NAME=value` words (ROLE=web) are skipped.
  */
-export async function npmStartNodeArgs(root: string): Promise<string[]> {
+export async function npmScriptNodeArgs(root: string, script = 'start'): Promise<string[]> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
   };
-  const words = (pkg.scripts?.start ?? '').split(/\s+/).filter(Boolean);
+  const words = (pkg.scripts?.[script] ?? '').split(/\s+/).filter(Boolean);
+  while (words[0]?.includes('=')) words.shift();
   if (words[0] !== 'node') return [];
   // Flags, and the value after those that take one as the next word (--import ./preload.ts).
   const args: string[] = [];
