@@ -6,10 +6,12 @@
 // address directly never reach a lookup, so those are checked before the request.
 //
 // undici (the npm package) provides the Agent whose connect options carry that lookup; Node's
-// built-in fetch runs on undici too but does not export its Agent, so the package is needed.
+// built-in fetch runs on undici too but does not export its Agent, so the package is needed. It
+// loads with the first fetch (an OIDC sign-in, an address search), not with every process: a
+// megabyte of code that an embedded server at rest does not need in memory.
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent, fetch as undiciFetch } from 'undici';
 import { checkHost, isPublicAddress, type Resolver, systemResolver, unbracket } from './public-address.ts';
 
 export class NotPublicAddressError extends Error {
@@ -73,17 +75,25 @@ export type FetchInit = NonNullable<Parameters<typeof undiciFetch>[1]>;
 export type FetchLike = (url: string, init?: FetchInit) => Promise<Response>;
 
 export function createPublicOnlyFetch(options: PublicFetchOptions): FetchLike {
-  const agent = new Agent({
-    connect: {
-      lookup: publicOnlyLookup(options.resolver ?? systemResolver),
-      timeout: options.connectTimeoutMs,
-    },
-  });
+  let client: Promise<{ agent: Agent; fetch: typeof undiciFetch }> | undefined;
+  const connect = () => {
+    client ??= import('undici').then(({ Agent, fetch }) => ({
+      agent: new Agent({
+        connect: {
+          lookup: publicOnlyLookup(options.resolver ?? systemResolver),
+          timeout: options.connectTimeoutMs,
+        },
+      }),
+      fetch,
+    }));
+    return client;
+  };
   return async (url, init) => {
     const host = unbracket(new URL(url).hostname);
     if (isIP(host) && !isPublicAddress(host)) throw new NotPublicAddressError(host, host);
+    const { agent, fetch } = await connect();
     // undici's own Request and Response types equal the global ones at run time.
-    const response = await undiciFetch(url, { ...init, dispatcher: agent });
+    const response = await fetch(url, { ...init, dispatcher: agent });
     return response as unknown as Response;
   };
 }

@@ -4,7 +4,7 @@
 // batch over at once and the pool queues what its connections cannot take yet. An operator tunes
 // the pool in SMTP_URL's query (`?maxConnections=10&maxMessages=500`), which nodemailer reads and
 // which wins over the defaults here: some providers allow fewer connections, a local relay more.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import {
   type MessageChannelAdapter,
   type OutgoingMessage,
@@ -28,22 +28,29 @@ export function messageIdHeader(id: string, from: string): string {
 }
 
 export function createSmtpChannel(options: SmtpChannelOptions): MessageChannelAdapter {
-  const transport = nodemailer.createTransport({
-    url: options.url,
-    pool: true,
-    // A burst (a notice to a whole area) waits on SMTP round trips, not on CPU: more connections
-    // and fewer reconnects took the bench from 967 to about 1,300 messages/s. Operators of
-    // providers that allow less set it in SMTP_URL.
-    maxConnections: options.maxConnections ?? 10,
-    maxMessages: options.maxMessages ?? 1000,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  // nodemailer loads with the first email, not with every process that could send one.
+  let transport: Promise<Transporter> | undefined;
+  const connect = () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: options.url,
+        pool: true,
+        // A burst (a notice to a whole area) waits on SMTP round trips, not on CPU: more
+        // connections and fewer reconnects took the bench from 967 to about 1,300 messages/s.
+        // Operators of providers that allow less set it in SMTP_URL.
+        maxConnections: options.maxConnections ?? 10,
+        maxMessages: options.maxMessages ?? 1000,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      }),
+    );
+    return transport;
+  };
   return {
     async send(message: OutgoingMessage) {
       try {
-        const info = await transport.sendMail({
+        const info = await (await connect()).sendMail({
           from: { name: message.senderName, address: options.from },
           to: message.recipient,
           ...(message.replyTo ? { replyTo: message.replyTo } : {}),
@@ -68,7 +75,11 @@ export function createSmtpChannel(options: SmtpChannelOptions): MessageChannelAd
       }
     },
     close() {
-      transport.close();
+      // Nothing to close when no email was sent; a failed load has nothing open either.
+      transport?.then(
+        (open) => open.close(),
+        () => undefined,
+      );
     },
   };
 }
