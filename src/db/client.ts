@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg, { type QueryResultRow } from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
 import { initdbOutOfProcess, PGLITE_CONF } from './pglite-memory.ts';
+import { queryNamedOnPglite } from './pglite-prepared.ts';
 import { embeddedDatabasePrepared, pgliteDirectory } from './prepare-embedded.ts';
 import { gatePglite, type QueryGate } from './query-gate.ts';
 import * as schema from './schema.ts';
@@ -130,16 +131,20 @@ const statementNames = new Map<string, string>();
 /**
  * Runs a hot statement as a named prepared statement on a PostgreSQL server, so its plan is made
  * once per connection instead of on every call (for large statements, planning costs more than
- * running). The name is derived from the SQL text, so every shape gets its own statement.
- * PGlite runs in-process and gets the statement directly.
+ * running). The name is derived from the SQL text, so every shape gets its own statement. On
+ * PGlite the same, once per database instance (pglite-prepared.ts), in the query gate.
  */
 export async function queryPrepared<T>(handle: DatabaseHandle, query: SQL): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  if (handle.kind === 'pglite') return (await handle.pglite.query<T>(text, params)).rows;
   let name = statementNames.get(text);
   if (!name) {
     name = `mp_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
+  }
+  if (handle.kind === 'pglite') {
+    const { pglite } = handle;
+    const statement = name;
+    return handle.queryGate.run(() => queryNamedOnPglite<T>(pglite, statement, text, params));
   }
   const result = await handle.pool.query<T & QueryResultRow>({ name, text, values: params });
   return result.rows;
