@@ -68,7 +68,10 @@ describe.each(databaseKinds())('delivery through outages (%s)', (kind) => {
         smsGatewayUrl: gateway.url,
         smsGatewayToken: 'gateway-token-0123456789',
       },
-      { ...FAST, retryLimit: 40, batchSize: 25, smsTimeoutMs: 1000 },
+      // All 200 SMS in one relay batch (embedded batches are smaller by default): with a retry
+      // delay of 1 s and no backoff, failing retries are fetched before newer jobs (pg-boss takes
+      // the oldest first), so messages written by a later batch would wait out the whole outage.
+      { ...FAST, retryLimit: 40, batchSize: 25, smsTimeoutMs: 1000, relayBatchRecipients: 500 },
     );
     await t.ctx.db.db.execute(
       sql`insert into notification_settings (kommunenummer, sms_quiet_from, sms_quiet_until) values ('4001', 0, 0)`,

@@ -6,7 +6,7 @@ import type { AppContext } from '../../app-context.ts';
 import { defineJob, insertJobs, startJobWorkers } from '../../jobs/registry.ts';
 import { instrumentChannels } from '../metrics/instrument-channels.ts';
 import type { MessageChannelAdapter } from './channels.ts';
-import { relayPending } from './relay.ts';
+import { type RelayLimits, relayPending } from './relay.ts';
 import { remindAllFixChecks } from './remind-fix-checks.ts';
 import type { MessageChannel } from './schema.ts';
 import { sendMessages } from './send-message.ts';
@@ -26,14 +26,14 @@ export interface NotificationOptions {
    */
   relayOnChanges?: boolean;
   pollingIntervalSeconds?: number;
-  /** Jobs fetched and sent at once by one send worker (default 100). */
+  /** Jobs fetched and sent at once by one send worker (default 100, embedded 20). */
   batchSize?: number;
   /**
    * Send workers in this process (default 2): while one waits on the database, the other's
    * messages keep the SMTP connections busy.
    */
   sendWorkers?: number;
-  /** Recipients the relay composes per transaction (default 500): what bounds its memory. */
+  /** Recipients the relay composes per transaction (default 500, embedded 50): what bounds its memory. */
   relayBatchRecipients?: number;
   smsTimeoutMs?: number;
   log?: { error(obj: object, message: string): void };
@@ -46,6 +46,17 @@ export interface Notifications {
   remindNow(): Promise<{ checks: number; messages: number }>;
   stop(): Promise<void>;
 }
+
+/**
+ * Embedded, a batch is one PGlite transaction, and the event loop waits from its first statement
+ * to its commit (PGlite runs in this thread, and the gate lets other work in only between
+ * transactions). Smaller batches keep each pause short, so pages and /healthz still answer while
+ * a burst of receipts is written; a server database keeps the larger, cheaper batches.
+ */
+const EMBEDDED_RELAY_LIMITS: Record<'pglite' | 'pg', RelayLimits> = {
+  pglite: { events: 25, recipients: 125 },
+  pg: {},
+};
 
 export const DELIVERY_REPORT_PATH = '/api/v1/notifications/sms/delivery-report';
 
@@ -101,7 +112,10 @@ export async function startNotifications(
   let relaying: Promise<{ events: number; messages: number }> | undefined;
   const relayNow = () => {
     // One relay at a time in this process; a caller during a run waits for that run.
-    relaying ??= relayPending(relayDeps, { recipients: options.relayBatchRecipients }).finally(() => {
+    relaying ??= relayPending(relayDeps, {
+      ...EMBEDDED_RELAY_LIMITS[ctx.db.kind],
+      ...(options.relayBatchRecipients ? { recipients: options.relayBatchRecipients } : {}),
+    }).finally(() => {
       relaying = undefined;
     });
     return relaying;
@@ -112,7 +126,7 @@ export async function startNotifications(
     defineJob({
       name: 'message.send',
       options: {
-        batchSize: options.batchSize ?? 100,
+        batchSize: options.batchSize ?? (ctx.db.kind === 'pglite' ? 50 : 100),
         localConcurrency: options.sendWorkers ?? 2,
         burstWhenBatchFull: true,
         pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
