@@ -151,6 +151,11 @@ export async function buildApp(
           name: 'report-links',
           description: 'QR stickers that open the report form for a hydrant, pumping station or other place',
         },
+        {
+          name: 'notices',
+          description:
+            'Notices (driftsmeldinger): shut-offs, flushing, boil-water advice; as JSON and as feeds',
+        },
         { name: 'operations', description: 'Health checks' },
         {
           name: 'notifications',
@@ -164,6 +169,7 @@ export async function buildApp(
         { name: 'staff: case', description: 'Back office: one report and the actions on it' },
         { name: 'staff: front desk', description: 'Back office: reports taken by phone or at the desk' },
         { name: 'staff: dashboard', description: 'Back office: figures' },
+        { name: 'staff: notices', description: 'Back office: notices, their versions and their lifecycle' },
         { name: 'staff: administration', description: 'Back office: administration (admins only)' },
       ],
     },
