@@ -1,5 +1,5 @@
 // A published notice ends: a last version with status ended. A boil-water advice that ends is
-// lifted, and its public text says so first, in every language it has.
+// lifted, and its public text says so first, in every language.
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LANGUAGES, type LocalizedText } from '../../shared/language.ts';
@@ -9,12 +9,13 @@ import { LIFTED_BODY_PREFIX, LIFTED_TITLE_PREFIX, noticeMessages } from './notic
 import { findNotice, type StaffNotice } from './notice-queries.ts';
 import { areasOf, writeVersion } from './write-version.ts';
 
-function prefixed(text: LocalizedText, prefix: Required<LocalizedText>): LocalizedText {
-  const result: LocalizedText = { nb: `${prefix.nb}${text.nb}` };
-  for (const language of LANGUAGES) {
-    const value = text[language];
-    if (language !== 'nb' && value) result[language] = `${prefix[language]}${value}`;
-  }
+/**
+ * The text with the prefix in every language: where a translation is missing, the bokmål text
+ * follows the reader's own prefix, so a nynorsk or English reader still reads that it is lifted.
+ */
+function prefixed(text: LocalizedText, prefix: Required<LocalizedText>): Required<LocalizedText> {
+  const result = { nb: '', nn: '', en: '' };
+  for (const language of LANGUAGES) result[language] = `${prefix[language]}${text[language] ?? text.nb}`;
   return result;
 }
 

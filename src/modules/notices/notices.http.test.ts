@@ -196,6 +196,7 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
     expect(lifted.status).toBe(200);
     expect(lifted.body.title).toEqual({
       nb: 'Kokevarsel opphevet: Kokevarsel Vestsiden',
+      nn: 'Kokevarsel oppheva: Kokevarsel Vestsiden',
       en: 'Boil-water advice lifted: Boil water, Vestsiden',
     });
     const nb = await t.request('GET', `/api/v1/municipalities/${OWN}/notices?lang=nb`);
