@@ -302,6 +302,7 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
     expect(control.body.error.code).toBe('control_characters');
     const tooBig = await staff.admin.request('POST', base, draft({ body: { nb: 'x'.repeat(1_100_000) } }));
     expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error.message).toContain('1024');
     const emptyChange = await staff.admin.request('PUT', `${base}/${crypto.randomUUID()}`, {});
     expect(emptyChange.status).toBe(400);
     const missing = await staff.admin.request('PUT', `${base}/${crypto.randomUUID()}`, {
