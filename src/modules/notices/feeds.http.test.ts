@@ -2,12 +2,14 @@
 // element closed explicitly, the required elements there), iCalendar unfolded and read line by
 // line (CRLF, ≤ 75 octets a line, UID stable and SEQUENCE bumped on a change), GeoJSON as a
 // FeatureCollection of MultiPolygons. Published and ended notices only, never drafts.
+import { eq } from 'drizzle-orm';
 import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildPorsgrunn } from '../../../test/support/factories.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { municipalities } from '../tenants/schema.ts';
 
 interface XmlElement {
   name: string;
@@ -240,5 +242,21 @@ describe.each(databaseKinds())('notice feeds on %s', (kind) => {
   it('answers 404 for an unknown site, and the feeds are there by kommunenummer too', async () => {
     expect((await t.request('GET', '/ingen-slik/driftsmeldinger.rss')).status).toBe(404);
     expect((await t.request('GET', '/4001/driftsmeldinger.geojson')).status).toBe(200);
+  });
+
+  it('answers 410 for a municipality switched off, like its pages', async () => {
+    await t.ctx.db.db
+      .update(municipalities)
+      .set({ enabled: false })
+      .where(eq(municipalities.kommunenummer, '4001'));
+    try {
+      expect((await t.request('GET', '/porsgrunn/driftsmeldinger.ics')).status).toBe(410);
+      expect((await t.request('GET', '/api/v1/municipalities/4001/notices')).status).toBe(410);
+    } finally {
+      await t.ctx.db.db
+        .update(municipalities)
+        .set({ enabled: true })
+        .where(eq(municipalities.kommunenummer, '4001'));
+    }
   });
 });

@@ -327,6 +327,22 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
     expect(large.body.areas.coordinates).toHaveLength(20);
   });
 
+  it('numbers simultaneous changes one after another: no version lost or taken twice', async () => {
+    const id: string = (await staff.admin.request('POST', base, draft())).body.id;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        staff.saksbehandler.request('PUT', `${base}/${id}`, { title: { nb: `Endring ${i}` } }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+    expect(answers.map((a) => a.body.version).sort((a: number, b: number) => a - b)).toEqual([
+      2, 3, 4, 5, 6, 7,
+    ]);
+    const read = await staff.admin.request('GET', `${base}/${id}`);
+    expect(read.body.version).toBe(7);
+    expect(read.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('answers 404 for an unknown municipality on the public list', async () => {
     expect((await t.request('GET', '/api/v1/municipalities/9999/notices')).status).toBe(404);
   });
