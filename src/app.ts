@@ -29,6 +29,8 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { invitationRoutes } from './modules/invitations/routes.ts';
 import { httpMetrics } from './modules/metrics/http-metrics.ts';
 import { metricsRoutes } from './modules/metrics/metrics-routes.ts';
+import { noticePublicRoutes } from './modules/notices/public-routes.ts';
+import { noticeStaffRoutes } from './modules/notices/staff-routes.ts';
 import { fixCheckRoutes } from './modules/notifications/fix-check-routes.ts';
 import { messageTemplateRoutes } from './modules/notifications/message-template-routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -149,6 +151,11 @@ export async function buildApp(
           name: 'report-links',
           description: 'QR stickers that open the report form for a hydrant, pumping station or other place',
         },
+        {
+          name: 'notices',
+          description:
+            'Notices (driftsmeldinger): shut-offs, flushing, boil-water advice; as JSON and as feeds',
+        },
         { name: 'operations', description: 'Health checks' },
         {
           name: 'notifications',
@@ -162,6 +169,7 @@ export async function buildApp(
         { name: 'staff: case', description: 'Back office: one report and the actions on it' },
         { name: 'staff: front desk', description: 'Back office: reports taken by phone or at the desk' },
         { name: 'staff: dashboard', description: 'Back office: figures' },
+        { name: 'staff: notices', description: 'Back office: notices, their versions and their lifecycle' },
         { name: 'staff: administration', description: 'Back office: administration (admins only)' },
       ],
     },
@@ -196,6 +204,7 @@ export async function buildApp(
   await app.register(directoryRoutes, { ctx });
   await app.register(frontDeskRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  await app.register(noticeStaffRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
@@ -207,6 +216,7 @@ export async function buildApp(
   await app.register(reportRoutes, { ctx });
   await app.register(photoRoutes, { ctx });
   await app.register(reportLinkRoutes, { ctx });
+  await app.register(noticePublicRoutes, { ctx });
   await app.register(staffAppRoutes, { ctx });
   // Last: the residents' pages live at /{municipality}, after every fixed path.
   await app.register(webRoutes, { ctx });

@@ -5,6 +5,7 @@ export * from '../modules/cases/schema.ts';
 export * from '../modules/categories/schema.ts';
 export * from '../modules/geo/schema.ts';
 export * from '../modules/invitations/schema.ts';
+export * from '../modules/notices/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from '../modules/photos/schema.ts';
 export * from '../modules/report-links/schema.ts';

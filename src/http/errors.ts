@@ -120,7 +120,9 @@ export function installErrorHandling(
   htmlErrors?: HtmlErrorRenderer,
 ): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const known = error instanceof AppError ? error : translateKnownError(error, bodyLimit);
+    // A route may allow more than the app's limit (a notice's areas): the message names its own.
+    const limit = request.routeOptions.bodyLimit ?? bodyLimit;
+    const known = error instanceof AppError ? error : translateKnownError(error, limit);
     if (known) {
       // A refusal the client may retry later (photos busy) says when.
       const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;

@@ -18,7 +18,7 @@ export const en: WebCatalog = {
     map: 'See reports near you',
     onCall: (phone: string) =>
       `Is it urgent, such as water in the basement or a missing manhole cover? Phone the on-call number ${phone}.`,
-    notices: 'Service notices (water shut-offs, flushing, boil-water advice) will appear here soon.',
+    notices: 'Service notices: water shut-offs, flushing, boil-water advice and roadworks',
   },
   form: {
     title: 'Report a problem',
@@ -171,6 +171,24 @@ export const en: WebCatalog = {
     confirmButton: 'Yes, I want to follow the report',
     alreadyConfirmed: 'You already follow this report.',
     back: 'Back to the report',
+  },
+  notices: {
+    title: 'Service notices',
+    intro: (name: string) =>
+      `Planned and unplanned water shut-offs, flushing, boil-water advice and roadworks in ${name} municipality.`,
+    current: 'Current and upcoming',
+    ended: 'Ended',
+    none: 'No notices at the moment.',
+    noneEnded: 'No ended notices.',
+    starts: 'From',
+    expectedEnd: 'Expected end',
+    endedAt: 'Ended',
+    lifted: 'The boil-water advice is lifted',
+    feeds: 'Follow the notices',
+    rss: 'RSS',
+    atom: 'Atom',
+    calendar: 'Calendar (iCalendar)',
+    geojson: 'The areas (GeoJSON)',
   },
   map: {
     title: 'Reports near you',

@@ -18,7 +18,7 @@ export const nb = {
     map: 'Se meldinger i nærheten',
     onCall: (phone: string) =>
       `Haster det, for eksempel vann i kjelleren eller et kumlokk som mangler? Ring vakttelefonen ${phone}.`,
-    notices: 'Driftsmeldinger (vannavstengning, spyling, kokevarsel) kommer snart her.',
+    notices: 'Driftsmeldinger: vannavstengning, spyling, kokevarsel og gravearbeid',
   },
   form: {
     title: 'Meld fra om et problem',
@@ -171,6 +171,24 @@ export const nb = {
     confirmButton: 'Ja, jeg vil følge meldingen',
     alreadyConfirmed: 'Du følger allerede denne meldingen.',
     back: 'Tilbake til meldingen',
+  },
+  notices: {
+    title: 'Driftsmeldinger',
+    intro: (name: string) =>
+      `Planlagt og uplanlagt vannavstengning, spyling, kokevarsel og gravearbeid i ${name} kommune.`,
+    current: 'Pågående og kommende',
+    ended: 'Avsluttet',
+    none: 'Ingen driftsmeldinger nå.',
+    noneEnded: 'Ingen avsluttede driftsmeldinger.',
+    starts: 'Fra',
+    expectedEnd: 'Forventet slutt',
+    endedAt: 'Avsluttet',
+    lifted: 'Kokevarselet er opphevet',
+    feeds: 'Følg driftsmeldingene',
+    rss: 'RSS',
+    atom: 'Atom',
+    calendar: 'Kalender (iCalendar)',
+    geojson: 'Områdene (GeoJSON)',
   },
   map: {
     title: 'Meldinger i nærheten',

@@ -18,7 +18,7 @@ export const nn: WebCatalog = {
     map: 'Sjå meldingar i nærleiken',
     onCall: (phone: string) =>
       `Hastar det, til dømes vatn i kjellaren eller eit kumlok som manglar? Ring vakttelefonen ${phone}.`,
-    notices: 'Driftsmeldingar (vassavstenging, spyling, kokevarsel) kjem snart her.',
+    notices: 'Driftsmeldingar: vassavstenging, spyling, kokevarsel og gravearbeid',
   },
   form: {
     title: 'Meld frå om eit problem',
@@ -170,6 +170,24 @@ export const nn: WebCatalog = {
     confirmButton: 'Ja, eg vil følgje meldinga',
     alreadyConfirmed: 'Du følgjer alt denne meldinga.',
     back: 'Tilbake til meldinga',
+  },
+  notices: {
+    title: 'Driftsmeldingar',
+    intro: (name: string) =>
+      `Planlagd og uplanlagd vassavstenging, spyling, kokevarsel og gravearbeid i ${name} kommune.`,
+    current: 'Pågåande og komande',
+    ended: 'Avslutta',
+    none: 'Ingen driftsmeldingar no.',
+    noneEnded: 'Ingen avslutta driftsmeldingar.',
+    starts: 'Frå',
+    expectedEnd: 'Forventa slutt',
+    endedAt: 'Avslutta',
+    lifted: 'Kokevarselet er oppheva',
+    feeds: 'Følg driftsmeldingane',
+    rss: 'RSS',
+    atom: 'Atom',
+    calendar: 'Kalender (iCalendar)',
+    geojson: 'Områda (GeoJSON)',
   },
   map: {
     title: 'Meldingar i nærleiken',

@@ -1,7 +1,11 @@
 // WCAG 2.1 AA: axe finds no violations on any public page, in bokmål, nynorsk and English. The
 // form's own steps, and reflow at 320 px and 200 % zoom, are in accessibility-form.test.ts.
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNotice } from '../../src/modules/notices/create-notice.ts';
+import { endNotice } from '../../src/modules/notices/end-notice.ts';
+import { publishNotice } from '../../src/modules/notices/publish-notice.ts';
 import { PLACES } from '../support/factories.ts';
 import type { TestApp } from '../support/test-app.ts';
 import {
@@ -13,6 +17,24 @@ import {
   openContext,
   startWebApp,
 } from '../support/web.ts';
+
+/** A current and a lifted notice, so the notice list has both its lists filled. */
+async function publishedNotice(t: TestApp): Promise<void> {
+  const db = t.ctx.db.db;
+  const actor = randomUUID();
+  for (const type of ['flushing', 'boil_water'] as const) {
+    const notice = await createNotice(db, actor, '4001', {
+      type,
+      title: { nb: type === 'flushing' ? 'Spyling i sentrum' : 'Kokevarsel Brevik' },
+      body: { nb: 'La kaldtvannet renne til det er klart.' },
+      area: { type: 'Circle', center: PLACES.porsgrunn, radiusMetres: 500 },
+      startsAt: '2026-12-05T07:00:00.000Z',
+      expectedEndAt: '2026-12-05T15:00:00.000Z',
+    });
+    await publishNotice(db, actor, '4001', notice.id);
+    if (type === 'boil_water') await endNotice(db, actor, '4001', notice.id);
+  }
+}
 
 describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
   let t: TestApp;
@@ -35,6 +57,7 @@ describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
       answers: {},
       contact: undefined,
     });
+    await publishedNotice(t);
   });
   afterAll(async () => {
     await browser?.close();
@@ -53,6 +76,7 @@ describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
       privacy: '/porsgrunn/personvern',
       'map and list': '/porsgrunn/kart',
       'map and list, filtered': '/porsgrunn/kart?status=all&gruppe=vann',
+      notices: '/porsgrunn/driftsmeldinger',
       'tracking page without the token': '/porsgrunn/meldinger/{ref}',
       'embed demo': '/porsgrunn/embed-demo',
       'form opened from a QR sticker': '/porsgrunn/meld?link=pg-bh0417',

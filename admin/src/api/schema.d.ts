@@ -219,6 +219,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/municipalities/{kommunenummer}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A municipality's notices (driftsmeldinger): shut-offs, flushing, boil-water advice
+         * @description Published and ended notices, the last changed first (at most 100); `active=true`: only those not ended (active and upcoming). Title and text in the language of `?lang=` or `Accept-Language`, else bokmål where a translation is missing.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only published notices that have not ended: active and upcoming */
+                    active?: boolean;
+                    lang?: "nb" | "nn" | "en";
+                };
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            language: "nb" | "nn" | "en";
+                            notices: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                /** @description In the asked language, else bokmål */
+                                body: string;
+                                endedAt: string | null;
+                                expectedEndAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description A boil-water advice that has been lifted */
+                                lifted: boolean;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "published" | "ended";
+                                /** @description In the asked language, else bokmål */
+                                title: string;
+                                /** @enum {string} */
+                                type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description Bumped on every change */
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/sms/delivery-report": {
         parameters: {
             query?: never;
@@ -5837,6 +5940,1084 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's notices, drafts included, the last changed first (at most 200) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notices: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                endedAt: string | null;
+                                expectedEndAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                kommunenummer: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** @enum {string} */
+                                type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description The latest version */
+                                version: number;
+                                /** @description Every version, oldest first */
+                                versions?: {
+                                    /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                    areas: {
+                                        coordinates: number[][][][];
+                                        /** @enum {string} */
+                                        type: "MultiPolygon";
+                                    };
+                                    bbox: {
+                                        maxLat: number;
+                                        maxLon: number;
+                                        minLat: number;
+                                        minLon: number;
+                                    };
+                                    body: {
+                                        en?: string;
+                                        nb: string;
+                                        nn?: string;
+                                    };
+                                    changedBy: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    expectedEndAt: string | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "ended";
+                                    title: {
+                                        en?: string;
+                                        nb: string;
+                                        nn?: string;
+                                    };
+                                    version: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a notice as a draft (version 1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        area: {
+                            coordinates: number[][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: number[][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        } | {
+                            center: {
+                                lat: number;
+                                lon: number;
+                            };
+                            radiusMetres: number;
+                            /** @enum {string} */
+                            type: "Circle";
+                        };
+                        /** @description Bokmål required; nynorsk and English optional */
+                        body: {
+                            /** Format: multi-line */
+                            en?: string;
+                            /** Format: multi-line */
+                            nb: string;
+                            /** Format: multi-line */
+                            nn?: string;
+                        };
+                        expectedEndAt?: null | string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** @description Bokmål required; nynorsk and English optional */
+                        title: {
+                            /** Format: single-line */
+                            en?: string;
+                            /** Format: single-line */
+                            nb: string;
+                            /** Format: single-line */
+                            nn?: string;
+                        };
+                        /** @enum {string} */
+                        type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                            areas: {
+                                coordinates: number[][][][];
+                                /** @enum {string} */
+                                type: "MultiPolygon";
+                            };
+                            bbox: {
+                                maxLat: number;
+                                maxLon: number;
+                                minLat: number;
+                                minLon: number;
+                            };
+                            body: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            endedAt: string | null;
+                            expectedEndAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kommunenummer: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "ended";
+                            title: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The latest version */
+                            version: number;
+                            /** @description Every version, oldest first */
+                            versions?: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                changedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                expectedEndAt: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice with every version, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                            areas: {
+                                coordinates: number[][][][];
+                                /** @enum {string} */
+                                type: "MultiPolygon";
+                            };
+                            bbox: {
+                                maxLat: number;
+                                maxLon: number;
+                                minLat: number;
+                                minLon: number;
+                            };
+                            body: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            endedAt: string | null;
+                            expectedEndAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kommunenummer: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "ended";
+                            title: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The latest version */
+                            version: number;
+                            /** @description Every version, oldest first */
+                            versions?: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                changedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                expectedEndAt: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Change a draft or a published notice: a new version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        area?: {
+                            coordinates: number[][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: number[][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        } | {
+                            center: {
+                                lat: number;
+                                lon: number;
+                            };
+                            radiusMetres: number;
+                            /** @enum {string} */
+                            type: "Circle";
+                        };
+                        /** @description Bokmål required; nynorsk and English optional */
+                        body?: {
+                            /** Format: multi-line */
+                            en?: string;
+                            /** Format: multi-line */
+                            nb: string;
+                            /** Format: multi-line */
+                            nn?: string;
+                        };
+                        expectedEndAt?: null | string;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** @description Bokmål required; nynorsk and English optional */
+                        title?: {
+                            /** Format: single-line */
+                            en?: string;
+                            /** Format: single-line */
+                            nb: string;
+                            /** Format: single-line */
+                            nn?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                            areas: {
+                                coordinates: number[][][][];
+                                /** @enum {string} */
+                                type: "MultiPolygon";
+                            };
+                            bbox: {
+                                maxLat: number;
+                                maxLon: number;
+                                minLat: number;
+                                minLon: number;
+                            };
+                            body: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            endedAt: string | null;
+                            expectedEndAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kommunenummer: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "ended";
+                            title: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The latest version */
+                            version: number;
+                            /** @description Every version, oldest first */
+                            versions?: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                changedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                expectedEndAt: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a published notice (a boil-water advice: lifted)
+         * @description The body may be empty or `{}`; `body` replaces the text of the last version.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Optionally a new text for the ended notice; a lifted boil-water advice says so itself */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Bokmål required; nynorsk and English optional */
+                        body?: {
+                            /** Format: multi-line */
+                            en?: string;
+                            /** Format: multi-line */
+                            nb: string;
+                            /** Format: multi-line */
+                            nn?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                            areas: {
+                                coordinates: number[][][][];
+                                /** @enum {string} */
+                                type: "MultiPolygon";
+                            };
+                            bbox: {
+                                maxLat: number;
+                                maxLon: number;
+                                minLat: number;
+                                minLon: number;
+                            };
+                            body: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            endedAt: string | null;
+                            expectedEndAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kommunenummer: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "ended";
+                            title: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The latest version */
+                            version: number;
+                            /** @description Every version, oldest first */
+                            versions?: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                changedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                expectedEndAt: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: a new version, shown to the public */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                            areas: {
+                                coordinates: number[][][][];
+                                /** @enum {string} */
+                                type: "MultiPolygon";
+                            };
+                            bbox: {
+                                maxLat: number;
+                                maxLon: number;
+                                minLat: number;
+                                minLon: number;
+                            };
+                            body: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            endedAt: string | null;
+                            expectedEndAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kommunenummer: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "ended";
+                            title: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The latest version */
+                            version: number;
+                            /** @description Every version, oldest first */
+                            versions?: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                changedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                expectedEndAt: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/reports": {
         parameters: {
             query?: never;
@@ -9698,6 +10879,214 @@ export interface paths {
                         "application/json": {
                             status: string;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{site}/driftsmeldinger.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices as Atom
+         * @description Published and ended notices, never drafts; at most 50, the last changed first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "nb" | "nn" | "en";
+                };
+                header?: never;
+                path: {
+                    site: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{site}/driftsmeldinger.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices and their areas as GeoJSON
+         * @description Published and ended notices, never drafts; at most 50, the last changed first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "nb" | "nn" | "en";
+                };
+                header?: never;
+                path: {
+                    site: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{site}/driftsmeldinger.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices as iCalendar, one event per notice
+         * @description Published and ended notices, never drafts; at most 50, the last changed first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "nb" | "nn" | "en";
+                };
+                header?: never;
+                path: {
+                    site: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{site}/driftsmeldinger.rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices as RSS 2.0
+         * @description Published and ended notices, never drafts; at most 50, the last changed first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "nb" | "nn" | "en";
+                };
+                header?: never;
+                path: {
+                    site: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };

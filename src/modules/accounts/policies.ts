@@ -34,6 +34,11 @@ export const ROLE_ACTIONS = {
   'front_desk.register': deskAndCase,
   'front_desk.lookup_caller': deskAndCase,
   'dashboard.read': everyone,
+  'notice.read': everyone,
+  /** Create a notice as a draft; only case workers publish it. */
+  'notice.draft': deskAndCase,
+  /** Publish, change and end notices: what residents read and are alerted by. */
+  'notice.publish': caseWorkers,
   'admin.read': admins,
   'admin.settings': admins,
   'admin.categories': admins,

@@ -14,6 +14,7 @@ import { embedRoutes } from './embed-routes.ts';
 import { followRoutes } from './follow-routes.ts';
 import { formRoutes } from './form-routes.ts';
 import { mapRoutes } from './map-routes.ts';
+import { noticesPageRoutes } from './notices-routes.ts';
 import { sendPage } from './page.ts';
 import { errorPage } from './pages/error-page.ts';
 import { LANGUAGE_COOKIE, siteForErrorPage } from './site.ts';
@@ -58,5 +59,6 @@ export const webRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
   await app.register(followRoutes, { ctx });
   await app.register(formRoutes, { ctx });
   await app.register(mapRoutes, { ctx });
+  await app.register(noticesPageRoutes, { ctx });
   await app.register(embedRoutes, { ctx });
 };

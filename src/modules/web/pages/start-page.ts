@@ -15,7 +15,7 @@ export function startPage(site: Site): string {
         <a class="button secondary" href=${siteHref(site, `${site.base}/kart`)}>${t.map}</a>
       </div>
       ${phone ? html`<p class="notice acute">${t.onCall(phone)}</p>` : null}
-      <p class="notice">${t.notices}</p>
+      <p class="notice"><a href=${siteHref(site, `${site.base}/driftsmeldinger`)}>${t.notices}</a></p>
     `,
   });
 }

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import {
+  char,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../shared/language.ts';
+import { municipalities } from '../tenants/schema.ts';
+
+export const NOTICE_TYPES = [
+  'planned_shutoff',
+  'unplanned_shutoff',
+  'flushing',
+  'boil_water',
+  'boil_water_lifted',
+  'roadworks',
+  'other',
+] as const;
+export type NoticeType = (typeof NOTICE_TYPES)[number];
+
+export const NOTICE_STATUSES = ['draft', 'published', 'ended'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/** GeoJSON MultiPolygon in WGS84: polygons of rings of [lon, lat]. */
+export interface MultiPolygon {
+  type: 'MultiPolygon';
+  coordinates: number[][][][];
+}
+
+/**
+ * A notice (driftsmelding): a shut-off, flushing, boil-water advice, roadworks. This row is the
+ * notice's current state, for "active in the municipality" queries; its texts and areas live in
+ * notice_versions, one row per change, never overwritten.
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kommunenummer: char('kommunenummer', { length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    type: text('type').$type<NoticeType>().notNull(),
+    status: text('status').$type<NoticeStatus>().notNull().default('draft'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    expectedEndAt: timestamp('expected_end_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** The latest version number; notice_versions holds 1..version. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'notices_type',
+      sql`${t.type} in ('planned_shutoff', 'unplanned_shutoff', 'flushing', 'boil_water', 'boil_water_lifted', 'roadworks', 'other')`,
+    ),
+    check('notices_status', sql`${t.status} in ('draft', 'published', 'ended')`),
+    check('notices_ended', sql`(${t.status} = 'ended') = (${t.endedAt} is not null)`),
+    check('notices_version_positive', sql`${t.version} >= 1`),
+    // "Active in the municipality": published ones by start; the public lists skip drafts.
+    index('notices_municipality_status').on(t.kommunenummer, t.status, t.startsAt),
+    index('notices_municipality_updated').on(t.kommunenummer, t.updatedAt.desc()),
+  ],
+);
+
+/** Every version of a notice as it was saved: who changed it, its texts and its areas. */
+export const noticeVersions = pgTable(
+  'notice_versions',
+  {
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notices.id),
+    version: integer('version').notNull(),
+    status: text('status').$type<NoticeStatus>().notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    body: jsonb('body').$type<LocalizedText>().notNull(),
+    areas: jsonb('areas').$type<MultiPolygon>().notNull(),
+    minLat: doublePrecision('min_lat').notNull(),
+    minLon: doublePrecision('min_lon').notNull(),
+    maxLat: doublePrecision('max_lat').notNull(),
+    maxLon: doublePrecision('max_lon').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    expectedEndAt: timestamp('expected_end_at', { withTimezone: true }),
+    /** The staff account; not a foreign key, like the audit log: versions outlive accounts. */
+    changedBy: uuid('changed_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.noticeId, t.version] }),
+    check('notice_versions_status', sql`${t.status} in ('draft', 'published', 'ended')`),
+    check('notice_versions_bbox', sql`${t.minLat} <= ${t.maxLat} and ${t.minLon} <= ${t.maxLon}`),
+  ],
+);

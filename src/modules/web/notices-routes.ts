@@ -1,0 +1,82 @@
+// The public list of notices (/{slug}/driftsmeldinger): current and upcoming ones first, then
+// those ended, each with its time window and text; links to the feeds. Plain HTML, no script.
+import type { FastifyPluginAsync } from 'fastify';
+import { html } from 'htm/preact';
+import type { AppContext } from '../../app-context.ts';
+import { formatDateTime } from '../../i18n/web.ts';
+import { listPublicNotices, type PublicNotice } from '../notices/list-public-notices.ts';
+import { NOTICE_TYPE_LABELS } from '../notices/notice-messages.ts';
+import { renderPage } from './layout.ts';
+import { pageConfig, sendPage } from './page.ts';
+import { resolveSite, type Site } from './site.ts';
+
+type NoticesRequest = { Params: { site: string } };
+
+function noticeItem(site: Site, notice: PublicNotice) {
+  const t = site.text.notices;
+  const type = NOTICE_TYPE_LABELS[notice.lifted ? 'boil_water_lifted' : notice.type][site.language];
+  return html`<li id=${`melding-${notice.id}`} class="notice-item">
+    <h3>${notice.title}</h3>
+    <p><strong>${type}</strong>${notice.lifted ? html` · ${t.lifted}` : null}</p>
+    <dl>
+      <dt>${t.starts}</dt>
+      <dd><time datetime=${notice.startsAt}>${formatDateTime(notice.startsAt, site.language)}</time></dd>
+      ${
+        notice.endedAt
+          ? html`<dt>${t.endedAt}</dt>
+              <dd><time datetime=${notice.endedAt}>${formatDateTime(notice.endedAt, site.language)}</time></dd>`
+          : notice.expectedEndAt
+            ? html`<dt>${t.expectedEnd}</dt>
+                <dd><time datetime=${notice.expectedEndAt}>${formatDateTime(notice.expectedEndAt, site.language)}</time></dd>`
+            : null
+      }
+    </dl>
+    ${notice.body.split('\n').map((line) => (line.trim() ? html`<p>${line}</p>` : null))}
+  </li>`;
+}
+
+export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const db = ctx.db.db;
+  app.get<NoticesRequest>('/:site/driftsmeldinger', pageConfig, async (request, reply) => {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    const t = site.text.notices;
+    const notices = await listPublicNotices(db, {
+      kommunenummer: site.municipality.kommunenummer,
+      language: site.language,
+      activeOnly: false,
+    });
+    const current = notices.filter((n) => n.status === 'published');
+    const ended = notices.filter((n) => n.status === 'ended');
+    const feed = (kind: string) => `${site.base}/driftsmeldinger.${kind}?lang=${site.language}`;
+    const body = html`
+      <h1>${t.title}</h1>
+      <p>${t.intro(site.municipality.name)}</p>
+      <h2 id="current-notices">${t.current}</h2>
+      ${
+        current.length === 0
+          ? html`<p>${t.none}</p>`
+          : html`<ul class="notice-list" aria-labelledby="current-notices">${current.map((n) => noticeItem(site, n))}</ul>`
+      }
+      <h2 id="ended-notices">${t.ended}</h2>
+      ${
+        ended.length === 0
+          ? html`<p>${t.noneEnded}</p>`
+          : html`<ul class="notice-list" aria-labelledby="ended-notices">${ended.map((n) => noticeItem(site, n))}</ul>`
+      }
+      <h2>${t.feeds}</h2>
+      <ul>
+        <li><a href=${feed('rss')} type="application/rss+xml">${t.rss}</a></li>
+        <li><a href=${feed('atom')} type="application/atom+xml">${t.atom}</a></li>
+        <li><a href=${feed('ics')} type="text/calendar">${t.calendar}</a></li>
+        <li><a href=${feed('geojson')} type="application/geo+json">${t.geojson}</a></li>
+      </ul>
+    `;
+    return sendPage(
+      reply,
+      renderPage(site, { title: t.title, description: t.intro(site.municipality.name), body }),
+      200,
+      reply.server.pageCsp,
+      'public',
+    );
+  });
+};
