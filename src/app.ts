@@ -31,6 +31,7 @@ import { httpMetrics } from './modules/metrics/http-metrics.ts';
 import { metricsRoutes } from './modules/metrics/metrics-routes.ts';
 import { noticePublicRoutes } from './modules/notices/public-routes.ts';
 import { noticeStaffRoutes } from './modules/notices/staff-routes.ts';
+import { noticeTemplateRoutes } from './modules/notices/template-routes.ts';
 import { fixCheckRoutes } from './modules/notifications/fix-check-routes.ts';
 import { messageTemplateRoutes } from './modules/notifications/message-template-routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -205,6 +206,7 @@ export async function buildApp(
   await app.register(frontDeskRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(noticeStaffRoutes, { ctx });
+  await app.register(noticeTemplateRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });

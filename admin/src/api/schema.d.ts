@@ -5940,6 +5940,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/notice-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's notice template of every type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Filled when a notice is made from a template */
+                            placeholders: string[];
+                            templates: {
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** @description False while the municipality has the shipped wording */
+                                edited: boolean;
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** @enum {string} */
+                                type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/notice-templates/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the municipality's template of one notice type */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                };
+                cookie?: never;
+            };
+            /** @description Placeholders {area} {start} {end} are filled when a notice is made from the template */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Bokmål required; nynorsk and English optional */
+                        body: {
+                            /** Format: multi-line */
+                            en?: string;
+                            /** Format: multi-line */
+                            nb: string;
+                            /** Format: multi-line */
+                            nn?: string;
+                        };
+                        /** @description Bokmål required; nynorsk and English optional */
+                        title: {
+                            /** Format: single-line */
+                            en?: string;
+                            /** Format: single-line */
+                            nb: string;
+                            /** Format: single-line */
+                            nn?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** @description False while the municipality has the shipped wording */
+                            edited: boolean;
+                            title: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/notices": {
         parameters: {
             query?: never;
@@ -6135,6 +6371,214 @@ export interface paths {
                             /** Format: single-line */
                             nn?: string;
                         };
+                        /** @enum {string} */
+                        type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                            areas: {
+                                coordinates: number[][][][];
+                                /** @enum {string} */
+                                type: "MultiPolygon";
+                            };
+                            bbox: {
+                                maxLat: number;
+                                maxLon: number;
+                                minLat: number;
+                                minLon: number;
+                            };
+                            body: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            endedAt: string | null;
+                            expectedEndAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kommunenummer: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "ended";
+                            title: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            /** @enum {string} */
+                            type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The latest version */
+                            version: number;
+                            /** @description Every version, oldest first */
+                            versions?: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                changedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                expectedEndAt: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/notices/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a draft notice from the type's template, {area} {start} {end} filled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        area: {
+                            coordinates: number[][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: number[][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        } | {
+                            center: {
+                                lat: number;
+                                lon: number;
+                            };
+                            radiusMetres: number;
+                            /** @enum {string} */
+                            type: "Circle";
+                        };
+                        /**
+                         * Format: single-line
+                         * @description Fills {area}: the streets or part of town, in words
+                         */
+                        areaName: string;
+                        expectedEndAt?: null | string;
+                        /** Format: date-time */
+                        startsAt: string;
                         /** @enum {string} */
                         type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
                     };

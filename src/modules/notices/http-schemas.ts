@@ -33,8 +33,8 @@ function localizedText(maxLength: number, format: 'single-line' | 'multi-line') 
     { additionalProperties: false, description: 'Bokmål required; nynorsk and English optional' },
   );
 }
-const TitleInput = localizedText(200, 'single-line');
-const BodyInput = localizedText(4000, 'multi-line');
+export const TitleInput = localizedText(200, 'single-line');
+export const BodyInput = localizedText(4000, 'multi-line');
 
 const Position = Type.Array(Type.Number(), {
   minItems: 2,
@@ -76,9 +76,9 @@ export const AreaInput = Type.Union(
   },
 );
 
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 /** Null first: the app's Ajv coerces, and would turn null into "" before trying the null branch. */
-const NullableDateTime = Type.Union([Type.Null(), DateTime]);
+export const NullableDateTime = Type.Union([Type.Null(), DateTime]);
 
 export const NoticeCreateBody = Type.Object(
   {
@@ -114,7 +114,7 @@ export const NoticeEndBody = Type.Object(
 );
 export type NoticeEnd = Static<typeof NoticeEndBody>;
 
-const LocalizedTextOut = Type.Object({
+export const LocalizedTextOut = Type.Object({
   nb: Type.String(),
   nn: Type.Optional(Type.String()),
   en: Type.Optional(Type.String()),

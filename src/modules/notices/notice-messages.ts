@@ -78,6 +78,11 @@ export const noticeMessages = {
     nn: 'Forventa slutt må vere etter start.',
     en: 'The expected end must be after the start.',
   }),
+  filledTooLong: (max: number): Message => ({
+    nb: `Teksten blir lengre enn ${max} tegn når malen fylles ut. Forkort malen eller områdenavnet.`,
+    nn: `Teksten blir lengre enn ${max} teikn når malen blir fylt ut. Kort ned malen eller områdenamnet.`,
+    en: `The text would be longer than ${max} characters once the template is filled. Shorten the template or the area name.`,
+  }),
 };
 
 /** Put before the title of a boil-water advice once it is lifted. */

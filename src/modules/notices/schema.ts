@@ -99,3 +99,30 @@ export const noticeVersions = pgTable(
     check('notice_versions_bbox', sql`${t.minLat} <= ${t.maxLat} and ${t.minLon} <= ${t.maxLon}`),
   ],
 );
+
+/**
+ * A municipality's wording per notice type, with the standard advice residents must be given
+ * (fill water before a shut-off, how long to boil): the sources disagree (1 or 3 minutes), so each
+ * municipality edits its own. Seeded from default-notice-templates.ts when a municipality is made.
+ */
+export const noticeTemplates = pgTable(
+  'notice_templates',
+  {
+    kommunenummer: char('kommunenummer', { length: 4 })
+      .notNull()
+      .references(() => municipalities.kommunenummer),
+    type: text('type').$type<NoticeType>().notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    body: jsonb('body').$type<LocalizedText>().notNull(),
+    /** The staff account of the last edit; null while the seeded wording stands. */
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kommunenummer, t.type] }),
+    check(
+      'notice_templates_type',
+      sql`${t.type} in ('planned_shutoff', 'unplanned_shutoff', 'flushing', 'boil_water', 'boil_water_lifted', 'roadworks', 'other')`,
+    ),
+  ],
+);

@@ -11,6 +11,7 @@ import { AppError } from '../../shared/errors.ts';
 import { LANGUAGES, type Language, type MunicipalLanguage } from '../../shared/language.ts';
 import { isEmailAddress } from '../../shared/text.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { seedNoticeTemplates } from '../notices/notice-templates.ts';
 import { createReferenceSequencesAhead } from '../reports/reference.ts';
 import { type CopiedSetup, copyMunicipalitySetup, NOTHING_COPIED } from './copy-municipality-setup.ts';
 import { isValidSlug, slugFromName } from './municipality-slug.ts';
@@ -142,6 +143,8 @@ export async function addMunicipality(
       const copied = template
         ? await copyMunicipalitySetup(tx, template.kommunenummer, wanted.kommunenummer)
         : NOTHING_COPIED;
+      // The shipped wording, not the template municipality's: an edited text may name that municipality.
+      await seedNoticeTemplates(tx, wanted.kommunenummer);
       await recordAudit(tx, {
         kommunenummer: wanted.kommunenummer,
         actorId: null,

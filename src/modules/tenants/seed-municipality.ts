@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { categories, categoryGroups } from '../categories/schema.ts';
+import { seedNoticeTemplates } from '../notices/notice-templates.ts';
 import { seedReportLinks } from '../report-links/seed-report-links.ts';
 import { createReferenceSequencesAhead } from '../reports/reference.ts';
 import type { DemoMunicipality } from './demo/porsgrunn.ts';
@@ -88,6 +89,7 @@ export async function seedMunicipality(db: Database, data: DemoMunicipality): Pr
       }
     }
     added.reportLinks = await seedReportLinks(tx, kommunenummer, data.reportLinks ?? []);
+    await seedNoticeTemplates(tx, kommunenummer);
     return added;
   });
   // After the commit: processes starting together may race to create them, which is harmless here.
