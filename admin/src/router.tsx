@@ -13,7 +13,7 @@ import {
   RequireSession,
   RouteError,
 } from './layout/index.ts';
-import { ROLE_ADMIN, ROLE_FRONT_DESK } from './session/index.ts';
+import { ROLE_ADMIN, ROLE_CASE_WORKER, ROLE_FRONT_DESK } from './session/index.ts';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./pages/login/ResetPasswordPage.tsx'));
@@ -35,6 +35,9 @@ const TemplatesPage = lazy(() => import('./pages/admin/templates/TemplatesPage.t
 const LinksPage = lazy(() => import('./pages/admin/links/LinksPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/audit/AuditPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
+const NoticesPage = lazy(() => import('./pages/notices/NoticesPage.tsx'));
+const NewNoticePage = lazy(() => import('./pages/notices/NewNoticePage.tsx'));
+const NoticeView = lazy(() => import('./pages/notices/NoticeView.tsx'));
 
 /** A lazily loaded page, with "Loading…" while its code arrives. */
 function page(Page: ComponentType) {
@@ -81,6 +84,16 @@ export const routes = [
                 ),
               },
               { path: 'dashboard', element: page(DashboardPage) },
+              { path: 'notices', element: page(NoticesPage) },
+              {
+                path: 'notices/new',
+                element: (
+                  <RequireRole roles={[ROLE_ADMIN, ROLE_CASE_WORKER, ROLE_FRONT_DESK]}>
+                    {page(NewNoticePage)}
+                  </RequireRole>
+                ),
+              },
+              { path: 'notices/:id', element: page(NoticeView) },
               { path: 'preferences', element: page(PreferencesPage) },
               {
                 path: 'admin',

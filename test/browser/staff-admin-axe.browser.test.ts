@@ -1,4 +1,4 @@
-// Axe on every administration page, the outbox, the front desk and the dashboard, in bokmål and
+// Axe on every administration page, the outbox, the front desk, the dashboard and the notices, in bokmål and
 // English, with the forms opened; and nothing scrolls sideways at 320 px.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,8 @@ const PAGES = [
   'outbox',
   'front-desk',
   'dashboard',
+  'notices',
+  'notices/new',
 ];
 
 /** Opens the page and waits until it has its heading and nothing is loading. */

@@ -2,6 +2,7 @@
 
 import { accountsEn } from './areas/accounts.ts';
 import { casesEn } from './areas/cases.ts';
+import { noticesEn } from './areas/notices.ts';
 import { officeEn } from './areas/office.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -9,6 +10,7 @@ export const en: Catalog = {
   ...accountsEn,
   ...casesEn,
   ...officeEn,
+  ...noticesEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

@@ -2,6 +2,7 @@
 
 import { accountsNn } from './areas/accounts.ts';
 import { casesNn } from './areas/cases.ts';
+import { noticesNn } from './areas/notices.ts';
 import { officeNn } from './areas/office.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -9,6 +10,7 @@ export const nn: Catalog = {
   ...accountsNn,
   ...casesNn,
   ...officeNn,
+  ...noticesNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

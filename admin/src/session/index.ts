@@ -6,6 +6,7 @@ export {
   type LoginOptions,
   type Membership,
   ROLE_ADMIN,
+  ROLE_CASE_WORKER,
   ROLE_FRONT_DESK,
   type StaffSession,
   type StaffUser,

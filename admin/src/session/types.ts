@@ -9,3 +9,4 @@ export type LoginOptions = Answer<'/api/v1/staff/login-options'>;
 
 export const ROLE_ADMIN = 'admin';
 export const ROLE_FRONT_DESK = 'servicekontor';
+export const ROLE_CASE_WORKER = 'saksbehandler';

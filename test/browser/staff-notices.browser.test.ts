@@ -1,0 +1,99 @@
+// Driftsmeldinger in Chromium: an empty list, a boil-water advice started from the municipality's
+// template (texts prefilled, area typed as a point and a radius), saved as a draft, published and
+// lifted through the buttons, each confirmed in a role=status line while the server's state
+// follows; a reader sees the actions disabled; axe on each step.
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { notices } from '../../src/modules/notices/schema.ts';
+import { axeViolations, expectNoViolations, useWebApp } from '../support/web.ts';
+import { inside, logInPage } from './staff-admin-helpers.ts';
+
+async function noViolations(page: Page, where: string): Promise<void> {
+  const problems = await axeViolations(page);
+  expectNoViolations(problems.map((p) => `${where}: ${p}`));
+}
+
+describe('notices in the back office', () => {
+  const web = useWebApp();
+
+  async function serverStatus(id: string): Promise<string | undefined> {
+    const [row] = await web.t.ctx.db.db.select().from(notices).where(eq(notices.id, id));
+    return row?.status;
+  }
+
+  it('creates a boil-water advice from the template, publishes it and lifts it', async () => {
+    const { page } = await logInPage(web.t, web.browser, ['saksbehandler'], 'Sara Saksbehandler');
+    await page.getByRole('link', { name: 'Driftsmeldinger' }).click();
+    await page.locator('h1', { hasText: 'Driftsmeldinger' }).waitFor();
+    await page.getByText('Ingen driftsmeldinger ennå.').waitFor();
+    await noViolations(page, 'empty list');
+
+    await page.getByRole('link', { name: 'Ny driftsmelding' }).first().click();
+    await page.locator('h1', { hasText: 'Ny driftsmelding' }).waitFor();
+    await page.getByLabel('Type').selectOption('boil_water');
+    // The template's wording, with the advice residents must get, prefilled in each language.
+    const body = page.getByLabel('Tekst (Bokmål)');
+    await expect.poll(() => body.inputValue()).toContain('kraftig oppkok');
+    await expect(page.getByLabel('Tittel (English)').inputValue()).resolves.toBe('Boil-water advice: {area}');
+    await page.getByLabel('Område (navn)').fill('Vestsiden');
+    await page.getByLabel('Breddegrad').fill('59.141');
+    await page.getByLabel('Lengdegrad').fill('9.651');
+    await page.getByLabel('Radius (meter)').fill('500');
+    await noViolations(page, 'form');
+    await page.getByRole('button', { name: 'Lagre som utkast' }).click();
+
+    const status = page.getByRole('status').filter({ hasText: /./ });
+    await status.filter({ hasText: 'Utkastet er lagret.' }).waitFor();
+    await page.locator('h1', { hasText: 'Kokevarsel: Vestsiden' }).waitFor();
+    const id = page.url().split('/').pop() ?? '';
+    expect(await serverStatus(id)).toBe('draft');
+    await noViolations(page, 'draft');
+
+    const publish = page.getByRole('button', { name: 'Publiser' });
+    await publish.click();
+    await status.filter({ hasText: 'Driftsmeldingen er publisert.' }).waitFor();
+    expect(await serverStatus(id)).toBe('published');
+    await expect(page.getByTestId('notice-status').textContent()).resolves.toBe('Publisert');
+    await expect(page.locator('.notice-versions li').count()).resolves.toBe(2);
+
+    await page.getByRole('button', { name: 'Opphev kokevarsel' }).click();
+    await page.getByText('Oppheve kokevarselet?').waitFor();
+    await noViolations(page, 'confirm lift');
+    await page.getByRole('button', { name: 'Opphev kokevarsel' }).last().click();
+    await status.filter({ hasText: 'Kokevarselet er opphevet.' }).waitFor();
+    expect(await serverStatus(id)).toBe('ended');
+    await expect(page.getByTestId('notice-status').textContent()).resolves.toBe('Opphevet');
+    await expect(page.locator('.notice-versions li').count()).resolves.toBe(3);
+    // The confirmation did not take the focus to itself.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.not.toBe(
+      'status',
+    );
+
+    await page.goto(inside(web.t, 'notices'));
+    await page.locator('tbody tr', { hasText: 'Kokevarsel: Vestsiden' }).waitFor();
+    await expect(page.locator('tbody tr').first().textContent()).resolves.toContain('Opphevet');
+    await noViolations(page, 'list');
+    await page.context().close();
+  }, 90_000);
+
+  it('shows a reader the notice with the actions disabled', async () => {
+    const { page: author } = await logInPage(web.t, web.browser, ['saksbehandler'], 'Sigrid Saksbehandler');
+    await author.goto(inside(web.t, 'notices/new'));
+    await author.getByLabel('Område (navn)').fill('Storgata');
+    await author.getByRole('button', { name: 'Lagre som utkast' }).click();
+    await author.getByRole('status').filter({ hasText: 'Utkastet er lagret.' }).waitFor();
+    const url = author.url();
+    await author.context().close();
+
+    const { page } = await logInPage(web.t, web.browser, ['leser'], 'Lars Leser');
+    await page.goto(url);
+    await page.locator('h1', { hasText: 'Storgata' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Publiser' }).isDisabled()).resolves.toBe(true);
+    await page.getByText('Bare saksbehandlere og administratorer').waitFor();
+    await page.goto(inside(web.t, 'notices'));
+    await page.locator('tbody tr').first().waitFor();
+    await expect(page.getByRole('link', { name: 'Ny driftsmelding' }).count()).resolves.toBe(0);
+    await page.context().close();
+  }, 60_000);
+});
