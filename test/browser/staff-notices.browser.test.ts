@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { notices } from '../../src/modules/notices/schema.ts';
+import { notices, noticeVersions } from '../../src/modules/notices/schema.ts';
 import { axeViolations, expectNoViolations, useWebApp } from '../support/web.ts';
 import { inside, logInPage } from './staff-admin-helpers.ts';
 
@@ -76,6 +76,34 @@ describe('notices in the back office', () => {
     await noViolations(page, 'list');
     await page.context().close();
   }, 90_000);
+
+  it('draws a polygon on the map and saves it as the area', async () => {
+    const { page } = await logInPage(web.t, web.browser, ['saksbehandler'], 'Per Polygon');
+    await page.goto(inside(web.t, 'notices/new'));
+    await page.getByLabel('Område (navn)').fill('Sentrum');
+    const map = page.locator('.notice-map');
+    await map.locator('.leaflet-pm-icon-polygon').click();
+    const box = await map.boundingBox();
+    if (!box) throw new Error('the map has no box');
+    const at = (x: number, y: number) => page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await at(0.3, 0.3);
+    await at(0.7, 0.3);
+    await at(0.6, 0.7);
+    await at(0.3, 0.3); // back on the first vertex: the shape is finished
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Området er polygonene fra filen eller tegningen (1).' })
+      .waitFor();
+    await noViolations(page, 'drawn area');
+    await page.getByRole('button', { name: 'Lagre som utkast' }).click();
+    await page.getByRole('status').filter({ hasText: 'Utkastet er lagret.' }).waitFor();
+    const id = page.url().split('/').pop() ?? '';
+    const [row] = await web.t.ctx.db.db.select().from(noticeVersions).where(eq(noticeVersions.noticeId, id));
+    // A triangle: four positions, the ring closed, not the 65 of a circle.
+    expect(row?.areas.coordinates).toHaveLength(1);
+    expect(row?.areas.coordinates[0]?.[0]).toHaveLength(4);
+    await page.context().close();
+  }, 60_000);
 
   it('shows a reader the notice with the actions disabled', async () => {
     const { page: author } = await logInPage(web.t, web.browser, ['saksbehandler'], 'Sigrid Saksbehandler');

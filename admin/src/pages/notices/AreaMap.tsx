@@ -1,7 +1,12 @@
 // The notice's area on a Leaflet map: a point and a radius (a click moves the point) or the
-// polygons of an uploaded file or a saved version. The number fields beside it say the same, so
-// the area can be set without the map (keyboard, screen reader).
+// polygons of an uploaded file, of a saved version, or drawn here with Leaflet-Geoman (MIT,
+// maintained, Leaflet ≥ 1.2). The number fields and the file input beside it set the area too, so
+// it can be chosen without a pointer (keyboard, screen reader).
 import 'leaflet/dist/leaflet.css';
+import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
+import './leaflet-global.ts';
+import '@geoman-io/leaflet-geoman-free';
+import type { PM } from 'leaflet';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { MapTiles } from '../inbox/directory.ts';
@@ -13,6 +18,10 @@ interface Props {
   radiusMetres?: number | undefined;
   polygons?: Polygons | undefined;
   onPick?: (lat: number, lon: number) => void;
+  /** Offers the polygon and rectangle tools; each finished shape is handed over as GeoJSON rings. */
+  onDraw?: (polygon: number[][][]) => void;
+  /** The toolbar's language: Geoman has Norwegian ('no') and English. */
+  language?: 'nb' | 'nn' | 'en';
   tiles?: MapTiles | undefined;
   label: string;
 }
@@ -23,12 +32,15 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function AreaMap({ center, radiusMetres, polygons, onPick, tiles, label }: Props) {
+export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, language, tiles, label }: Props) {
   const element = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
+  const draw = useRef(onDraw);
+  draw.current = onDraw;
+  const drawable = Boolean(onDraw);
   const tileUrl = tiles?.tileUrl ?? '';
   const attribution = tiles?.attribution ?? '';
 
@@ -59,6 +71,47 @@ export function AreaMap({ center, radiusMetres, polygons, onPick, tiles, label }
       credit.remove();
     };
   }, [tileUrl, attribution]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !drawable) return;
+    m.pm.setLang(language === 'en' ? 'en' : 'no');
+    m.pm.addControls({
+      position: 'topleft',
+      drawMarker: false,
+      drawCircleMarker: false,
+      drawPolyline: false,
+      drawCircle: false,
+      drawText: false,
+      drawRectangle: true,
+      drawPolygon: true,
+      editMode: false,
+      dragMode: false,
+      cutPolygon: false,
+      removalMode: false,
+      rotateMode: false,
+    });
+    // Geoman puts each tool's name in a title on the wrapper, not on the focusable button: give
+    // the button the name, so screen readers (and axe) know what it does.
+    for (const button of m.getContainer().querySelectorAll<HTMLElement>('.button-container[title] > a')) {
+      button.setAttribute('aria-label', button.parentElement?.getAttribute('title') ?? '');
+    }
+    // The drawn layer is only a sketch: the form's state holds the area, and the effect below
+    // draws it again from there, so both always show the same.
+    const created: PM.CreateEventHandler = (event) => {
+      const shape = event.layer;
+      if (shape instanceof L.Polygon) {
+        const geometry = shape.toGeoJSON().geometry;
+        if (geometry.type === 'Polygon') draw.current?.(geometry.coordinates);
+      }
+      shape.remove();
+    };
+    m.on('pm:create', created);
+    return () => {
+      m.off('pm:create', created);
+      m.pm.removeControls();
+    };
+  }, [drawable, language]);
 
   useEffect(() => {
     const m = map.current;

@@ -258,6 +258,11 @@ export default function NewNoticePage() {
               setLat(pickedLat.toFixed(6));
               setLon(pickedLon.toFixed(6));
             }}
+            onDraw={(polygon) => {
+              setFileProblem(false);
+              setPolygons((old) => [...(old ?? []), polygon]);
+            }}
+            language={t.language}
             tiles={directory.map}
             label={t('notices.form.map')}
           />
