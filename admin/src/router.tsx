@@ -38,6 +38,7 @@ const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage.tsx'));
 const NewNoticePage = lazy(() => import('./pages/notices/NewNoticePage.tsx'));
 const NoticeView = lazy(() => import('./pages/notices/NoticeView.tsx'));
+const NoticeTemplatesPage = lazy(() => import('./pages/notices/NoticeTemplatesPage.tsx'));
 
 /** A lazily loaded page, with "Loading…" while its code arrives. */
 function page(Page: ComponentType) {
@@ -93,6 +94,7 @@ export const routes = [
                   </RequireRole>
                 ),
               },
+              { path: 'notices/templates', element: page(NoticeTemplatesPage) },
               { path: 'notices/:id', element: page(NoticeView) },
               { path: 'preferences', element: page(PreferencesPage) },
               {

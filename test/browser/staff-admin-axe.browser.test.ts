@@ -19,6 +19,7 @@ const PAGES = [
   'dashboard',
   'notices',
   'notices/new',
+  'notices/templates',
 ];
 
 /** Opens the page and waits until it has its heading and nothing is loading. */

@@ -2,10 +2,10 @@
 // template (texts prefilled, area typed as a point and a radius), saved as a draft, published and
 // lifted through the buttons, each confirmed in a role=status line while the server's state
 // follows; a reader sees the actions disabled; axe on each step.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { notices, noticeVersions } from '../../src/modules/notices/schema.ts';
+import { notices, noticeTemplates, noticeVersions } from '../../src/modules/notices/schema.ts';
 import { axeViolations, expectNoViolations, useWebApp } from '../support/web.ts';
 import { inside, logInPage } from './staff-admin-helpers.ts';
 
@@ -102,6 +102,26 @@ describe('notices in the back office', () => {
     // A triangle: four positions, the ring closed, not the 65 of a circle.
     expect(row?.areas.coordinates).toHaveLength(1);
     expect(row?.areas.coordinates[0]?.[0]).toHaveLength(4);
+    await page.context().close();
+  }, 60_000);
+
+  it('edits the boil-water template, confirmed in a status line and stored', async () => {
+    const { page } = await logInPage(web.t, web.browser, ['saksbehandler'], 'Mona Mal');
+    await page.goto(inside(web.t, 'notices'));
+    await page.getByRole('link', { name: 'Maler for driftsmeldinger' }).click();
+    await page.locator('h1', { hasText: 'Maler for driftsmeldinger' }).waitFor();
+    const boil = page.locator('section', { has: page.locator('h2', { hasText: /^Kokevarsel$/ }) });
+    const text = boil.getByLabel('Tekst (Bokmål)');
+    await expect.poll(() => text.inputValue()).toContain('kraftig oppkok');
+    await noViolations(page, 'templates');
+    await text.fill('Kok vannet i ett minutt før bruk i {area}. Gjelder til varselet er opphevet.');
+    await boil.getByRole('button', { name: 'Lagre malen for Kokevarsel' }).click();
+    await boil.getByRole('status').filter({ hasText: 'Malen er lagret.' }).waitFor();
+    const [row] = await web.t.ctx.db.db
+      .select()
+      .from(noticeTemplates)
+      .where(and(eq(noticeTemplates.kommunenummer, '4001'), eq(noticeTemplates.type, 'boil_water')));
+    expect(row?.body.nb).toBe('Kok vannet i ett minutt før bruk i {area}. Gjelder til varselet er opphevet.');
     await page.context().close();
   }, 60_000);
 

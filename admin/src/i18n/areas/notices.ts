@@ -63,6 +63,12 @@ export const noticesNb = {
   'notices.done.updated': 'Driftsmeldingen er oppdatert (versjon {version}).',
   'notices.done.ended': 'Driftsmeldingen er avsluttet.',
   'notices.done.lifted': 'Kokevarselet er opphevet.',
+  'notices.templates.link': 'Maler for driftsmeldinger',
+  'notices.templates.title': 'Maler for driftsmeldinger',
+  'notices.templates.intro':
+    'Teksten en ny driftsmelding starter med, per type og språk. {area}, {start} og {end} fylles ut når meldingen lages.',
+  'notices.templates.save': 'Lagre malen for {type}',
+  'notices.templates.saved': 'Malen er lagret.',
 };
 
 export const noticesNn: typeof noticesNb = {
@@ -127,6 +133,12 @@ export const noticesNn: typeof noticesNb = {
   'notices.done.updated': 'Driftsmeldinga er oppdatert (versjon {version}).',
   'notices.done.ended': 'Driftsmeldinga er avslutta.',
   'notices.done.lifted': 'Kokevarselet er oppheva.',
+  'notices.templates.link': 'Malar for driftsmeldingar',
+  'notices.templates.title': 'Malar for driftsmeldingar',
+  'notices.templates.intro':
+    'Teksten ei ny driftsmelding byrjar med, per type og språk. {area}, {start} og {end} blir fylte ut når meldinga blir laga.',
+  'notices.templates.save': 'Lagre malen for {type}',
+  'notices.templates.saved': 'Malen er lagra.',
 };
 
 export const noticesEn: typeof noticesNb = {
@@ -191,4 +203,10 @@ export const noticesEn: typeof noticesNb = {
   'notices.done.updated': 'The notice is updated (version {version}).',
   'notices.done.ended': 'The notice has ended.',
   'notices.done.lifted': 'The boil-water advice is lifted.',
+  'notices.templates.link': 'Notice templates',
+  'notices.templates.title': 'Notice templates',
+  'notices.templates.intro':
+    'The text a new notice starts with, per type and language. {area}, {start} and {end} are filled in when the notice is made.',
+  'notices.templates.save': 'Save the template for {type}',
+  'notices.templates.saved': 'The template is saved.',
 };

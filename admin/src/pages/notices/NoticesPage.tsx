@@ -37,6 +37,9 @@ export default function NoticesPage() {
     <>
       <PageHeading title={t('notices.title')} />
       <p>{t('notices.intro')}</p>
+      <p>
+        <Link to="templates">{t('notices.templates.link')}</Link>
+      </p>
       <ErrorSummary title={t('errors.summaryTitle')} items={summaryItems(error, t, 'notices')} />
       {notices === null ? (
         error ? null : (

@@ -39,6 +39,8 @@ export const noticesApi = {
     ok(client.POST(`${NOTICES}/{id}/end`, { params: { path: { kommunenummer, id } }, body: {} })),
   templates: (kommunenummer: string, signal?: AbortSignal) =>
     ok(client.GET(TEMPLATES, { params: { path: { kommunenummer } }, signal })),
+  saveTemplate: (kommunenummer: string, type: NoticeType, body: Body<`${typeof TEMPLATES}/{type}`, 'put'>) =>
+    ok(client.PUT(`${TEMPLATES}/{type}`, { params: { path: { kommunenummer, type } }, body })),
 };
 
 /** The same wall-clock words the server fills in (notice-templates.ts), for the form's preview. */
