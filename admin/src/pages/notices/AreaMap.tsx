@@ -3,9 +3,6 @@
 // maintained, Leaflet ≥ 1.2). The number fields and the file input beside it set the area too, so
 // it can be chosen without a pointer (keyboard, screen reader).
 import 'leaflet/dist/leaflet.css';
-import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
-import './leaflet-global.ts';
-import '@geoman-io/leaflet-geoman-free';
 import type { PM } from 'leaflet';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
@@ -75,27 +72,7 @@ export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, langua
   useEffect(() => {
     const m = map.current;
     if (!m || !drawable) return;
-    m.pm.setLang(language === 'en' ? 'en' : 'no');
-    m.pm.addControls({
-      position: 'topleft',
-      drawMarker: false,
-      drawCircleMarker: false,
-      drawPolyline: false,
-      drawCircle: false,
-      drawText: false,
-      drawRectangle: true,
-      drawPolygon: true,
-      editMode: false,
-      dragMode: false,
-      cutPolygon: false,
-      removalMode: false,
-      rotateMode: false,
-    });
-    // Geoman puts each tool's name in a title on the wrapper, not on the focusable button: give
-    // the button the name, so screen readers (and axe) know what it does.
-    for (const button of m.getContainer().querySelectorAll<HTMLElement>('.button-container[title] > a')) {
-      button.setAttribute('aria-label', button.parentElement?.getAttribute('title') ?? '');
-    }
+    let active = true;
     // The drawn layer is only a sketch: the form's state holds the area, and the effect below
     // draws it again from there, so both always show the same.
     const created: PM.CreateEventHandler = (event) => {
@@ -106,10 +83,42 @@ export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, langua
       }
       shape.remove();
     };
-    m.on('pm:create', created);
+    import('./geoman.ts').then(
+      () => {
+        if (!active) return;
+        // The plugin equips maps made after it loaded; this one came first. reInitLayer handles a
+        // map at run time (it checks `instanceof L.Map`), though its types only name layers.
+        if (!m.pm) L.PM.reInitLayer(m as unknown as L.Layer);
+        m.pm.setLang(language === 'en' ? 'en' : 'no');
+        m.pm.addControls({
+          position: 'topleft',
+          drawMarker: false,
+          drawCircleMarker: false,
+          drawPolyline: false,
+          drawCircle: false,
+          drawText: false,
+          drawRectangle: true,
+          drawPolygon: true,
+          editMode: false,
+          dragMode: false,
+          cutPolygon: false,
+          removalMode: false,
+          rotateMode: false,
+        });
+        // Geoman puts each tool's name in a title on the wrapper, not on the focusable button: give
+        // the button the name, so screen readers (and axe) know what it does.
+        for (const button of m.getContainer().querySelectorAll<HTMLElement>('.button-container[title] > a')) {
+          button.setAttribute('aria-label', button.parentElement?.getAttribute('title') ?? '');
+        }
+        m.on('pm:create', created);
+      },
+      // Without the plugin (a failed chunk load) the point, radius and file still set the area.
+      () => undefined,
+    );
     return () => {
+      active = false;
       m.off('pm:create', created);
-      m.pm.removeControls();
+      if (m.pm) m.pm.removeControls();
     };
   }, [drawable, language]);
 
