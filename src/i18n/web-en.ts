@@ -189,6 +189,21 @@ export const en: WebCatalog = {
     atom: 'Atom',
     calendar: 'Calendar (iCalendar)',
     geojson: 'The areas (GeoJSON)',
+    back: 'All service notices',
+    status: {
+      active: 'Active',
+      upcoming: 'Upcoming',
+      ended: 'Ended',
+      lifted: 'The boil-water advice is lifted',
+    },
+    area: 'Area',
+    areaWords: (count: number, latitudes: string, longitudes: string) =>
+      `${count === 1 ? 'One area' : `${count} areas`} within latitude ${latitudes} north and longitude ${longitudes} east.`,
+    history: 'History',
+    publishedEvent: 'Published',
+    updatedEvent: 'Updated',
+    endedEvent: 'Ended',
+    liftedEvent: 'The boil-water advice was lifted',
   },
   map: {
     title: 'Reports near you',

@@ -189,6 +189,16 @@ export const nb = {
     atom: 'Atom',
     calendar: 'Kalender (iCalendar)',
     geojson: 'Områdene (GeoJSON)',
+    back: 'Alle driftsmeldinger',
+    status: { active: 'Pågår', upcoming: 'Kommende', ended: 'Avsluttet', lifted: 'Kokevarselet er opphevet' },
+    area: 'Område',
+    areaWords: (count: number, latitudes: string, longitudes: string) =>
+      `${count === 1 ? 'Ett område' : `${count} områder`} innenfor breddegrad ${latitudes} nord og lengdegrad ${longitudes} øst.`,
+    history: 'Historikk',
+    publishedEvent: 'Publisert',
+    updatedEvent: 'Oppdatert',
+    endedEvent: 'Avsluttet',
+    liftedEvent: 'Kokevarselet ble opphevet',
   },
   map: {
     title: 'Meldinger i nærheten',

@@ -188,6 +188,16 @@ export const nn: WebCatalog = {
     atom: 'Atom',
     calendar: 'Kalender (iCalendar)',
     geojson: 'Områda (GeoJSON)',
+    back: 'Alle driftsmeldingar',
+    status: { active: 'Pågår', upcoming: 'Komande', ended: 'Avslutta', lifted: 'Kokevarselet er oppheva' },
+    area: 'Område',
+    areaWords: (count: number, latitudes: string, longitudes: string) =>
+      `${count === 1 ? 'Eitt område' : `${count} område`} innanfor breiddegrad ${latitudes} nord og lengdegrad ${longitudes} aust.`,
+    history: 'Historikk',
+    publishedEvent: 'Publisert',
+    updatedEvent: 'Oppdatert',
+    endedEvent: 'Avslutta',
+    liftedEvent: 'Kokevarselet vart oppheva',
   },
   map: {
     title: 'Meldingar i nærleiken',

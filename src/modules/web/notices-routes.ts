@@ -1,22 +1,28 @@
 // The public list of notices (/{slug}/driftsmeldinger): current and upcoming ones first, then
-// those ended, each with its time window and text; links to the feeds. Plain HTML, no script.
+// those ended, each with its time window and text, linking to its own page
+// (/{slug}/driftsmeldinger/{id}); links to the feeds. Plain HTML, no script.
 import type { FastifyPluginAsync } from 'fastify';
 import { html } from 'htm/preact';
 import type { AppContext } from '../../app-context.ts';
+import { messages } from '../../i18n/messages.ts';
 import { formatDateTime } from '../../i18n/web.ts';
+import { AppError } from '../../shared/errors.ts';
+import { getPublicNotice } from '../notices/get-public-notice.ts';
 import { listPublicNotices, type PublicNotice } from '../notices/list-public-notices.ts';
 import { NOTICE_TYPE_LABELS } from '../notices/notice-messages.ts';
 import { renderPage } from './layout.ts';
 import { pageConfig, sendPage } from './page.ts';
-import { resolveSite, type Site } from './site.ts';
+import { noticePage } from './pages/notice-page.ts';
+import { resolveSite, type Site, siteHref } from './site.ts';
 
 type NoticesRequest = { Params: { site: string } };
+type NoticeRequest = { Params: { site: string; id: string } };
 
 function noticeItem(site: Site, notice: PublicNotice) {
   const t = site.text.notices;
   const type = NOTICE_TYPE_LABELS[notice.lifted ? 'boil_water_lifted' : notice.type][site.language];
   return html`<li id=${`melding-${notice.id}`} class="notice-item">
-    <h3>${notice.title}</h3>
+    <h3><a href=${siteHref(site, `${site.base}/driftsmeldinger/${notice.id}`)}>${notice.title}</a></h3>
     <p><strong>${type}</strong>${notice.lifted ? html` · ${t.lifted}` : null}</p>
     <dl>
       <dt>${t.starts}</dt>
@@ -74,6 +80,28 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
     return sendPage(
       reply,
       renderPage(site, { title: t.title, description: t.intro(site.municipality.name), body }),
+      200,
+      reply.server.pageCsp,
+      'public',
+    );
+  });
+
+  app.get<NoticeRequest>('/:site/driftsmeldinger/:id', pageConfig, async (request, reply) => {
+    const site = await resolveSite(db, request, reply, request.params.site);
+    const notice = await getPublicNotice(db, {
+      kommunenummer: site.municipality.kommunenummer,
+      id: request.params.id,
+      language: site.language,
+    });
+    // Unknown ids and drafts answer alike, with the municipality's own 404 page.
+    if (!notice) throw new AppError(404, 'notice_not_found', messages.routeNotFound());
+    return sendPage(
+      reply,
+      noticePage({
+        site,
+        notice,
+        tiles: { url: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
+      }),
       200,
       reply.server.pageCsp,
       'public',
