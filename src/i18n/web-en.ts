@@ -19,6 +19,8 @@ export const en: WebCatalog = {
     onCall: (phone: string) =>
       `Is it urgent, such as water in the basement or a missing manhole cover? Phone the on-call number ${phone}.`,
     notices: 'Service notices: water shut-offs, flushing, boil-water advice and roadworks',
+    noticesNow: 'Service notices now',
+    allNotices: (count: number) => `All service notices (${count} current and upcoming)`,
   },
   form: {
     title: 'Report a problem',
@@ -204,6 +206,7 @@ export const en: WebCatalog = {
     updatedEvent: 'Updated',
     endedEvent: 'Ended',
     liftedEvent: 'The boil-water advice was lifted',
+    mapLabel: 'Map of the areas of current and upcoming notices. The list below says the same.',
   },
   map: {
     title: 'Reports near you',

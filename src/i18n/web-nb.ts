@@ -19,6 +19,8 @@ export const nb = {
     onCall: (phone: string) =>
       `Haster det, for eksempel vann i kjelleren eller et kumlokk som mangler? Ring vakttelefonen ${phone}.`,
     notices: 'Driftsmeldinger: vannavstengning, spyling, kokevarsel og gravearbeid',
+    noticesNow: 'Driftsmeldinger nå',
+    allNotices: (count: number) => `Alle driftsmeldinger (${count} pågående og kommende)`,
   },
   form: {
     title: 'Meld fra om et problem',
@@ -199,6 +201,7 @@ export const nb = {
     updatedEvent: 'Oppdatert',
     endedEvent: 'Avsluttet',
     liftedEvent: 'Kokevarselet ble opphevet',
+    mapLabel: 'Kart over områdene til pågående og kommende driftsmeldinger. Listen under sier det samme.',
   },
   map: {
     title: 'Meldinger i nærheten',

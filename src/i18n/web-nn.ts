@@ -19,6 +19,8 @@ export const nn: WebCatalog = {
     onCall: (phone: string) =>
       `Hastar det, til dømes vatn i kjellaren eller eit kumlok som manglar? Ring vakttelefonen ${phone}.`,
     notices: 'Driftsmeldingar: vassavstenging, spyling, kokevarsel og gravearbeid',
+    noticesNow: 'Driftsmeldingar no',
+    allNotices: (count: number) => `Alle driftsmeldingar (${count} pågåande og komande)`,
   },
   form: {
     title: 'Meld frå om eit problem',
@@ -198,6 +200,7 @@ export const nn: WebCatalog = {
     updatedEvent: 'Oppdatert',
     endedEvent: 'Avslutta',
     liftedEvent: 'Kokevarselet vart oppheva',
+    mapLabel: 'Kart over områda til pågåande og komande driftsmeldingar. Lista under seier det same.',
   },
   map: {
     title: 'Meldingar i nærleiken',

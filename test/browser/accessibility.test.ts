@@ -100,6 +100,7 @@ describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
         await page.locator('#reports-map :is(.leaflet-interactive, .marker-cluster)').first().waitFor();
       // The notice page draws its area once Leaflet has loaded.
       if (name === 'notice page') await page.locator('#notice-map .leaflet-interactive').first().waitFor();
+      if (name === 'notices') await page.locator('#notices-map .leaflet-interactive').first().waitFor();
       if (name === 'embed demo') await page.frameLocator('iframe').locator('#report-form').waitFor();
       const problems = await axeViolations(page);
       await page.close();

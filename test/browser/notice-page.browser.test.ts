@@ -1,13 +1,19 @@
-// The page per notice in a real browser: on a 390 px phone and a 1366×768 laptop nothing
-// scrolls sideways and the title, status, area and history are on the page; with scripts the
-// area is drawn on the map, without them the map's room is hidden and the area is said in words.
+// The notices' resident pages in a real browser: on a 390 px phone and a 1366×768 laptop the
+// page per notice, the list (its map drawing the areas) and the start page (its current notices
+// above the fold) do not scroll sideways; without scripts the maps are hidden and the notice's
+// area is said in words.
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotice } from '../../src/modules/notices/create-notice.ts';
 import { publishNotice } from '../../src/modules/notices/publish-notice.ts';
 import { PLACES } from '../support/factories.ts';
 import { openContext, useWebApp } from '../support/web.ts';
+
+/** How far the page scrolls sideways: more than 0 means something does not fit. */
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
 
 const VIEWPORTS = [
   ['a 390 px phone', { width: 390, height: 844 }],
@@ -47,10 +53,20 @@ describe('the page per notice in a browser', () => {
       await expect(page.locator('.notice-status').isVisible()).resolves.toBe(true);
       await expect(page.locator('#notice-map').isVisible()).resolves.toBe(true);
       await expect(page.locator('#history-title').isVisible()).resolves.toBe(true);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+      await page.close();
+    });
+
+    it('shows the current notices above the fold on the start page, and their areas on the list map', async () => {
+      const page = await context.newPage();
+      await page.goto(`${w.t.baseUrl}/porsgrunn?lang=nb`);
+      const box = await page.locator('.start-notices').boundingBox();
+      expect(box, 'the start page lists the current notices').not.toBeNull();
+      expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+      await page.goto(`${w.t.baseUrl}/porsgrunn/driftsmeldinger?lang=nb`);
+      await page.locator('#notices-map .leaflet-interactive').first().waitFor();
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
       await page.close();
     });
   });

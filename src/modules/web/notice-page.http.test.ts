@@ -110,8 +110,14 @@ describe.each(databaseKinds())('the page per notice on %s', (kind) => {
     }
   });
 
-  it('is linked from the list page', async () => {
+  it('is linked from the list page, whose map draws the current areas from the GeoJSON feed', async () => {
     const list = (await t.request('GET', '/porsgrunn/driftsmeldinger?lang=nb')).text;
+    expect(list).toContain('id="notices-map"');
+    expect(list).toContain('data-source="/porsgrunn/driftsmeldinger.geojson?lang=nb"');
+    expect(list).toContain('/assets/js/notices-map.js');
+    expect(list).toContain(`data-notice="${ids.updated}"`);
+    const script = await t.request('GET', '/assets/js/notices-map.js');
+    expect(script.status).toBe(200);
     expect(list).toContain(`href="/porsgrunn/driftsmeldinger/${ids.updated}"`);
     expect(list).toContain(`href="/porsgrunn/driftsmeldinger/${ids.lifted}"`);
   });

@@ -11,6 +11,7 @@ import { getPublicNotice } from '../notices/get-public-notice.ts';
 import { listPublicNotices, type PublicNotice } from '../notices/list-public-notices.ts';
 import { NOTICE_TYPE_LABELS } from '../notices/notice-messages.ts';
 import { renderPage } from './layout.ts';
+import { municipalityCenter } from './municipality-center.ts';
 import { pageConfig, sendPage } from './page.ts';
 import { noticePage } from './pages/notice-page.ts';
 import { resolveSite, type Site, siteHref } from './site.ts';
@@ -21,7 +22,7 @@ type NoticeRequest = { Params: { site: string; id: string } };
 function noticeItem(site: Site, notice: PublicNotice) {
   const t = site.text.notices;
   const type = NOTICE_TYPE_LABELS[notice.lifted ? 'boil_water_lifted' : notice.type][site.language];
-  return html`<li id=${`melding-${notice.id}`} class="notice-item">
+  return html`<li id=${`melding-${notice.id}`} class="notice-item" data-notice=${notice.id}>
     <h3><a href=${siteHref(site, `${site.base}/driftsmeldinger/${notice.id}`)}>${notice.title}</a></h3>
     <p><strong>${type}</strong>${notice.lifted ? html` · ${t.lifted}` : null}</p>
     <dl>
@@ -54,9 +55,18 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
     const current = notices.filter((n) => n.status === 'published');
     const ended = notices.filter((n) => n.status === 'ended');
     const feed = (kind: string) => `${site.base}/driftsmeldinger.${kind}?lang=${site.language}`;
+    const center = municipalityCenter(ctx, site.municipality.kommunenummer);
     const body = html`
       <h1>${t.title}</h1>
       <p>${t.intro(site.municipality.name)}</p>
+      ${
+        // The map draws the current list's areas from the GeoJSON feed; the list stays the page.
+        current.length > 0
+          ? html`<div id="notices-map" class="map needs-script" role="region" aria-label=${t.mapLabel}
+              data-source=${feed('geojson')} data-lat=${center.lat} data-lon=${center.lon}
+              data-tiles=${ctx.config.mapTileUrl || undefined} data-attribution=${ctx.config.mapAttribution}></div>`
+          : null
+      }
       <h2 id="current-notices">${t.current}</h2>
       ${
         current.length === 0
@@ -79,7 +89,13 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
     `;
     return sendPage(
       reply,
-      renderPage(site, { title: t.title, description: t.intro(site.municipality.name), body }),
+      renderPage(site, {
+        title: t.title,
+        description: t.intro(site.municipality.name),
+        body,
+        scripts: current.length > 0 ? ['/assets/leaflet/leaflet.js', '/assets/js/notices-map.js'] : [],
+        styles: current.length > 0 ? ['/assets/leaflet/leaflet.css'] : [],
+      }),
       200,
       reply.server.pageCsp,
       'public',
