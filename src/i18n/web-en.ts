@@ -207,6 +207,16 @@ export const en: WebCatalog = {
     endedEvent: 'Ended',
     liftedEvent: 'The boil-water advice was lifted',
     mapLabel: 'Map of the areas of current and upcoming notices. The list below says the same.',
+    checkTitle: 'Does this affect my address?',
+    checkLabel: 'Address',
+    checkHint: 'Street name and house number, for example Storgata 12.',
+    checkButton: 'Check the address',
+    checkNotFound: (query: string) =>
+      `No address starting with “${query}” was found in the municipality. Give the street name and house number, for example Storgata 12.`,
+    checkNone: (address: string) => `No current or upcoming notices affect ${address}.`,
+    checkSome: (address: string) => `These notices affect ${address}:`,
+    checkTooLong: (max: number) => `The address can be at most ${max} characters.`,
+    checkControl: 'The address contains characters that cannot be used. Please type it again.',
   },
   map: {
     title: 'Reports near you',

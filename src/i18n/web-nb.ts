@@ -202,6 +202,16 @@ export const nb = {
     endedEvent: 'Avsluttet',
     liftedEvent: 'Kokevarselet ble opphevet',
     mapLabel: 'Kart over områdene til pågående og kommende driftsmeldinger. Listen under sier det samme.',
+    checkTitle: 'Gjelder det min adresse?',
+    checkLabel: 'Adresse',
+    checkHint: 'Gatenavn og husnummer, for eksempel Storgata 12.',
+    checkButton: 'Sjekk adressen',
+    checkNotFound: (query: string) =>
+      `Fant ingen adresse som begynner med «${query}» i kommunen. Skriv gatenavn og husnummer, for eksempel Storgata 12.`,
+    checkNone: (address: string) => `Ingen pågående eller kommende driftsmeldinger gjelder ${address}.`,
+    checkSome: (address: string) => `Disse driftsmeldingene gjelder ${address}:`,
+    checkTooLong: (max: number) => `Adressen kan ha høyst ${max} tegn.`,
+    checkControl: 'Adressen inneholder tegn som ikke kan brukes. Skriv den på nytt.',
   },
   map: {
     title: 'Meldinger i nærheten',

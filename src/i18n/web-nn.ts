@@ -201,6 +201,16 @@ export const nn: WebCatalog = {
     endedEvent: 'Avslutta',
     liftedEvent: 'Kokevarselet vart oppheva',
     mapLabel: 'Kart over områda til pågåande og komande driftsmeldingar. Lista under seier det same.',
+    checkTitle: 'Gjeld det adressa mi?',
+    checkLabel: 'Adresse',
+    checkHint: 'Gatenamn og husnummer, til dømes Storgata 12.',
+    checkButton: 'Sjekk adressa',
+    checkNotFound: (query: string) =>
+      `Fann inga adresse som byrjar med «${query}» i kommunen. Skriv gatenamn og husnummer, til dømes Storgata 12.`,
+    checkNone: (address: string) => `Ingen pågåande eller komande driftsmeldingar gjeld ${address}.`,
+    checkSome: (address: string) => `Desse driftsmeldingane gjeld ${address}:`,
+    checkTooLong: (max: number) => `Adressa kan ha høgst ${max} teikn.`,
+    checkControl: 'Adressa inneheld teikn som ikkje kan brukast. Skriv ho på nytt.',
   },
   map: {
     title: 'Meldingar i nærleiken',

@@ -82,6 +82,7 @@ describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
       'map and list, filtered': '/porsgrunn/kart?status=all&gruppe=vann',
       notices: '/porsgrunn/driftsmeldinger',
       'notice page': '/porsgrunn/driftsmeldinger/{notice}',
+      'notices, an address checked': '/porsgrunn/driftsmeldinger?adresse=Storgata+12',
       'tracking page without the token': '/porsgrunn/meldinger/{ref}',
       'embed demo': '/porsgrunn/embed-demo',
       'form opened from a QR sticker': '/porsgrunn/meld?link=pg-bh0417',

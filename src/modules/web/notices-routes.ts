@@ -10,13 +10,15 @@ import { AppError } from '../../shared/errors.ts';
 import { getPublicNotice } from '../notices/get-public-notice.ts';
 import { listPublicNotices, type PublicNotice } from '../notices/list-public-notices.ts';
 import { NOTICE_TYPE_LABELS } from '../notices/notice-messages.ts';
+import { lookUpAddressCheck } from './address-check-lookup.ts';
 import { renderPage } from './layout.ts';
 import { municipalityCenter } from './municipality-center.ts';
 import { pageConfig, sendPage } from './page.ts';
+import { addressCheckForm } from './pages/address-check.ts';
 import { noticePage } from './pages/notice-page.ts';
 import { resolveSite, type Site, siteHref } from './site.ts';
 
-type NoticesRequest = { Params: { site: string } };
+type NoticesRequest = { Params: { site: string }; Querystring: { adresse?: unknown } };
 type NoticeRequest = { Params: { site: string; id: string } };
 
 function noticeItem(site: Site, notice: PublicNotice) {
@@ -52,6 +54,7 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
       language: site.language,
       activeOnly: false,
     });
+    const { check, status } = await lookUpAddressCheck(db, site, request.query.adresse);
     const current = notices.filter((n) => n.status === 'published');
     const ended = notices.filter((n) => n.status === 'ended');
     const feed = (kind: string) => `${site.base}/driftsmeldinger.${kind}?lang=${site.language}`;
@@ -67,6 +70,7 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
               data-tiles=${ctx.config.mapTileUrl || undefined} data-attribution=${ctx.config.mapAttribution}></div>`
           : null
       }
+      ${addressCheckForm(site, check)}
       <h2 id="current-notices">${t.current}</h2>
       ${
         current.length === 0
@@ -96,9 +100,10 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
         scripts: current.length > 0 ? ['/assets/leaflet/leaflet.js', '/assets/js/notices-map.js'] : [],
         styles: current.length > 0 ? ['/assets/leaflet/leaflet.css'] : [],
       }),
-      200,
+      status,
       reply.server.pageCsp,
-      'public',
+      // With an address asked, the page holds where someone (likely) lives: kept nowhere.
+      check.kind === 'not_asked' ? 'public' : 'personal',
     );
   });
 
