@@ -17,7 +17,7 @@ const list = '/porsgrunn/driftsmeldinger';
 describe.each(databaseKinds())('the address check on the notice list on %s', (kind) => {
   let t: TestApp;
   let admin: StaffClient;
-  const ids = { inside: '', elsewhere: '', ended: '' };
+  const ids = { inside: '', elsewhere: '', ended: '', donut: '' };
   beforeAll(async () => {
     t = await startTestApp(kind);
     await buildPorsgrunn(t.ctx.db.db);
@@ -25,12 +25,17 @@ describe.each(databaseKinds())('the address check on the notice list on %s', (ki
     admin = await logInAs(t, await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['admin'] }));
     const [home] = await searchLocalAddresses(t.ctx.db.db, '4001', 'Storgata 12', 1);
     if (!home) throw new Error('the sample addresses have no Storgata 12');
-    const notice = async (type: string, title: string, center: { lat: number; lon: number }) => {
+    const notice = async (
+      type: string,
+      title: string,
+      center: { lat: number; lon: number },
+      area?: unknown,
+    ) => {
       const res = await admin.request('POST', base, {
         type,
         title: { nb: title },
         body: { nb: 'Tekst.' },
-        area: { type: 'Circle', center, radiusMetres: 150 },
+        area: area ?? { type: 'Circle', center, radiusMetres: 150 },
         startsAt: '2026-01-05T07:00:00.000Z',
         expectedEndAt: '2099-12-31T11:00:00.000Z',
       });
@@ -46,6 +51,25 @@ describe.each(databaseKinds())('the address check on the notice list on %s', (ki
     });
     ids.ended = await notice('roadworks', 'Graving ferdig', { lat: home.lat, lon: home.lon });
     await admin.request('POST', `${base}/${ids.ended}/end`, {});
+    // A ring around Storgata 12 (about 330 m out, a hole of about 110 m north–south) with the
+    // address in its hole, Kirkegata 1 (425 m north) outside: the bounding box holds the address,
+    // the area does not, so only the exact test leaves it out.
+    const square = (d: number, clockwise: boolean) => {
+      const r = (v: number) => Math.round(v * 1e6) / 1e6;
+      const corners = [
+        [r(home.lon - d), r(home.lat - d)],
+        [r(home.lon + d), r(home.lat - d)],
+        [r(home.lon + d), r(home.lat + d)],
+        [r(home.lon - d), r(home.lat + d)],
+      ];
+      const ring = clockwise ? corners.reverse() : corners;
+      return [...ring, ring[0]];
+    };
+    ids.donut = await notice('flushing', 'Spyling rundt, ikke i, sentrum', home, {
+      type: 'Polygon',
+      coordinates: [square(0.003, false), square(0.001, true)],
+    });
+    expect(ids.donut).toMatch(/^[0-9a-f-]{36}$/);
   });
   afterAll(() => t?.close());
 
@@ -71,6 +95,7 @@ describe.each(databaseKinds())('the address check on the notice list on %s', (ki
     expect(answer).toContain(`href="/porsgrunn/driftsmeldinger/${ids.inside}"`);
     expect(answer).not.toContain(ids.elsewhere);
     expect(answer).not.toContain(ids.ended);
+    expect(answer).not.toContain(ids.donut);
     // The page with someone's address on it is kept by no cache.
     expect(res.headers.get('cache-control')).toContain('no-store');
     const en = answerOf((await t.request('GET', `${list}?lang=en&adresse=Storgata+12`)).text);
