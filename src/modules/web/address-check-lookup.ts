@@ -1,30 +1,34 @@
-// Answers the notice list's address check: the raw query value checked before any use (length
+// Answers the notice list's address check: the posted value read through its field table (length
 // and control characters, refused with 400 in the page's language), then looked up in the local
-// address data, then matched against the notices' areas. The address is never logged (the
-// `adresse` parameter is redacted from request lines, src/http/logging.ts).
+// address data, then matched against the notices' areas. The address is never in a URL and never
+// logged (`adresse` is also redacted from request lines, src/http/logging.ts, should a link carry it).
 import type { Queryable } from '../../db/client.ts';
-import { hasControlCharacters } from '../../shared/text.ts';
 import { searchLocalAddresses } from '../geo/local-addresses.ts';
 import { noticesAtPoint } from '../notices/notices-at-point.ts';
+import { type FieldTable, firstValue, readUrlencoded } from './form-fields.ts';
 import { ADDRESS_MAX_LENGTH, type AddressCheck } from './pages/address-check.ts';
 import type { Site } from './site.ts';
+
+/** The address check form's one field (form-fields.ts): cut at its limit, control characters out. */
+const ADDRESS_CHECK_FORM: FieldTable = { fields: { adresse: { maxLength: ADDRESS_MAX_LENGTH } } };
 
 export async function lookUpAddressCheck(
   db: Queryable,
   site: Site,
-  raw: unknown,
+  body: unknown,
 ): Promise<{ check: AddressCheck; status: 200 | 400 }> {
-  // Sent twice (?adresse=a&adresse=b) is not something the form does: the first is read.
-  const first = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof first !== 'string') return { check: { kind: 'not_asked' }, status: 200 };
+  const { fields, errors } = readUrlencoded(body, ADDRESS_CHECK_FORM);
+  const first = firstValue(fields, 'adresse');
+  if (first === undefined) return { check: { kind: 'not_asked' }, status: 200 };
   const t = site.text.notices;
-  if (first.length > ADDRESS_MAX_LENGTH) {
-    const query = first.slice(0, ADDRESS_MAX_LENGTH);
-    return { check: { kind: 'refused', query, message: t.checkTooLong(ADDRESS_MAX_LENGTH) }, status: 400 };
+  if (errors.some((error) => error.code === 'too_long')) {
+    return {
+      check: { kind: 'refused', query: first, message: t.checkTooLong(ADDRESS_MAX_LENGTH) },
+      status: 400,
+    };
   }
-  if (hasControlCharacters(first, false)) {
+  if (errors.length > 0)
     return { check: { kind: 'refused', query: '', message: t.checkControl }, status: 400 };
-  }
   const query = first.trim();
   if (!query) return { check: { kind: 'not_asked' }, status: 200 };
   const [hit] = await searchLocalAddresses(db, site.municipality.kommunenummer, query, 1);

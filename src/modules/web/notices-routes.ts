@@ -1,7 +1,7 @@
 // The public list of notices (/{slug}/driftsmeldinger): current and upcoming ones first, then
 // those ended, each with its time window and text, linking to its own page
 // (/{slug}/driftsmeldinger/{id}); links to the feeds. Plain HTML, no script.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { html } from 'htm/preact';
 import type { AppContext } from '../../app-context.ts';
 import { messages } from '../../i18n/messages.ts';
@@ -13,12 +13,12 @@ import { NOTICE_TYPE_LABELS } from '../notices/notice-messages.ts';
 import { lookUpAddressCheck } from './address-check-lookup.ts';
 import { renderPage } from './layout.ts';
 import { municipalityCenter } from './municipality-center.ts';
-import { pageConfig, sendPage } from './page.ts';
+import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
 import { addressCheckForm } from './pages/address-check.ts';
 import { noticePage } from './pages/notice-page.ts';
 import { resolveSite, type Site, siteHref } from './site.ts';
 
-type NoticesRequest = { Params: { site: string }; Querystring: { adresse?: unknown } };
+type NoticesRequest = { Params: { site: string }; Body?: unknown };
 type NoticeRequest = { Params: { site: string; id: string } };
 
 function noticeItem(site: Site, notice: PublicNotice) {
@@ -46,7 +46,16 @@ function noticeItem(site: Site, notice: PublicNotice) {
 
 export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
-  app.get<NoticesRequest>('/:site/driftsmeldinger', pageConfig, async (request, reply) => {
+  // The list, and the same list answering "does this affect my address?" (posted: see
+  // pages/address-check.ts), limited per client address like the other forms.
+  app.get<NoticesRequest>('/:site/driftsmeldinger', pageConfig, (request, reply) => listPage(request, reply));
+  app.post<NoticesRequest>(
+    '/:site/driftsmeldinger',
+    rateLimitedPage(ctx.config.reportRateLimitPerMinute),
+    (request, reply) => listPage(request, reply, request.body),
+  );
+
+  async function listPage(request: FastifyRequest<NoticesRequest>, reply: FastifyReply, form?: unknown) {
     const site = await resolveSite(db, request, reply, request.params.site);
     const t = site.text.notices;
     const notices = await listPublicNotices(db, {
@@ -54,7 +63,7 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
       language: site.language,
       activeOnly: false,
     });
-    const { check, status } = await lookUpAddressCheck(db, site, request.query.adresse);
+    const { check, status } = await lookUpAddressCheck(db, site, form);
     const current = notices.filter((n) => n.status === 'published');
     const ended = notices.filter((n) => n.status === 'ended');
     const feed = (kind: string) => `${site.base}/driftsmeldinger.${kind}?lang=${site.language}`;
@@ -105,7 +114,7 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
       // With an address asked, the page holds where someone (likely) lives: kept nowhere.
       check.kind === 'not_asked' ? 'public' : 'personal',
     );
-  });
+  }
 
   app.get<NoticeRequest>('/:site/driftsmeldinger/:id', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);

@@ -1,5 +1,6 @@
-// "Does this affect my address?" on the notice list: a GET form (works without scripts, can be
-// bookmarked) and the server's answer: the address found in the local address data, and the
+// "Does this affect my address?" on the notice list: a form posted to the list's own address
+// (works without scripts; POST, because an address is likely where someone lives and must not
+// travel in a URL, a browser history or a Referer) and the server's answer: the address found in the local address data, and the
 // active and upcoming notices whose areas hold its point.
 import { html } from 'htm/preact';
 import { NOTICE_TYPE_LABELS } from '../../notices/notice-messages.ts';
@@ -46,13 +47,13 @@ export function addressCheckForm(site: Site, check: AddressCheck) {
   const value = check.kind === 'not_asked' ? '' : check.query;
   return html`<section aria-labelledby="address-check-title">
     <h2 id="address-check-title">${t.checkTitle}</h2>
-    <form method="get" action=${`${site.base}/driftsmeldinger`} class="address-check">
+    <form method="post" action=${`${site.base}/driftsmeldinger`} class="address-check">
       ${site.embed ? html`<input type="hidden" name="embed" value="1" />` : null}
       <input type="hidden" name="lang" value=${site.language} />
       <label for="adresse">${t.checkLabel}</label>
       <p class="hint" id="adresse-hint">${t.checkHint}</p>
       <input type="text" id="adresse" name="adresse" value=${value} maxlength=${ADDRESS_MAX_LENGTH}
-        autocomplete="street-address" aria-describedby="adresse-hint" />
+        autocomplete="address-line1" aria-describedby="adresse-hint" />
       <div class="actions"><button type="submit" class="secondary">${t.checkButton}</button></div>
     </form>
     ${answer(site, check)}
