@@ -14,7 +14,8 @@ import type { FastifyRequest } from 'fastify';
  * Query parameters whose value is a secret or a person's data. Matched without regard to case.
  * `token`: tracking, stop, fix-check and reset links; `code`/`state`/`session_state`/`iss`: the
  * OIDC callback; `utkast`: a web-form draft's id (its holder sees the contact details typed into
- * it); `email`/`phone`/`q`: what a person searched for or typed.
+ * it); `email`/`phone`/`q`/`adresse`: what a person searched for or typed (`adresse`: the notice
+ * list's "does this affect my address?", most likely their home).
  */
 const SECRET_PARAMETERS = new Set([
   'token',
@@ -34,6 +35,7 @@ const SECRET_PARAMETERS = new Set([
   'email',
   'phone',
   'q',
+  'adresse',
 ]);
 
 /** A draft's id in the path (`/porsgrunn/meld/<id>`, `…/send`): the key to the draft. */

@@ -19,6 +19,8 @@ export const en: WebCatalog = {
     onCall: (phone: string) =>
       `Is it urgent, such as water in the basement or a missing manhole cover? Phone the on-call number ${phone}.`,
     notices: 'Service notices: water shut-offs, flushing, boil-water advice and roadworks',
+    noticesNow: 'Service notices now',
+    allNotices: (count: number) => `All service notices (${count} current and upcoming)`,
   },
   form: {
     title: 'Report a problem',
@@ -189,6 +191,32 @@ export const en: WebCatalog = {
     atom: 'Atom',
     calendar: 'Calendar (iCalendar)',
     geojson: 'The areas (GeoJSON)',
+    back: 'All service notices',
+    status: {
+      active: 'Active',
+      upcoming: 'Upcoming',
+      ended: 'Ended',
+      lifted: 'The boil-water advice is lifted',
+    },
+    area: 'Area',
+    areaWords: (count: number, latitudes: string, longitudes: string) =>
+      `${count === 1 ? 'One area' : `${count} areas`} within latitude ${latitudes} north and longitude ${longitudes} east.`,
+    history: 'History',
+    publishedEvent: 'Published',
+    updatedEvent: 'Updated',
+    endedEvent: 'Ended',
+    liftedEvent: 'The boil-water advice was lifted',
+    mapLabel: 'Map of the areas of current and upcoming notices. The list below says the same.',
+    checkTitle: 'Does this affect my address?',
+    checkLabel: 'Address',
+    checkHint: 'Street name and house number, for example Storgata 12.',
+    checkButton: 'Check the address',
+    checkNotFound: (query: string) =>
+      `No address starting with “${query}” was found in the municipality. Give the street name and house number, for example Storgata 12.`,
+    checkNone: (address: string) => `No current or upcoming notices affect ${address}.`,
+    checkSome: (address: string) => `These notices affect ${address}:`,
+    checkTooLong: (max: number) => `The address can be at most ${max} characters.`,
+    checkControl: 'The address contains characters that cannot be used. Please type it again.',
   },
   map: {
     title: 'Reports near you',

@@ -19,6 +19,8 @@ export const nb = {
     onCall: (phone: string) =>
       `Haster det, for eksempel vann i kjelleren eller et kumlokk som mangler? Ring vakttelefonen ${phone}.`,
     notices: 'Driftsmeldinger: vannavstengning, spyling, kokevarsel og gravearbeid',
+    noticesNow: 'Driftsmeldinger nå',
+    allNotices: (count: number) => `Alle driftsmeldinger (${count} pågående og kommende)`,
   },
   form: {
     title: 'Meld fra om et problem',
@@ -189,6 +191,27 @@ export const nb = {
     atom: 'Atom',
     calendar: 'Kalender (iCalendar)',
     geojson: 'Områdene (GeoJSON)',
+    back: 'Alle driftsmeldinger',
+    status: { active: 'Pågår', upcoming: 'Kommende', ended: 'Avsluttet', lifted: 'Kokevarselet er opphevet' },
+    area: 'Område',
+    areaWords: (count: number, latitudes: string, longitudes: string) =>
+      `${count === 1 ? 'Ett område' : `${count} områder`} innenfor breddegrad ${latitudes} nord og lengdegrad ${longitudes} øst.`,
+    history: 'Historikk',
+    publishedEvent: 'Publisert',
+    updatedEvent: 'Oppdatert',
+    endedEvent: 'Avsluttet',
+    liftedEvent: 'Kokevarselet ble opphevet',
+    mapLabel: 'Kart over områdene til pågående og kommende driftsmeldinger. Listen under sier det samme.',
+    checkTitle: 'Gjelder det min adresse?',
+    checkLabel: 'Adresse',
+    checkHint: 'Gatenavn og husnummer, for eksempel Storgata 12.',
+    checkButton: 'Sjekk adressen',
+    checkNotFound: (query: string) =>
+      `Fant ingen adresse som begynner med «${query}» i kommunen. Skriv gatenavn og husnummer, for eksempel Storgata 12.`,
+    checkNone: (address: string) => `Ingen pågående eller kommende driftsmeldinger gjelder ${address}.`,
+    checkSome: (address: string) => `Disse driftsmeldingene gjelder ${address}:`,
+    checkTooLong: (max: number) => `Adressen kan ha høyst ${max} tegn.`,
+    checkControl: 'Adressen inneholder tegn som ikke kan brukes. Skriv den på nytt.',
   },
   map: {
     title: 'Meldinger i nærheten',

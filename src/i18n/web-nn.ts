@@ -19,6 +19,8 @@ export const nn: WebCatalog = {
     onCall: (phone: string) =>
       `Hastar det, til dømes vatn i kjellaren eller eit kumlok som manglar? Ring vakttelefonen ${phone}.`,
     notices: 'Driftsmeldingar: vassavstenging, spyling, kokevarsel og gravearbeid',
+    noticesNow: 'Driftsmeldingar no',
+    allNotices: (count: number) => `Alle driftsmeldingar (${count} pågåande og komande)`,
   },
   form: {
     title: 'Meld frå om eit problem',
@@ -188,6 +190,27 @@ export const nn: WebCatalog = {
     atom: 'Atom',
     calendar: 'Kalender (iCalendar)',
     geojson: 'Områda (GeoJSON)',
+    back: 'Alle driftsmeldingar',
+    status: { active: 'Pågår', upcoming: 'Komande', ended: 'Avslutta', lifted: 'Kokevarselet er oppheva' },
+    area: 'Område',
+    areaWords: (count: number, latitudes: string, longitudes: string) =>
+      `${count === 1 ? 'Eitt område' : `${count} område`} innanfor breiddegrad ${latitudes} nord og lengdegrad ${longitudes} aust.`,
+    history: 'Historikk',
+    publishedEvent: 'Publisert',
+    updatedEvent: 'Oppdatert',
+    endedEvent: 'Avslutta',
+    liftedEvent: 'Kokevarselet vart oppheva',
+    mapLabel: 'Kart over områda til pågåande og komande driftsmeldingar. Lista under seier det same.',
+    checkTitle: 'Gjeld det adressa mi?',
+    checkLabel: 'Adresse',
+    checkHint: 'Gatenamn og husnummer, til dømes Storgata 12.',
+    checkButton: 'Sjekk adressa',
+    checkNotFound: (query: string) =>
+      `Fann inga adresse som byrjar med «${query}» i kommunen. Skriv gatenamn og husnummer, til dømes Storgata 12.`,
+    checkNone: (address: string) => `Ingen pågåande eller komande driftsmeldingar gjeld ${address}.`,
+    checkSome: (address: string) => `Desse driftsmeldingane gjeld ${address}:`,
+    checkTooLong: (max: number) => `Adressa kan ha høgst ${max} teikn.`,
+    checkControl: 'Adressa inneheld teikn som ikkje kan brukast. Skriv ho på nytt.',
   },
   map: {
     title: 'Meldingar i nærleiken',

@@ -18,10 +18,11 @@ import {
   startWebApp,
 } from '../support/web.ts';
 
-/** A current and a lifted notice, so the notice list has both its lists filled. */
-async function publishedNotice(t: TestApp): Promise<void> {
+/** A current and a lifted notice, so the notice list has both its lists filled; the current one's id. */
+async function publishedNotice(t: TestApp): Promise<string> {
   const db = t.ctx.db.db;
   const actor = randomUUID();
+  let current = '';
   for (const type of ['flushing', 'boil_water'] as const) {
     const notice = await createNotice(db, actor, '4001', {
       type,
@@ -33,13 +34,16 @@ async function publishedNotice(t: TestApp): Promise<void> {
     });
     await publishNotice(db, actor, '4001', notice.id);
     if (type === 'boil_water') await endNotice(db, actor, '4001', notice.id);
+    else current = notice.id;
   }
+  return current;
 }
 
 describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
   let t: TestApp;
   let browser: Browser;
   let tracked: { ref: string; trackingToken: string };
+  let noticeId = '';
 
   beforeAll(async () => {
     t = await startWebApp();
@@ -57,7 +61,7 @@ describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
       answers: {},
       contact: undefined,
     });
-    await publishedNotice(t);
+    noticeId = await publishedNotice(t);
   });
   afterAll(async () => {
     await browser?.close();
@@ -77,22 +81,41 @@ describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
       'map and list': '/porsgrunn/kart',
       'map and list, filtered': '/porsgrunn/kart?status=all&gruppe=vann',
       notices: '/porsgrunn/driftsmeldinger',
+      'notice page': '/porsgrunn/driftsmeldinger/{notice}',
       'tracking page without the token': '/porsgrunn/meldinger/{ref}',
       'embed demo': '/porsgrunn/embed-demo',
       'form opened from a QR sticker': '/porsgrunn/meld?link=pg-bh0417',
       'page not found': '/porsgrunn/finnes-ikke',
       'report not found': '/porsgrunn/meldinger/4001-2020-99999',
+      'notice not found': '/porsgrunn/driftsmeldinger/00000000-0000-4000-8000-000000000000',
     };
     it.each(Object.entries(pages))('%s', async (name, path) => {
       const page = await context.newPage();
-      const url = `${t.baseUrl}${path.replace('{ref}', tracked.ref)}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+      const url = `${t.baseUrl}${path.replace('{ref}', tracked.ref).replace('{notice}', noticeId)}${path.includes('?') ? '&' : '?'}lang=${lang}`;
       const response = await page.goto(url);
       expect(response?.status()).toBe(name.endsWith('not found') ? 404 : 200);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
       // The map draws markers (or clusters of them) once its script has fetched the reports.
       if (name.startsWith('map'))
         await page.locator('#reports-map :is(.leaflet-interactive, .marker-cluster)').first().waitFor();
+      // The notice page draws its area once Leaflet has loaded.
+      if (name === 'notice page') await page.locator('#notice-map .leaflet-interactive').first().waitFor();
+      if (name === 'notices') await page.locator('#notices-map .leaflet-interactive').first().waitFor();
       if (name === 'embed demo') await page.frameLocator('iframe').locator('#report-form').waitFor();
+      const problems = await axeViolations(page);
+      await page.close();
+      expectNoViolations(problems);
+    });
+
+    it('notices, an address checked (posted from the form)', async () => {
+      const page = await context.newPage();
+      await page.goto(`${t.baseUrl}/porsgrunn/driftsmeldinger?lang=${lang}`);
+      await page.locator('#adresse').fill('Storgata 12');
+      await Promise.all([page.waitForURL(/driftsmeldinger/), page.locator('#adresse').press('Enter')]);
+      await page.locator('#address-answer').waitFor();
+      // Posted, so the address is in no URL.
+      expect(page.url()).not.toContain('Storgata');
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
       const problems = await axeViolations(page);
       await page.close();
       expectNoViolations(problems);

@@ -159,6 +159,10 @@ describe.each(databaseKinds())('notice feeds on %s', (kind) => {
     expect(child(item, 'title').text).toBe(`Planlagt vannstans: ${title}`);
     expect(child(item, 'description').text).toBe(body);
     expect(child(item, 'guid').text).toBe(`notice-${publishedId}@${new URL(t.ctx.config.publicUrl).host}`);
+    // Each item links to the notice's own page.
+    expect(child(item, 'link').text).toBe(
+      `${t.ctx.config.publicUrl}/porsgrunn/driftsmeldinger/${publishedId}`,
+    );
     expect(Number.isNaN(Date.parse(child(item, 'pubDate').text))).toBe(false);
   });
 

@@ -31,7 +31,7 @@ function listUrl(feed: FeedContext): string {
 }
 
 function noticeUrl(feed: FeedContext, notice: PublicNotice): string {
-  return `${listUrl(feed)}#melding-${notice.id}`;
+  return `${listUrl(feed)}/${notice.id}`;
 }
 
 function feedTitle(feed: FeedContext): string {

@@ -8,6 +8,7 @@ import { requestLanguage } from '../../http/language.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { EMAIL_MAX_LENGTH } from '../../shared/text.ts';
+import { listPublicNotices } from '../notices/list-public-notices.ts';
 import { PHONE_MAX_LENGTH } from '../reports/contact.ts';
 import { countFollowers, followReport } from '../reports/follow-report.ts';
 import { getPublicReport } from '../reports/get-public-report.ts';
@@ -63,7 +64,12 @@ export const siteRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.get<SiteParams>('/:site', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
-    return sendPage(reply, startPage(site), 200, reply.server.pageCsp, 'public');
+    const notices = await listPublicNotices(db, {
+      kommunenummer: site.municipality.kommunenummer,
+      language: site.language,
+      activeOnly: true,
+    });
+    return sendPage(reply, startPage(site, notices), 200, reply.server.pageCsp, 'public');
   });
 
   app.get<SiteParams>('/:site/theme.css', { schema: { hide: true } }, async (request, reply) => {

@@ -1,8 +1,11 @@
 import { html } from 'htm/preact';
+import type { PublicNotice } from '../../notices/list-public-notices.ts';
 import { renderPage } from '../layout.ts';
 import { type Site, siteHref } from '../site.ts';
+import { startNotices } from './start-notices.ts';
 
-export function startPage(site: Site): string {
+/** `notices`: the municipality's active and upcoming notices, listed under the introduction. */
+export function startPage(site: Site, notices: PublicNotice[] = [], now = new Date()): string {
   const t = site.text.start;
   const phone = site.municipality.onCallPhone;
   return renderPage(site, {
@@ -10,6 +13,7 @@ export function startPage(site: Site): string {
     body: html`
       <h1>${t.title}</h1>
       <p>${t.intro(site.municipality.name)}</p>
+      ${startNotices(site, notices, now)}
       <div class="actions">
         <a class="button" href=${siteHref(site, `${site.base}/meld`)}>${t.report}</a>
         <a class="button secondary" href=${siteHref(site, `${site.base}/kart`)}>${t.map}</a>
