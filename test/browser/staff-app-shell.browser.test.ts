@@ -194,7 +194,11 @@ describe('the staff back office', () => {
       // After the login the new page's heading has focus.
       await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
       const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
-      await expect(menu.getByRole('link').allTextContents()).resolves.toEqual(['Innboks', 'Dashboard']);
+      await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
+        'Innboks',
+        'Dashboard',
+        'Driftsmeldinger',
+      ]);
       await expect(menu.getByRole('link', { name: 'Innboks' }).getAttribute('aria-current')).resolves.toBe(
         'page',
       );
@@ -225,6 +229,7 @@ describe('the staff back office', () => {
         'Innboks',
         'Servicekontor',
         'Dashboard',
+        'Driftsmeldinger',
         'Administrasjon',
         'Utboks',
       ]);
