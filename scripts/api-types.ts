@@ -85,6 +85,7 @@ const ENUMS: Record<string, string> = {
   PUBLIC_LOCATIONS: `/paths/${STAFF}/admin/categories/get/responses/200/content/application~1json/schema/properties/categories/items/properties/publicLocation`,
   MESSAGE_KINDS: `/paths/${STAFF}/admin/message-templates/get/responses/200/content/application~1json/schema/properties/templates/items/properties/kind`,
   MESSAGE_CHANNELS: `/paths/${STAFF}/admin/message-templates/get/responses/200/content/application~1json/schema/properties/templates/items/properties/channel`,
+  NOTICE_TYPES: `/paths/${STAFF}/notices/{id}/get/responses/200/content/application~1json/schema/properties/type`,
 };
 
 /**

@@ -12,3 +12,4 @@ export const QUESTION_TYPES = ['text', 'number', 'boolean', 'single', 'multiple'
 export const PUBLIC_LOCATIONS = ['exact', 'coarse', 'hidden'] as const;
 export const MESSAGE_KINDS = ['receipt', 'status_changed', 'public_reply', 'merged', 'merged_into', 'forwarded', 'done', 'reopened', 'fix_reminder', 'follow_confirm'] as const;
 export const MESSAGE_CHANNELS = ['email', 'sms'] as const;
+export const NOTICE_TYPES = ['planned_shutoff', 'unplanned_shutoff', 'flushing', 'boil_water', 'boil_water_lifted', 'roadworks', 'other'] as const;

@@ -6,6 +6,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { ReportStatus } from '../../components/index.ts';
+import { useLeafletMap } from '../../components/use-leaflet-map.ts';
 import type { MapTiles } from './directory.ts';
 
 export interface MapPoint {
@@ -39,53 +40,19 @@ const COLOURS: Record<ReportStatus, string> = {
   avvist: '#5b6470',
   lukket: '#5b6470',
 };
-const FALLBACK_CENTER: L.LatLngTuple = [59.14, 9.66];
-
-/** Leaflet puts the attribution in as HTML; the server's text is shown as text. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export function ReportMap({ points, selectedId, onSelect, onMove, tiles, label, className }: Props) {
   const element = useRef<HTMLElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
   const handlers = useRef({ onSelect, onMove });
   handlers.current = { onSelect, onMove };
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+  useLeafletMap(
+    element,
+    { map, layer },
+    { zoom: 12, onClick: (lat, lon) => handlers.current.onMove?.(lat, lon) },
+    tiles,
+  );
   const movable = Boolean(onMove);
-  const tileUrl = tiles?.tileUrl ?? '';
-  const attribution = tiles?.attribution ?? '';
-
-  useEffect(() => {
-    if (!element.current) return;
-    const m = L.map(element.current, { zoomControl: true, attributionControl: false });
-    m.setView(FALLBACK_CENTER, 12);
-    m.on('click', (event: L.LeafletMouseEvent) => {
-      handlers.current.onMove?.(event.latlng.lat, event.latlng.lng);
-    });
-    map.current = m;
-    layer.current = L.layerGroup().addTo(m);
-    // The container may get its size after the first paint (a collapsed panel opening).
-    const observer = new ResizeObserver(() => m.invalidateSize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      m.remove();
-      map.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !tileUrl) return;
-    const background = L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(m);
-    const credit = L.control.attribution({ prefix: false }).addTo(m);
-    if (attribution) credit.addAttribution(escapeHtml(attribution));
-    return () => {
-      background.remove();
-      credit.remove();
-    };
-  }, [tileUrl, attribution]);
 
   useEffect(() => {
     const m = map.current;

@@ -6,6 +6,7 @@ import 'leaflet/dist/leaflet.css';
 import type { PM } from 'leaflet';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
+import { useLeafletMap } from '../../components/use-leaflet-map.ts';
 import type { MapTiles } from '../inbox/directory.ts';
 
 export type Polygons = number[][][][];
@@ -23,51 +24,14 @@ interface Props {
   label: string;
 }
 
-const FALLBACK_CENTER: L.LatLngTuple = [59.14, 9.66];
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, language, tiles, label }: Props) {
   const element = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
+  useLeafletMap(element, { map, layer }, { zoom: 13, onClick: onPick }, tiles);
   const draw = useRef(onDraw);
   draw.current = onDraw;
   const drawable = Boolean(onDraw);
-  const tileUrl = tiles?.tileUrl ?? '';
-  const attribution = tiles?.attribution ?? '';
-
-  useEffect(() => {
-    if (!element.current) return;
-    const m = L.map(element.current, { zoomControl: true, attributionControl: false });
-    m.setView(FALLBACK_CENTER, 13);
-    m.on('click', (event: L.LeafletMouseEvent) => pick.current?.(event.latlng.lat, event.latlng.lng));
-    map.current = m;
-    layer.current = L.layerGroup().addTo(m);
-    const observer = new ResizeObserver(() => m.invalidateSize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      m.remove();
-      map.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !tileUrl) return;
-    const background = L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(m);
-    const credit = L.control.attribution({ prefix: false }).addTo(m);
-    if (attribution) credit.addAttribution(escapeHtml(attribution));
-    return () => {
-      background.remove();
-      credit.remove();
-    };
-  }, [tileUrl, attribution]);
 
   useEffect(() => {
     const m = map.current;

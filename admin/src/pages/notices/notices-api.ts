@@ -1,6 +1,7 @@
 // The notice and notice-template API (src/modules/notices/staff-routes.ts, template-routes.ts) on
 // the typed client.
 import { client, ok } from '../../api/client.ts';
+import { NOTICE_TYPES } from '../../api/enums.ts';
 import type { Answer, Body } from '../../api/types.ts';
 
 const NOTICES = '/api/v1/staff/m/{kommunenummer}/notices';
@@ -14,15 +15,8 @@ export type NoticeCreate = Body<typeof NOTICES>;
 export type NoticeArea = NoticeCreate['area'];
 export type NoticeTemplate = Answer<typeof TEMPLATES>['templates'][number];
 
-export const NOTICE_TYPE_LIST: NoticeType[] = [
-  'planned_shutoff',
-  'unplanned_shutoff',
-  'flushing',
-  'boil_water',
-  'boil_water_lifted',
-  'roadworks',
-  'other',
-];
+/** Every notice type, in the server's order (generated from the OpenAPI document). */
+export const NOTICE_TYPE_LIST: readonly NoticeType[] = NOTICE_TYPES;
 
 export const noticesApi = {
   list: (kommunenummer: string, signal?: AbortSignal) =>
