@@ -70,6 +70,19 @@ export const categories = pgTable(
     deadlineHours: integer('deadline_hours'),
     /** How far away open reports of this category count as "already reported?" suggestions. */
     nearbyRadiusMeters: integer('nearby_radius_meters').notNull().default(300),
+    /**
+     * Notice types that explain a report in this category (discoloured water: flushing; no water:
+     * a shut-off). A new report inside an active notice of one of these types gets a public reply
+     * pointing to the notice and is linked to it.
+     */
+    noticeTypes: text('notice_types').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Incident rule: this many reports (null: no rule) within `incidentRadiusMeters` of each other
+     * within `incidentWindowMinutes` raise an incident for staff.
+     */
+    incidentMinReports: integer('incident_min_reports'),
+    incidentRadiusMeters: integer('incident_radius_meters').notNull().default(500),
+    incidentWindowMinutes: integer('incident_window_minutes').notNull().default(120),
     sortOrder: integer('sort_order').notNull().default(0),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -79,6 +92,10 @@ export const categories = pgTable(
     unique('categories_municipality_code').on(t.kommunenummer, t.code),
     index('categories_group').on(t.groupId),
     check('categories_code_format', sql`${t.code} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check(
+      'categories_incident_rule',
+      sql`(${t.incidentMinReports} is null or ${t.incidentMinReports} >= 2) and ${t.incidentRadiusMeters} > 0 and ${t.incidentWindowMinutes} > 0`,
+    ),
     check('categories_deadline_positive', sql`${t.deadlineHours} is null or ${t.deadlineHours} > 0`),
     check('categories_public_location', sql`${t.publicLocation} in ('exact', 'coarse', 'hidden')`),
   ],

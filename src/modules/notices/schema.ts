@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   char,
   check,
   doublePrecision,
@@ -13,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../shared/language.ts';
+import { reports } from '../reports/schema.ts';
 import { municipalities } from '../tenants/schema.ts';
 
 export const NOTICE_TYPES = [
@@ -124,5 +126,58 @@ export const noticeTemplates = pgTable(
       'notice_templates_type',
       sql`${t.type} in ('planned_shutoff', 'unplanned_shutoff', 'flushing', 'boil_water', 'boil_water_lifted', 'roadworks', 'other')`,
     ),
+  ],
+);
+
+/**
+ * The outbox of notice fan-out: one row per published, updated or ended version, written in the
+ * transaction that saves the version. The worker selects the subscribers inside the version's
+ * areas (vulnerable first, then by id) and creates their messages in batches; `after_subscriber_id`
+ * is how far it has come, written in each batch's transaction, so a worker stopped between batches
+ * resumes there and no subscriber gets a version twice (the messages' idempotency key backs this).
+ */
+export const noticeFanouts = pgTable(
+  'notice_fanouts',
+  {
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notices.id),
+    version: integer('version').notNull(),
+    kommunenummer: char('kommunenummer', { length: 4 }).notNull(),
+    /** Vulnerable subscribers are done first; this says that pass is over. */
+    vulnerableDone: boolean('vulnerable_done').notNull().default(false),
+    afterSubscriberId: uuid('after_subscriber_id'),
+    /** Messages created so far (one per subscriber × confirmed channel). */
+    targeted: integer('targeted').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.noticeId, t.version] }),
+    index('notice_fanouts_pending').on(t.createdAt).where(sql`${t.finishedAt} is null`),
+  ],
+);
+
+/**
+ * A report explained by a notice: linked automatically when a report arrives inside an active
+ * notice whose type its category names (categories.notice_types), or by staff.
+ */
+export const noticeReportLinks = pgTable(
+  'notice_report_links',
+  {
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notices.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** null: linked automatically at intake; else the staff account. */
+    linkedBy: uuid('linked_by'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.noticeId, t.reportId] }),
+    index('notice_report_links_report').on(t.reportId),
   ],
 );

@@ -52,6 +52,10 @@ export const messages = pgTable(
     kind: text('kind').notNull(),
     reportId: uuid('report_id').references(() => reports.id, { onDelete: 'set null' }),
     reportEventId: bigint('report_event_id', { mode: 'number' }),
+    /** For a notice's messages: which notice and version, and to which subscriber. */
+    noticeId: uuid('notice_id'),
+    noticeVersion: integer('notice_version'),
+    subscriberId: uuid('subscriber_id'),
     channel: text('channel').$type<MessageChannel>().notNull(),
     recipient: text('recipient').notNull(),
     language: text('language').$type<Language>().notNull(),
@@ -76,6 +80,8 @@ export const messages = pgTable(
     index('messages_due').on(t.sendAfter).where(sql`${t.status} = 'queued'`),
     index('messages_provider').on(t.providerId),
     index('messages_report').on(t.reportId),
+    // A notice's live counts (targeted / sent / delivered / failed) and the vulnerable call list.
+    index('messages_notice').on(t.noticeId, t.noticeVersion).where(sql`${t.noticeId} is not null`),
     check('messages_channel', sql`${t.channel} in ('email', 'sms')`),
     check('messages_status', sql`${t.status} in ('queued', 'sent', 'delivered', 'failed', 'outbox')`),
   ],
