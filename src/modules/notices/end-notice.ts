@@ -10,12 +10,28 @@ import { findNotice, type StaffNotice } from './notice-queries.ts';
 import { areasOf, writeVersion } from './write-version.ts';
 
 /**
+ * A title such as "Kokevarsel: Heistad" begins with what the lifted prefix says again; without it,
+ * "Kokevarsel opphevet: Heistad" rather than "Kokevarsel opphevet: Kokevarsel: Heistad". The
+ * pattern is anchored and has no nested repetition, so it cannot backtrack far.
+ */
+const BOIL_WATER_LEAD = /^(?:kokevarsel|boil[- ]water(?: advice)?)(?:\s*[,:\u2013-])?\s+/i;
+
+function withoutLead(title: string): string {
+  const rest = title.replace(BOIL_WATER_LEAD, '');
+  return rest.length > 0 ? rest : title;
+}
+
+/**
  * The text with the prefix in every language: where a translation is missing, the bokmål text
  * follows the reader's own prefix, so a nynorsk or English reader still reads that it is lifted.
  */
-function prefixed(text: LocalizedText, prefix: Required<LocalizedText>): Required<LocalizedText> {
+function prefixed(
+  text: LocalizedText,
+  prefix: Required<LocalizedText>,
+  trim: (text: string) => string = (same) => same,
+): Required<LocalizedText> {
   const result = { nb: '', nn: '', en: '' };
-  for (const language of LANGUAGES) result[language] = `${prefix[language]}${text[language] ?? text.nb}`;
+  for (const language of LANGUAGES) result[language] = `${prefix[language]}${trim(text[language] ?? text.nb)}`;
   return result;
 }
 
@@ -41,7 +57,7 @@ export async function endNotice(
       latest,
       next: {
         status: 'ended',
-        title: lifted ? prefixed(latest.title, LIFTED_TITLE_PREFIX) : latest.title,
+        title: lifted ? prefixed(latest.title, LIFTED_TITLE_PREFIX, withoutLead) : latest.title,
         body: lifted ? prefixed(body, LIFTED_BODY_PREFIX) : body,
         areas: areasOf(latest),
         startsAt: notice.startsAt,

@@ -62,7 +62,7 @@ describe.each(databaseKinds())('the public notice list on %s', (kind) => {
     expect(current).not.toContain(ids.lifted);
     const ended = section(page, '>Avsluttet<');
     expect(ended).toContain(`id="melding-${ids.lifted}"`);
-    expect(ended).toContain('Kokevarsel opphevet: Kokevarsel Brevik');
+    expect(ended).toContain('Kokevarsel opphevet: Brevik');
     expect(ended).toContain('Kokevarselet er opphevet');
     expect(page).not.toContain('Hemmelig utkast');
     expect(page).not.toContain(ids.draft);
@@ -78,7 +78,7 @@ describe.each(databaseKinds())('the public notice list on %s', (kind) => {
     const nn = (await t.request('GET', '/porsgrunn/driftsmeldinger?lang=nn')).text;
     expect(nn).toContain('<h1>Driftsmeldingar</h1>');
     expect(nn).toContain('Spyling i Storgata');
-    expect(nn).toContain('Kokevarsel oppheva: Kokevarsel Brevik');
+    expect(nn).toContain('Kokevarsel oppheva: Brevik');
     const en = (await t.request('GET', '/porsgrunn/driftsmeldinger?lang=en')).text;
     expect(en).toContain('<h1>Service notices</h1>');
     expect(en).toContain('Spyling Storgata');
