@@ -1,7 +1,7 @@
 // One subscriber: where, which channels, the source; contact details when the server sends them
 // (roles allowed to see them; each look is in the audit log); the vulnerable flag with its note
 // and a name to ask for; and ending the subscription. Each action says what it did.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, ErrorSummary, Field, Loading } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
@@ -31,21 +31,23 @@ export default function SubscriberView() {
   const [note, setNote] = useState('');
   const [contactName, setContactName] = useState('');
 
-  const load = (signal?: AbortSignal) =>
-    subscribersApi.get(kommunenummer, id, signal).then((answer) => {
-      setSubscriber(answer);
-      setVulnerable(answer.vulnerable);
-      setNote(answer.vulnerableNote ?? '');
-      setContactName(answer.contactName ?? '');
-    });
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      subscribersApi.get(kommunenummer, id, signal).then((answer) => {
+        setSubscriber(answer);
+        setVulnerable(answer.vulnerable);
+        setNote(answer.vulnerableNote ?? '');
+        setContactName(answer.contactName ?? '');
+      }),
+    [kommunenummer, id],
+  );
   useEffect(() => {
     const controller = new AbortController();
     load(controller.signal).catch((problem: unknown) => {
       if (!controller.signal.aborted) setError(problem);
     });
     return () => controller.abort();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: load is remade each render; these are its inputs
-  }, [kommunenummer, id]);
+  }, [load]);
 
   const act = async (action: () => Promise<unknown>, message: string) => {
     if (busy) return;

@@ -53,7 +53,7 @@ export default function SubscribersPage() {
           </Link>
         </p>
       ) : null}
-      <form role="search" onSubmit={search} className="subscriber-search">
+      <form onSubmit={search} className="subscriber-search">
         <Field
           id="subscriber-search"
           label={t('subscribers.search')}
