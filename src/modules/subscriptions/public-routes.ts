@@ -131,7 +131,8 @@ export const subscriptionPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = a
       phone,
       language,
     });
-    return sendPage(reply, checkPage(site, { ...result, formToken: issueFormToken(ctx.secret, PURPOSE) }));
+    const formToken = issueFormToken(ctx.secret, PURPOSE);
+    return sendPage(reply, checkPage(site, { ...result, formToken, place: place.address ?? t.thePlace }));
   });
 
   app.post<SiteParams>('/:site/driftsmeldinger/abonner/kode', limited, async (request, reply) => {

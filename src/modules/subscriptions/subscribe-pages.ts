@@ -81,6 +81,8 @@ export interface CheckPageState {
   phone: string | null;
   ref: string;
   formToken: string;
+  /** The address as found in the address data (the form takes the first match of what was typed). */
+  place?: string | undefined;
   error?: string | undefined;
   expired?: boolean;
 }
@@ -94,6 +96,7 @@ export function checkPage(site: Site, state: CheckPageState): string {
     body: html`
       ${error ? errorSummary(site, [{ field: state.expired ? undefined : 'code', message: error }]) : null}
       <h1>${t.checkTitle}</h1>
+      ${state.place ? html`<p>${t.forPlace(state.place)}</p>` : null}
       ${state.email ? html`<p class="notice" role="status">${t.checkEmail(maskRecipient(state.email))}</p>` : null}
       ${
         state.phone && !state.expired

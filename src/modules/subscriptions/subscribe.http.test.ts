@@ -122,6 +122,7 @@ describe.each(databaseKinds())('subscribing to notices (%s)', (kind) => {
     const answer = await subscribe({ adresse: 'storgata 12', epost: 'kari@example.no', sprak: 'nb' });
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('k***@example.no');
+    expect(answer.text).toContain('Abonnementet gjelder Storgata 12.');
     expect(answer.text).not.toContain('kari@example.no');
     const mail = await mailTo('kari@example.no');
     const link =

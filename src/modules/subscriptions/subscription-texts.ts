@@ -24,6 +24,7 @@ export interface SubscribeText {
   emailInvalid: string;
   phoneInvalid: string;
   checkTitle: string;
+  forPlace: (place: string) => string;
   checkEmail: (masked: string) => string;
   checkSms: (masked: string) => string;
   code: string;
@@ -65,6 +66,7 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
     emailInvalid: 'E-postadressen ser ikke riktig ut.',
     phoneInvalid: 'Mobilnummeret ser ikke riktig ut. Skriv 8 siffer.',
     checkTitle: 'Bekreft abonnementet',
+    forPlace: (place) => `Abonnementet gjelder ${place}.`,
     checkEmail: (masked) => `Vi har sendt en e-post til ${masked}. Åpne lenken i den for å bekrefte.`,
     checkSms: (masked) => `Vi har sendt en kode på SMS til ${masked}. Skriv den her.`,
     code: 'Kode fra SMS',
@@ -105,6 +107,7 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
     emailInvalid: 'E-postadressa ser ikkje rett ut.',
     phoneInvalid: 'Mobilnummeret ser ikkje rett ut. Skriv 8 siffer.',
     checkTitle: 'Stadfest abonnementet',
+    forPlace: (place) => `Abonnementet gjeld ${place}.`,
     checkEmail: (masked) => `Vi har sendt ein e-post til ${masked}. Opne lenkja i han for å stadfeste.`,
     checkSms: (masked) => `Vi har sendt ein kode på SMS til ${masked}. Skriv han her.`,
     code: 'Kode frå SMS',
@@ -145,6 +148,7 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
     emailInvalid: 'The email address does not look right.',
     phoneInvalid: 'The mobile number does not look right. Enter 8 digits.',
     checkTitle: 'Confirm your subscription',
+    forPlace: (place) => `The subscription is for ${place}.`,
     checkEmail: (masked) => `We have sent an email to ${masked}. Open the link in it to confirm.`,
     checkSms: (masked) => `We have sent a code by SMS to ${masked}. Enter it here.`,
     code: 'Code from the SMS',
