@@ -43,6 +43,7 @@ import { reportLinkRoutes } from './modules/report-links/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { staffAppRoutes } from './modules/staff-app/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
+import { subscriberStaffRoutes } from './modules/subscriptions/staff-routes.ts';
 import { pageCsp } from './modules/web/page.ts';
 import { errorPageRenderer, webPlugins, webRoutes } from './modules/web/routes.ts';
 import { AppError } from './shared/errors.ts';
@@ -207,6 +208,7 @@ export async function buildApp(
   await app.register(statsRoutes, { ctx });
   await app.register(noticeStaffRoutes, { ctx });
   await app.register(noticeTemplateRoutes, { ctx });
+  await app.register(subscriberStaffRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });

@@ -39,6 +39,9 @@ const NoticesPage = lazy(() => import('./pages/notices/NoticesPage.tsx'));
 const NewNoticePage = lazy(() => import('./pages/notices/NewNoticePage.tsx'));
 const NoticeView = lazy(() => import('./pages/notices/NoticeView.tsx'));
 const NoticeTemplatesPage = lazy(() => import('./pages/notices/NoticeTemplatesPage.tsx'));
+const SubscribersPage = lazy(() => import('./pages/subscribers/SubscribersPage.tsx'));
+const SubscriberView = lazy(() => import('./pages/subscribers/SubscriberView.tsx'));
+const ImportSubscribersPage = lazy(() => import('./pages/subscribers/ImportSubscribersPage.tsx'));
 
 /** A lazily loaded page, with "Loading…" while its code arrives. */
 function page(Page: ComponentType) {
@@ -96,6 +99,12 @@ export const routes = [
               },
               { path: 'notices/templates', element: page(NoticeTemplatesPage) },
               { path: 'notices/:id', element: page(NoticeView) },
+              { path: 'subscribers', element: page(SubscribersPage) },
+              {
+                path: 'subscribers/import',
+                element: <RequireRole roles={[ROLE_ADMIN]}>{page(ImportSubscribersPage)}</RequireRole>,
+              },
+              { path: 'subscribers/:id', element: page(SubscriberView) },
               { path: 'preferences', element: page(PreferencesPage) },
               {
                 path: 'admin',

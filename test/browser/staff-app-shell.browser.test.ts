@@ -198,6 +198,7 @@ describe('the staff back office', () => {
         'Innboks',
         'Dashboard',
         'Driftsmeldinger',
+        'Abonnenter',
       ]);
       await expect(menu.getByRole('link', { name: 'Innboks' }).getAttribute('aria-current')).resolves.toBe(
         'page',
@@ -230,6 +231,7 @@ describe('the staff back office', () => {
         'Servicekontor',
         'Dashboard',
         'Driftsmeldinger',
+        'Abonnenter',
         'Administrasjon',
         'Utboks',
       ]);

@@ -4,6 +4,7 @@ import { accountsEn } from './areas/accounts.ts';
 import { casesEn } from './areas/cases.ts';
 import { noticesEn } from './areas/notices.ts';
 import { officeEn } from './areas/office.ts';
+import { subscribersEn } from './areas/subscribers.ts';
 import type { Catalog } from './catalog.ts';
 
 export const en: Catalog = {
@@ -11,6 +12,7 @@ export const en: Catalog = {
   ...casesEn,
   ...officeEn,
   ...noticesEn,
+  ...subscribersEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

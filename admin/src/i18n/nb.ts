@@ -6,12 +6,14 @@ import { accountsNb } from './areas/accounts.ts';
 import { casesNb } from './areas/cases.ts';
 import { noticesNb } from './areas/notices.ts';
 import { officeNb } from './areas/office.ts';
+import { subscribersNb } from './areas/subscribers.ts';
 
 export const nb = {
   ...accountsNb,
   ...casesNb,
   ...officeNb,
   ...noticesNb,
+  ...subscribersNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

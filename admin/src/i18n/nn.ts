@@ -4,6 +4,7 @@ import { accountsNn } from './areas/accounts.ts';
 import { casesNn } from './areas/cases.ts';
 import { noticesNn } from './areas/notices.ts';
 import { officeNn } from './areas/office.ts';
+import { subscribersNn } from './areas/subscribers.ts';
 import type { Catalog } from './catalog.ts';
 
 export const nn: Catalog = {
@@ -11,6 +12,7 @@ export const nn: Catalog = {
   ...casesNn,
   ...officeNn,
   ...noticesNn,
+  ...subscribersNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

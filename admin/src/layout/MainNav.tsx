@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'nav.frontDesk', path: 'front-desk', roles: [ROLE_FRONT_DESK, ROLE_ADMIN] },
   { label: 'nav.dashboard', path: 'dashboard' },
   { label: 'nav.notices', path: 'notices' },
+  { label: 'nav.subscribers', path: 'subscribers' },
   { label: 'nav.admin', path: 'admin', roles: [ROLE_ADMIN] },
   { label: 'nav.outbox', path: 'outbox', roles: [ROLE_ADMIN] },
 ];

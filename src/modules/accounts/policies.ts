@@ -39,6 +39,12 @@ export const ROLE_ACTIONS = {
   'notice.draft': deskAndCase,
   /** Publish, change and end notices: what residents read and are alerted by. */
   'notice.publish': caseWorkers,
+  /** Notice subscribers without contact details; those need case.read_contact (every look logged). */
+  'subscriber.read': everyone,
+  /** Enter a subscriber at the desk (with consent), flag one as vulnerable, unsubscribe one. */
+  'subscriber.manage': deskAndCase,
+  /** Import a list of subscribers the municipality holds consent for. */
+  'subscriber.import': admins,
   'admin.read': admins,
   'admin.settings': admins,
   'admin.categories': admins,

@@ -2,6 +2,7 @@
 import { html } from 'htm/preact';
 import { webText } from '../../i18n/web.ts';
 import type { Language } from '../../shared/language.ts';
+import { SUBSCRIBER_STOP_TEXT } from '../subscriptions/subscription-texts.ts';
 import { renderPage } from '../web/layout.ts';
 import type { Site } from '../web/site.ts';
 import { stopPageText } from './notification-messages.ts';
@@ -35,6 +36,7 @@ export function stopPage(
   const t = stopPageText[site.language];
   const to = maskRecipient(target.recipient);
   const title = scope === 'all' ? t.titleAll : t.title;
+  if (target.subscriberId && scope === 'report') return subscriberStopPage(site, action, done);
   const reportLink = target.reportRef
     ? `${site.base}/meldinger/${target.reportRef}?lang=${site.language}`
     : null;
@@ -51,6 +53,25 @@ export function stopPage(
             </form>`
       }
       ${reportLink ? html`<p><a href=${reportLink}>${t.back}</a></p>` : null}
+    `,
+  });
+}
+
+/** A notice subscriber's stop link ends the subscription for that place. */
+function subscriberStopPage(site: Site, action: string, done: boolean): string {
+  const t = SUBSCRIBER_STOP_TEXT[site.language];
+  const title = stopPageText[site.language].title;
+  return renderPage(site, {
+    title,
+    body: html`
+      <h1>${title}</h1>
+      ${
+        done
+          ? html`<p class="notice" role="status">${t.done}</p>`
+          : html`<p>${t.question}</p>
+            <form method="post" action=${action}><button type="submit">${t.button}</button></form>`
+      }
+      <p><a href=${`${site.base}/driftsmeldinger?lang=${site.language}`}>${site.text.notices.title}</a></p>
     `,
   });
 }

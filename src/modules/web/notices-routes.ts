@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors.ts';
 import { getPublicNotice } from '../notices/get-public-notice.ts';
 import { listPublicNotices, type PublicNotice } from '../notices/list-public-notices.ts';
 import { NOTICE_TYPE_LABELS } from '../notices/notice-messages.ts';
+import { SUBSCRIBE_TEXT } from '../subscriptions/subscription-texts.ts';
 import { lookUpAddressCheck } from './address-check-lookup.ts';
 import { renderPage } from './layout.ts';
 import { municipalityCenter } from './municipality-center.ts';
@@ -71,6 +72,7 @@ export const noticesPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
     const body = html`
       <h1>${t.title}</h1>
       <p>${t.intro(site.municipality.name)}</p>
+      <p><a href=${siteHref(site, `${site.base}/driftsmeldinger/abonner?lang=${site.language}`)}>${SUBSCRIBE_TEXT[site.language].link}</a></p>
       ${
         // The map draws the current list's areas from the GeoJSON feed; the list stays the page.
         current.length > 0

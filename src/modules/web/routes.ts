@@ -10,6 +10,7 @@ import type { Queryable } from '../../db/client.ts';
 import { requestLanguage } from '../../http/language.ts';
 import type { Message } from '../../shared/errors.ts';
 import { isLanguage } from '../../shared/language.ts';
+import { subscriptionPageRoutes } from '../subscriptions/public-routes.ts';
 import { embedRoutes } from './embed-routes.ts';
 import { followRoutes } from './follow-routes.ts';
 import { formRoutes } from './form-routes.ts';
@@ -60,5 +61,6 @@ export const webRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
   await app.register(formRoutes, { ctx });
   await app.register(mapRoutes, { ctx });
   await app.register(noticesPageRoutes, { ctx });
+  await app.register(subscriptionPageRoutes, { ctx });
   await app.register(embedRoutes, { ctx });
 };
