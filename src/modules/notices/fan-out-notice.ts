@@ -43,7 +43,12 @@ export interface FanoutBatchResult {
   more: boolean;
 }
 
-const SUBSCRIBERS_PER_BATCH = 2000;
+/**
+ * Each batch reads the bounding box through the GiST index and sorts its rows by id to take the
+ * next page, so a batch costs about the box's size: fewer, larger batches (5,000 candidates, a few
+ * MB) took the candidate reads of a 60,000-subscriber box from 2.1 s to 0.9 s (bench/notice-fanout.ts).
+ */
+const SUBSCRIBERS_PER_BATCH = 5000;
 /** Rows per insert statement. */
 const INSERT_CHUNK = 1000;
 /** Vulnerable subscribers' send jobs are fetched before everything else queued. */
