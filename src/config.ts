@@ -53,7 +53,7 @@ export interface Config {
   inboxExactCountLimit: number;
   /**
    * Minutes after a notice's messages were created before a vulnerable subscriber without a
-   * delivery confirmation appears on the notice's call list (VULNERABLE_CALL_AFTER_MINUTES).
+   * delivery confirmation appears on the notice's call list (CALL_LIST_AFTER_MINUTES).
    */
   vulnerableCallAfterMinutes: number;
   /** Outgoing mail server (smtp:// with STARTTLS when offered, or smtps://); unset: email goes to the outbox. */
@@ -352,7 +352,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     vulnerableCallAfterMinutes: read(
       env,
       {
-        name: 'VULNERABLE_CALL_AFTER_MINUTES',
+        name: 'CALL_LIST_AFTER_MINUTES',
         expected: 'minutes from 0 to 1440',
         parse: integer(0, 1440),
       },

@@ -7101,7 +7101,7 @@ export interface paths {
         };
         /**
          * Vulnerable subscribers of the latest version without a delivery confirmation, to call (every look is audited)
-         * @description Listed once VULNERABLE_CALL_AFTER_MINUTES have passed since their messages were written. Only an SMS delivery report confirms delivery; an email that was sent does not.
+         * @description Listed once CALL_LIST_AFTER_MINUTES have passed since their messages were written. Only an SMS delivery report confirms delivery; an email that was sent does not.
          */
         get: {
             parameters: {

@@ -90,7 +90,7 @@ export const noticeDeliveryRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }
         summary:
           'Vulnerable subscribers of the latest version without a delivery confirmation, to call (every look is audited)',
         description:
-          'Listed once VULNERABLE_CALL_AFTER_MINUTES have passed since their messages were written. Only an SMS delivery report confirms delivery; an email that was sent does not.',
+          'Listed once CALL_LIST_AFTER_MINUTES have passed since their messages were written. Only an SMS delivery report confirms delivery; an email that was sent does not.',
         params: NoticeParams,
         response: { 200: NoticeCallListResponse, ...errors },
       },
