@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PARTS = ['bench/run.ts', 'bench/inbox.ts', 'bench/notifications.ts'];
+const PARTS = ['bench/run.ts', 'bench/inbox.ts', 'bench/notifications.ts', 'bench/notice-fanout.ts'];
 
 function run(script: string): Promise<number> {
   return new Promise((resolve) => {

@@ -29,6 +29,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { invitationRoutes } from './modules/invitations/routes.ts';
 import { httpMetrics } from './modules/metrics/http-metrics.ts';
 import { metricsRoutes } from './modules/metrics/metrics-routes.ts';
+import { noticeDeliveryRoutes } from './modules/notices/delivery-routes.ts';
 import { noticePublicRoutes } from './modules/notices/public-routes.ts';
 import { noticeStaffRoutes } from './modules/notices/staff-routes.ts';
 import { noticeTemplateRoutes } from './modules/notices/template-routes.ts';
@@ -207,6 +208,7 @@ export async function buildApp(
   await app.register(frontDeskRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(noticeStaffRoutes, { ctx });
+  await app.register(noticeDeliveryRoutes, { ctx });
   await app.register(noticeTemplateRoutes, { ctx });
   await app.register(subscriberStaffRoutes, { ctx });
   await app.register(adminRoutes, { ctx });

@@ -4,7 +4,7 @@
 //   web     the application context (database, job queue to enqueue only, catalog, secrets);
 //           the caller builds the HTTP app on it. No workers, schedules, relay or announcer.
 //   worker  the same context, plus the worker parts: pg-boss supervision and schedules, the
-//           notification relay and send workers, staff alerts, housekeeping, and the report change
+//           notification relay and send workers, the notice fan-out, staff alerts, housekeeping, and the report change
 //           announcer that tells web processes about changes (cases/report-change-announcer.ts).
 //   all     both in one process (the embedded default).
 //
@@ -33,6 +33,11 @@ import { createHealthCheck } from './modules/health/health-check.ts';
 import { createMetrics } from './modules/metrics/metrics.ts';
 import { startMetricsServer } from './modules/metrics/metrics-server.ts';
 import { watchDatabase } from './modules/metrics/watch-database.ts';
+import {
+  type NoticeFanout,
+  type NoticeFanoutOptions,
+  startNoticeFanout,
+} from './modules/notices/start-notice-fanout.ts';
 import {
   type StaffAlertOptions,
   type StaffAlerts,
@@ -63,6 +68,7 @@ export interface AssembleOptions {
   /** pg-boss supervision and cron (default: in roles with the worker); tests that drive jobs themselves turn it off. */
   supervise?: boolean;
   notifications?: NotificationOptions;
+  noticeFanout?: NoticeFanoutOptions;
   staffAlerts?: StaffAlertOptions;
   announcer?: ReportChangeAnnouncerOptions;
 }
@@ -70,6 +76,7 @@ export interface AssembleOptions {
 /** The worker's parts, present in roles worker and all. */
 export interface WorkerParts {
   notifications: Notifications;
+  noticeFanout: NoticeFanout;
   staffAlerts: StaffAlerts;
   announcer: ReportChangeAnnouncer;
   housekeeping: RunningJobs;
@@ -179,6 +186,10 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
         startNotifications(ctx, { log: relayLog, ...options.notifications }),
       );
       stops.push(() => notifications.stop());
+      const noticeFanout = await phases.time('startNoticeFanout', () =>
+        startNoticeFanout(ctx, notifications.wakeSenders, { log: relayLog, ...options.noticeFanout }),
+      );
+      stops.push(() => noticeFanout.stop());
       const staffAlerts = await phases.time('startStaffAlerts', () =>
         startStaffAlerts(ctx, options.staffAlerts),
       );
@@ -193,7 +204,7 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
         },
       });
       stops.push(() => announcer.stop());
-      worker = { notifications, staffAlerts, announcer, housekeeping };
+      worker = { notifications, noticeFanout, staffAlerts, announcer, housekeeping };
     }
     return {
       role,

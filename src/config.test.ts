@@ -142,6 +142,9 @@ describe('loadConfig', () => {
     expect(configError({ SHUTDOWN_TIMEOUT_MS: '50' }).message).toContain('SHUTDOWN_TIMEOUT_MS');
     expect(loadConfig({ INBOX_EXACT_COUNT_LIMIT: '500' }).inboxExactCountLimit).toBe(500);
     expect(configError({ INBOX_EXACT_COUNT_LIMIT: '0' }).message).toContain('INBOX_EXACT_COUNT_LIMIT');
+    expect(loadConfig({}).vulnerableCallAfterMinutes).toBe(30);
+    expect(loadConfig({ CALL_LIST_AFTER_MINUTES: '0' }).vulnerableCallAfterMinutes).toBe(0);
+    expect(configError({ CALL_LIST_AFTER_MINUTES: '1441' }).message).toContain('CALL_LIST_AFTER_MINUTES');
     expect(loadConfig({ TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
   });
 

@@ -51,6 +51,11 @@ export interface Config {
    * gives PostgreSQL's estimate, so counting never reads more than about this many rows a status.
    */
   inboxExactCountLimit: number;
+  /**
+   * Minutes after a notice's messages were created before a vulnerable subscriber without a
+   * delivery confirmation appears on the notice's call list (CALL_LIST_AFTER_MINUTES).
+   */
+  vulnerableCallAfterMinutes: number;
   /** Outgoing mail server (smtp:// with STARTTLS when offered, or smtps://); unset: email goes to the outbox. */
   smtpUrl: string | undefined;
   /** The sender address; the municipality's name is shown as the sender's name. */
@@ -343,6 +348,15 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
         parse: integer(1, 1_000_000),
       },
       10_000,
+    ),
+    vulnerableCallAfterMinutes: read(
+      env,
+      {
+        name: 'CALL_LIST_AFTER_MINUTES',
+        expected: 'minutes from 0 to 1440',
+        parse: integer(0, 1440),
+      },
+      30,
     ),
     smtpUrl: read<string | undefined>(
       env,

@@ -22,6 +22,8 @@ export interface JobPayloads {
   'message.send': { messageId: string };
   /** Every minute: turn public report events not yet notified into messages (see notifications/relay). */
   'notifications.relay': Record<string, never>;
+  /** Every minute (and at once after a publish, update or end): notices' pending fan-outs (see notices/fan-out-notice.ts). */
+  'notices.fanout': Record<string, never>;
   /** Hourly: the one reminder of unanswered "is it really fixed?" questions (see notifications/remind-fix-checks). */
   'notifications.fix-reminders': Record<string, never>;
   /** 07:00 Oslo: each staff member's digest of the reports their teams received the day before. */
@@ -41,6 +43,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'notifications.fix-reminders',
   'staff.digest',
   'staff.deadlines',
+  'notices.fanout',
 ];
 
 export interface JobQueue {

@@ -67,7 +67,7 @@ export async function startJobWorkers(
 export async function insertJobs<N extends JobName>(
   boss: PgBoss,
   name: N,
-  jobs: { data: JobPayloads[N]; startAfter?: Date }[],
+  jobs: { data: JobPayloads[N]; startAfter?: Date; priority?: number }[],
   tx?: Queryable,
 ): Promise<void> {
   if (jobs.length === 0) return;

@@ -54,7 +54,8 @@ export interface TestResponse {
   text: string;
 }
 
-export interface TestAppOptions extends Pick<AssembleOptions, 'notifications' | 'staffAlerts' | 'announcer'> {
+export interface TestAppOptions
+  extends Pick<AssembleOptions, 'notifications' | 'noticeFanout' | 'staffAlerts' | 'announcer'> {
   logStream?: NodeJS.WritableStream;
   /** `web` (default): no workers, relay or announcer; `all`: with them, as the embedded server runs. */
   role?: 'web' | 'all';
@@ -94,6 +95,7 @@ export async function startTestApp(
       // Tests drive schedules themselves; the relay and send workers still poll.
       supervise: false,
       notifications: options.notifications,
+      noticeFanout: options.noticeFanout,
       staffAlerts: options.staffAlerts,
       announcer: options.announcer,
     });

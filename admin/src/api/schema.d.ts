@@ -7092,6 +7092,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}/call-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vulnerable subscribers of the latest version without a delivery confirmation, to call (every look is audited)
+         * @description Listed once CALL_LIST_AFTER_MINUTES have passed since their messages were written. Only an SMS delivery report confirms delivery; an email that was sent does not.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callAfterMinutes: number;
+                            calls: {
+                                address: string | null;
+                                messages: {
+                                    /** @enum {string} */
+                                    channel: "email" | "sms";
+                                    /** @enum {string} */
+                                    status: "queued" | "sent" | "delivered" | "failed" | "outbox";
+                                }[];
+                                name: string | null;
+                                note: string | null;
+                                phone: string | null;
+                                /** Format: uuid */
+                                subscriberId: string;
+                            }[];
+                            version: number | null;
+                            /** @description Unconfirmed vulnerable subscribers not yet due */
+                            waiting: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the notice reached its subscribers: each version's messages by status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callAfterMinutes: number;
+                            /** @description Messages are still being written or sent */
+                            inProgress: boolean;
+                            /** @description Every version that went to subscribers, newest first */
+                            versions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                delivered: number;
+                                failed: number;
+                                finishedAt: string | null;
+                                /** @description No provider configured: kept in the outbox */
+                                outbox: number;
+                                queued: number;
+                                sent: number;
+                                /**
+                                 * @description pending: no batch yet; running: messages being written; finished: all written
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "running" | "finished";
+                                /** @description Messages written (subscriber × confirmed channel) */
+                                targeted: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/notices/{id}/end": {
         parameters: {
             query?: never;

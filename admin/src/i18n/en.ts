@@ -2,6 +2,7 @@
 
 import { accountsEn } from './areas/accounts.ts';
 import { casesEn } from './areas/cases.ts';
+import { noticeDeliveryEn } from './areas/notice-delivery.ts';
 import { noticesEn } from './areas/notices.ts';
 import { officeEn } from './areas/office.ts';
 import { subscribersEn } from './areas/subscribers.ts';
@@ -13,6 +14,7 @@ export const en: Catalog = {
   ...officeEn,
   ...noticesEn,
   ...subscribersEn,
+  ...noticeDeliveryEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

@@ -4,6 +4,7 @@
 
 import { accountsNb } from './areas/accounts.ts';
 import { casesNb } from './areas/cases.ts';
+import { noticeDeliveryNb } from './areas/notice-delivery.ts';
 import { noticesNb } from './areas/notices.ts';
 import { officeNb } from './areas/office.ts';
 import { subscribersNb } from './areas/subscribers.ts';
@@ -14,6 +15,7 @@ export const nb = {
   ...officeNb,
   ...noticesNb,
   ...subscribersNb,
+  ...noticeDeliveryNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

@@ -2,6 +2,7 @@
 
 import { accountsNn } from './areas/accounts.ts';
 import { casesNn } from './areas/cases.ts';
+import { noticeDeliveryNn } from './areas/notice-delivery.ts';
 import { noticesNn } from './areas/notices.ts';
 import { officeNn } from './areas/office.ts';
 import { subscribersNn } from './areas/subscribers.ts';
@@ -13,6 +14,7 @@ export const nn: Catalog = {
   ...officeNn,
   ...noticesNn,
   ...subscribersNn,
+  ...noticeDeliveryNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

@@ -31,7 +31,8 @@ function prefixed(
   trim: (text: string) => string = (same) => same,
 ): Required<LocalizedText> {
   const result = { nb: '', nn: '', en: '' };
-  for (const language of LANGUAGES) result[language] = `${prefix[language]}${trim(text[language] ?? text.nb)}`;
+  for (const language of LANGUAGES)
+    result[language] = `${prefix[language]}${trim(text[language] ?? text.nb)}`;
   return result;
 }
 

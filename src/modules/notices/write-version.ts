@@ -1,6 +1,7 @@
 // Every change to a notice is a new row in notice_versions with the next number, and the notice's
 // own row follows it; nothing is overwritten. Runs inside the change's transaction, with the
-// notice's row locked (findNotice(…, lock)), so two changes cannot take the same number.
+// notice's row locked (findNotice(…, lock)), so two changes cannot take the same number. A version
+// residents see also writes the notice_fanouts row that tells its subscribers (fan-out-notice.ts).
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client.ts';
 import type { LocalizedText } from '../../shared/language.ts';
@@ -12,7 +13,7 @@ import {
   presentStaffNotice,
   type StaffNotice,
 } from './notice-queries.ts';
-import { type NoticeStatus, notices, noticeVersions } from './schema.ts';
+import { type NoticeStatus, noticeFanouts, notices, noticeVersions } from './schema.ts';
 
 export interface NextVersion {
   status: NoticeStatus;
@@ -66,6 +67,14 @@ export async function writeVersion(
     .where(eq(notices.id, notice.id))
     .returning();
   if (!versionRow || !noticeRow) throw new Error(`notice ${notice.id} version ${version} not written`);
+  // What residents can read is what subscribers are told: a published, updated or ended version
+  // is the fan-out's outbox row, committed with the version (start-notice-fanout.ts picks it up).
+  // A draft, or a draft's change, tells nobody.
+  if (next.status !== 'draft') {
+    await tx
+      .insert(noticeFanouts)
+      .values({ noticeId: notice.id, version, kommunenummer: notice.kommunenummer, createdAt: now });
+  }
   const before = presentStaffNotice(notice, latest);
   const after = presentStaffNotice(noticeRow, versionRow);
   await recordAudit(tx, {

@@ -44,6 +44,8 @@ export interface Notifications {
   relayNow(): Promise<{ events: number; messages: number }>;
   /** Sends the due "is it fixed?" reminders now (tests, and the hourly schedule). */
   remindNow(): Promise<{ checks: number; messages: number }>;
+  /** Wakes this process's send workers: messages were just enqueued (the notice fan-out calls it). */
+  wakeSenders(): void;
   stop(): Promise<void>;
 }
 
@@ -179,6 +181,7 @@ export async function startNotifications(
   return {
     relayNow,
     remindNow,
+    wakeSenders: relayDeps.onCommitted,
     async stop() {
       clearInterval(timer);
       await relaying?.catch(() => {});
