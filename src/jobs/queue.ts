@@ -20,6 +20,11 @@ export interface JobPayloads {
   'maintenance.followers': Record<string, never>;
   /** Send one email or SMS (a row in messages); retried with backoff on transient failures. */
   'message.send': { messageId: string };
+  /**
+   * Send up to 100 queued messages written together (a notice's fan-out): one job instead of one per
+   * message. A message that must wait or be retried leaves the group for a `message.send` job of its own.
+   */
+  'message.send-group': { messageIds: string[] };
   /** Every minute: turn public report events not yet notified into messages (see notifications/relay). */
   'notifications.relay': Record<string, never>;
   /** Every minute (and at once after a publish, update or end): notices' pending fan-outs (see notices/fan-out-notice.ts). */
@@ -39,6 +44,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'maintenance.sessions',
   'maintenance.followers',
   'message.send',
+  'message.send-group',
   'notifications.relay',
   'notifications.fix-reminders',
   'staff.digest',

@@ -212,7 +212,7 @@ export async function waitForSendQueueDrained(t: NotificationTestApp, timeoutMs 
       const [row] = await queryRows<{ n: number }>(
         t.ctx.db.db,
         sql`select count(*)::int as n from pgboss.job
-             where name = 'message.send' and state in ('created', 'retry', 'active')`,
+             where name in ('message.send', 'message.send-group') and state in ('created', 'retry', 'active')`,
       );
       return row?.n === 0;
     },

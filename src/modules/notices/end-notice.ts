@@ -14,9 +14,9 @@ import { areasOf, writeVersion } from './write-version.ts';
  * "Kokevarsel opphevet: Heistad" rather than "Kokevarsel opphevet: Kokevarsel: Heistad". The
  * pattern is anchored and has no nested repetition, so it cannot backtrack far.
  */
-const BOIL_WATER_LEAD = /^(?:kokevarsel|boil[- ]water(?: advice)?)(?:\s*[,:\u2013-])?\s+/i;
+const BOIL_WATER_LEAD = /^(?:kokevarsel|boil[- ]water(?: advice)?)\s*[,:\u2013-]\s*/i;
 
-function withoutLead(title: string): string {
+export function withoutLead(title: string): string {
   const rest = title.replace(BOIL_WATER_LEAD, '');
   return rest.length > 0 ? rest : title;
 }

@@ -111,13 +111,15 @@ describe.each(databaseKinds())('notice fan-out batches on %s', (kind) => {
     );
     expect((await fanOutPending(deps, { subscribers: 4 })).messages).toBe(0);
     expect(await noticeMessages(t.ctx.db.db, noticeId)).toHaveLength(VULNERABLE + OTHERS);
-    // Every message has its send job.
-    const [jobs] = await queryRows<{ n: number }>(
+    // Every message is in exactly one send job (a group of up to a hundred).
+    const [jobs] = await queryRows<{ n: number; distinct_ids: number }>(
       t.ctx.db.db,
-      sql`select count(*)::int as n from pgboss.job where name = 'message.send'
-           and data->>'messageId' in (select id::text from messages where notice_id = ${noticeId}::uuid)`,
+      sql`select count(*)::int as n, count(distinct id)::int as distinct_ids
+            from (select jsonb_array_elements_text(data->'messageIds') as id
+                    from pgboss.job where name = 'message.send-group') grouped
+           where id in (select id::text from messages where notice_id = ${noticeId}::uuid)`,
     );
-    expect(jobs?.n).toBe(VULNERABLE + OTHERS);
+    expect(jobs).toEqual({ n: VULNERABLE + OTHERS, distinct_ids: VULNERABLE + OTHERS });
   });
 
   it('two workers at once share a fan-out and write each message once', async () => {

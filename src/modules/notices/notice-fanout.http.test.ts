@@ -151,8 +151,10 @@ describe.each(databaseKinds())('notice fan-out on %s', (kind) => {
     // Its send job was queued ahead of the others'.
     const priorities = await queryRows<{ message_id: string; priority: number }>(
       t.ctx.db.db,
-      sql`select data->>'messageId' as message_id, priority from pgboss.job where name = 'message.send'
-           and data->>'messageId' in ${sql`(${sql.join(
+      sql`select message_id, priority
+            from (select jsonb_array_elements_text(data->'messageIds') as message_id, priority
+                    from pgboss.job where name = 'message.send-group') grouped
+           where message_id in ${sql`(${sql.join(
              rows.map((m) => sql`${m.id}`),
              sql`, `,
            )})`}`,

@@ -195,15 +195,15 @@ describe.each(databaseKinds())('notices on %s', (kind) => {
     const lifted = await staff.saksbehandler.request('POST', `${base}/${id}/end`, {});
     expect(lifted.status).toBe(200);
     expect(lifted.body.title).toEqual({
-      nb: 'Kokevarsel opphevet: Vestsiden',
-      nn: 'Kokevarsel oppheva: Vestsiden',
+      nb: 'Kokevarsel opphevet: Kokevarsel Vestsiden',
+      nn: 'Kokevarsel oppheva: Kokevarsel Vestsiden',
       en: 'Boil-water advice lifted: Vestsiden',
     });
     const nb = await t.request('GET', `/api/v1/municipalities/${OWN}/notices?lang=nb`);
     expect(nb.body.notices.find((n: { id: string }) => n.id === id)).toMatchObject({
       status: 'ended',
       lifted: true,
-      title: 'Kokevarsel opphevet: Vestsiden',
+      title: 'Kokevarsel opphevet: Kokevarsel Vestsiden',
       body: 'Kokevarselet er opphevet. Vannet kan igjen drikkes uten koking. Kok vannet i ett minutt.',
     });
   });

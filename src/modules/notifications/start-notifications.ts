@@ -90,10 +90,12 @@ export async function startNotifications(
   const boss = ctx.jobs.boss;
   const channels = instrumentChannels(configuredChannels(ctx.config, options.smsTimeoutMs), ctx.metrics);
   let sendWorker: string | undefined;
+  let groupWorker: string | undefined;
   const relayDeps = {
     // A batch the relay committed is sent now, not at the send worker's next poll.
     onCommitted: () => {
       if (sendWorker) boss.notifyWorker(sendWorker);
+      if (groupWorker) boss.notifyWorker(groupWorker);
     },
     db: ctx.db.db,
     boss,
@@ -157,6 +159,31 @@ export async function startNotifications(
       },
     }),
     defineJob({
+      name: 'message.send-group',
+      options: {
+        batchSize: 2,
+        localConcurrency: options.sendWorkers ?? 2,
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+      },
+      handler: async (jobs) => {
+        const ids = jobs.flatMap((job) => job.data.messageIds);
+        const outcomes = await sendMessages(
+          sendDeps,
+          ids.map((messageId) => ({ messageId, lastAttempt: false })),
+        );
+        // The group is done; what must wait (quiet hours) or be tried again goes on alone, with
+        // message.send's retries and backoff. Sent, skipped and failed ones are settled already.
+        const alone = ids.flatMap((messageId, i) => {
+          const outcome = outcomes[i];
+          if (outcome?.result === 'later') return [{ data: { messageId }, startAfter: outcome.at }];
+          if (outcome?.result === 'retry')
+            return [{ data: { messageId }, startAfter: new Date(Date.now() + 30_000) }];
+          return [];
+        });
+        await insertJobs(boss, 'message.send', alone);
+      },
+    }),
+    defineJob({
       name: 'notifications.relay',
       schedule: { cron: '* * * * *' },
       handler: async () => {
@@ -172,6 +199,7 @@ export async function startNotifications(
     }),
   ]);
   sendWorker = running.workerId('message.send');
+  groupWorker = running.workerId('message.send-group');
 
   const timer = setInterval(() => {
     relayNow().catch((error: unknown) => options.log?.error({ err: error }, 'notification relay failed'));

@@ -86,7 +86,7 @@ describe.each(databaseKinds())('the page per notice on %s', (kind) => {
     expect(upcoming).toContain('>Kommende<');
     const lifted = (await t.request('GET', `/porsgrunn/driftsmeldinger/${ids.lifted}?lang=nb`)).text;
     expect(lifted).toContain('notice-status-lifted');
-    expect(lifted).toContain('Kokevarsel opphevet: Heistad');
+    expect(lifted).toContain('Kokevarsel opphevet: Kokevarsel Heistad');
     expect(lifted).toContain('Kokevarselet ble opphevet');
     const en = (await t.request('GET', `/porsgrunn/driftsmeldinger/${ids.updated}?lang=en`)).text;
     expect(en).toContain('>Active<');

@@ -78,7 +78,7 @@ describe.each(databaseKinds())('the public notice list on %s', (kind) => {
     const nn = (await t.request('GET', '/porsgrunn/driftsmeldinger?lang=nn')).text;
     expect(nn).toContain('<h1>Driftsmeldingar</h1>');
     expect(nn).toContain('Spyling i Storgata');
-    expect(nn).toContain('Kokevarsel oppheva: Brevik');
+    expect(nn).toContain('Kokevarsel oppheva: Kokevarsel Brevik');
     const en = (await t.request('GET', '/porsgrunn/driftsmeldinger?lang=en')).text;
     expect(en).toContain('<h1>Service notices</h1>');
     expect(en).toContain('Spyling Storgata');
