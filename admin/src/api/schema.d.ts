@@ -5212,6 +5212,22 @@ export interface paths {
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
+                            /** @description The figures above per month received and category group, the same as on the public statistics page (/{slug}/statistikk); groups without reports in the period are left out */
+                            perGroupMonth: {
+                                code: string | null;
+                                /** @description The category group; null on the entry for all groups together (first) */
+                                groupId: string | null;
+                                /** @description Every month of the period, also those with nothing */
+                                months: {
+                                    medianHoursToDone: number | null;
+                                    medianHoursToFirstReply: number | null;
+                                    /** @description YYYY-MM, Europe/Oslo */
+                                    month: string;
+                                    received: number;
+                                    shareDoneWithinDeadline: number | null;
+                                }[];
+                                name: string | null;
+                            }[];
                             /** @description Every week of the period, also those with nothing */
                             perWeek: {
                                 done: number;
