@@ -6348,8 +6348,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle; or a buffer along a line */
                         area: {
+                            bufferMetres: number;
+                            coordinates: number[][];
+                            /** @enum {string} */
+                            type: "LineString";
+                        } | {
                             coordinates: number[][][];
                             /** @enum {string} */
                             type: "Polygon";
@@ -6569,8 +6574,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle; or a buffer along a line */
                         area: {
+                            bufferMetres: number;
+                            coordinates: number[][];
+                            /** @enum {string} */
+                            type: "LineString";
+                        } | {
                             coordinates: number[][][];
                             /** @enum {string} */
                             type: "Polygon";
@@ -6910,8 +6920,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle; or a buffer along a line */
                         area?: {
+                            bufferMetres: number;
+                            coordinates: number[][];
+                            /** @enum {string} */
+                            type: "LineString";
+                        } | {
                             coordinates: number[][][];
                             /** @enum {string} */
                             type: "Polygon";
