@@ -1,5 +1,6 @@
-// The demo data a start loads when SEED_DEMO is on: Porsgrunn, its sample addresses and (in the
-// embedded demo only) one back-office account per role. Each part is skipped when it is already
+// The demo data a start loads when SEED_DEMO is on: Porsgrunn, its sample addresses, a current
+// and an upcoming notice with a few made-up subscribers (written directly: nothing is sent) and
+// (in the embedded demo only) one back-office account per role. Each part is skipped when it is already
 // there, so a restart costs a few queries and no password hashing.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
@@ -7,6 +8,8 @@ import type { Database } from '../db/client.ts';
 import { readDemoPasswords, writeDemoPasswords } from '../modules/accounts/demo-password-file.ts';
 import { type DemoAccount, seedDemoStaff } from '../modules/accounts/seed-demo-staff.ts';
 import { seedAddressesIfEmpty } from '../modules/geo/local-addresses.ts';
+import { seedDemoNotices } from '../modules/notices/seed-demo-notices.ts';
+import { seedDemoSubscribers } from '../modules/subscriptions/seed-demo-subscribers.ts';
 import { porsgrunn } from '../modules/tenants/demo/porsgrunn.ts';
 import { isMunicipalitySeeded } from '../modules/tenants/is-municipality-seeded.ts';
 import { seedMunicipality } from '../modules/tenants/seed-municipality.ts';
@@ -32,6 +35,13 @@ export async function seedDemo(
     if (!addresses) return;
     phases.report.work.addressesAdded = addresses.added;
     log().info({ added: addresses.added }, 'demo addresses for Porsgrunn loaded');
+  });
+  await phases.time('seedDemoNotices', async () => {
+    const added =
+      (await seedDemoNotices(db, porsgrunn.kommunenummer, porsgrunn.notices ?? [])) +
+      (await seedDemoSubscribers(db, porsgrunn.kommunenummer, porsgrunn.subscribers ?? []));
+    phases.report.work.seedRowsAdded += added;
+    if (added > 0) log().info({ added }, 'demo notices and subscribers for Porsgrunn loaded');
   });
   // Never in server mode: a real installation's accounts are made by its administrators.
   if (config.databaseMode !== 'embedded') return [];

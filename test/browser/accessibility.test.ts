@@ -81,6 +81,8 @@ describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
       'map and list': '/porsgrunn/kart',
       'map and list, filtered': '/porsgrunn/kart?status=all&gruppe=vann',
       notices: '/porsgrunn/driftsmeldinger',
+      statistics: '/porsgrunn/statistikk',
+      'notices widget': '/porsgrunn/driftsmeldinger/widget',
       'notice page': '/porsgrunn/driftsmeldinger/{notice}',
       'tracking page without the token': '/porsgrunn/meldinger/{ref}',
       'embed demo': '/porsgrunn/embed-demo',

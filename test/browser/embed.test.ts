@@ -1,7 +1,11 @@
 // The form inside another site's page: /embed.js inserts an iframe that grows to fit the form (the
 // page inside reports its height by postMessage), and without scripts a plain iframe stands in.
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { createNotice } from '../../src/modules/notices/create-notice.ts';
+import { publishNotice } from '../../src/modules/notices/publish-notice.ts';
+import { PLACES } from '../support/factories.ts';
 import { openContext, PUBLIC_URL, useWebApp } from '../support/web.ts';
 
 /** The iframe's height in CSS pixels as laid out on the host page. */
@@ -72,5 +76,43 @@ describe('the embedded form', () => {
     await expect(iframe.getAttribute('height')).resolves.toBe('1800');
     await page.frameLocator('.embed-demo-frame iframe').locator('#report-form').waitFor();
     await noScripts.close();
+  });
+
+  it('shows the notices widget from another origin, its links opening the full page outside the frame', async () => {
+    const actor = randomUUID();
+    const notice = await createNotice(web.t.ctx.db.db, actor, '4001', {
+      type: 'planned_shutoff',
+      title: { nb: 'Vannavstengning Olavs gate', en: 'Water shut-off Olavs gate' },
+      body: { nb: 'Fyll vann på flasker.' },
+      area: { type: 'Circle', center: PLACES.porsgrunn, radiusMetres: 300 },
+      startsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      expectedEndAt: new Date(Date.now() + 30 * 3600_000).toISOString(),
+    });
+    await publishNotice(web.t.ctx.db.db, actor, '4001', notice.id);
+    const page = await web.context.newPage();
+    // The demo page is at the test's own address; the frames are at PUBLIC_URL, another origin.
+    await page.goto(`${web.t.baseUrl}/porsgrunn/embed-demo?lang=en`);
+    const iframe = page.locator('.embed-demo-widget iframe');
+    await expect(iframe.getAttribute('src')).resolves.toBe(
+      `${PUBLIC_URL}/porsgrunn/driftsmeldinger/widget?lang=en`,
+    );
+    await expect(iframe.getAttribute('title')).resolves.toBe('Service notices');
+    expect(new URL(page.url()).origin).not.toBe(new URL(PUBLIC_URL).origin);
+    const widget = page.frameLocator('.embed-demo-widget iframe');
+    const link = widget.locator(`[data-notice="${notice.id}"] a`);
+    await expect(link.textContent()).resolves.toContain('Water shut-off Olavs gate');
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+    // The frame grows to its content.
+    await page.waitForFunction(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('.embed-demo-widget iframe');
+      return frame !== null && frame.style.height !== '';
+    });
+    // Following the link opens the notice's full page in a new tab, with the site's header.
+    const [opened] = await Promise.all([web.context.waitForEvent('page'), link.click()]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(`${PUBLIC_URL}/porsgrunn/driftsmeldinger/${notice.id}?lang=en`);
+    await expect(opened.locator('.site-header').count()).resolves.toBe(1);
+    await opened.close();
+    await page.close();
   });
 });

@@ -52,6 +52,8 @@ describe('starting again on the same data directory', () => {
     await expect.poll(() => demoPasswords(server?.output() ?? '').length, { timeout: 30_000 }).toBe(5);
     const page = await fetch(`${server.url}/porsgrunn`);
     expect(page.status).toBe(200);
+    // The demo's notices are on the start page from the first start on (seed-demo-notices).
+    expect(await page.text()).toContain('Spyling av vannledninger på Vestsida');
     const output = server.output();
     expect(await server.stop()).toBe(0);
     server = undefined;

@@ -5212,6 +5212,22 @@ export interface paths {
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
+                            /** @description The figures above per month received and category group, the same as on the public statistics page (/{slug}/statistikk); groups without reports in the period are left out */
+                            perGroupMonth: {
+                                code: string | null;
+                                /** @description The category group; null on the entry for all groups together (first) */
+                                groupId: string | null;
+                                /** @description Every month of the period, also those with nothing */
+                                months: {
+                                    medianHoursToDone: number | null;
+                                    medianHoursToFirstReply: number | null;
+                                    /** @description YYYY-MM, Europe/Oslo */
+                                    month: string;
+                                    received: number;
+                                    shareDoneWithinDeadline: number | null;
+                                }[];
+                                name: string | null;
+                            }[];
                             /** @description Every week of the period, also those with nothing */
                             perWeek: {
                                 done: number;
@@ -6332,8 +6348,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle; or a buffer along a line */
                         area: {
+                            bufferMetres: number;
+                            coordinates: number[][];
+                            /** @enum {string} */
+                            type: "LineString";
+                        } | {
                             coordinates: number[][][];
                             /** @enum {string} */
                             type: "Polygon";
@@ -6553,8 +6574,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle; or a buffer along a line */
                         area: {
+                            bufferMetres: number;
+                            coordinates: number[][];
+                            /** @enum {string} */
+                            type: "LineString";
+                        } | {
                             coordinates: number[][][];
                             /** @enum {string} */
                             type: "Polygon";
@@ -6894,8 +6920,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle */
+                        /** @description Polygons in WGS84 inside Norway: at most 20 polygons of at most 2000 points; or a circle; or a buffer along a line */
                         area?: {
+                            bufferMetres: number;
+                            coordinates: number[][];
+                            /** @enum {string} */
+                            type: "LineString";
+                        } | {
                             coordinates: number[][][];
                             /** @enum {string} */
                             type: "Polygon";

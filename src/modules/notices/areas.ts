@@ -2,6 +2,7 @@
 // and a radius in metres (made into a 64-vertex circle). Stored as one MultiPolygon with its
 // bounding box, exterior rings counterclockwise and holes clockwise (RFC 7946 §3.1.6).
 import type { ErrorDetail } from '../../shared/errors.ts';
+import { bufferLine, checkLine } from './line-buffer.ts';
 import { noticeMessages } from './notice-messages.ts';
 import type { MultiPolygon } from './schema.ts';
 
@@ -22,7 +23,8 @@ export type Position = number[];
 export type AreaInput =
   | { type: 'Polygon'; coordinates: Position[][] }
   | { type: 'MultiPolygon'; coordinates: Position[][][] }
-  | { type: 'Circle'; center: { lat: number; lon: number }; radiusMetres: number };
+  | { type: 'Circle'; center: { lat: number; lon: number }; radiusMetres: number }
+  | { type: 'LineString'; coordinates: Position[]; bufferMetres: number };
 
 export interface Areas {
   areas: MultiPolygon;
@@ -96,6 +98,24 @@ export function normalizeAreas(input: AreaInput): AreasResult {
     }
     if (errors.length > 0) return { ok: false, errors };
     return checkPolygons([circlePolygon(input.center, input.radiusMetres)], 'area');
+  }
+  if (input.type === 'LineString') {
+    // A buffer along a line (line-buffer.ts): a capsule per segment, checked like drawn polygons.
+    const errors: ErrorDetail[] = [];
+    checkLine(input.coordinates, input.bufferMetres, 'area', errors);
+    for (const position of input.coordinates) {
+      const [lon = Number.NaN, lat = Number.NaN] = position;
+      if (position.length !== 2 || !insideNorway(lon, lat)) {
+        errors.push({
+          field: 'area.coordinates',
+          code: 'outside_norway',
+          message: noticeMessages.outsideNorway(),
+        });
+        break;
+      }
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    return checkPolygons(bufferLine(input.coordinates, input.bufferMetres), 'area');
   }
   if (input.type === 'Polygon') return checkPolygons([input.coordinates], 'area.coordinates', true);
   return checkPolygons(input.coordinates, 'area.coordinates');

@@ -9,6 +9,7 @@ import {
   MAX_RINGS_PER_POLYGON,
   MIN_RADIUS_METRES,
 } from './areas.ts';
+import { MAX_BUFFER_METRES, MAX_LINE_POINTS, MIN_BUFFER_METRES } from './line-buffer.ts';
 import { NOTICE_STATUSES, NOTICE_TYPES } from './schema.ts';
 
 export const NOTICES_PREFIX = '/api/v1/staff/m/:kommunenummer/notices';
@@ -48,6 +49,21 @@ const PolygonCoordinates = Type.Array(Ring, { minItems: 1, maxItems: MAX_RINGS_P
 // and would strip a circle's fields while trying the polygon branch.
 export const AreaInput = Type.Union(
   [
+    // First: the app's Ajv coerces scalars to arrays (coerceTypes 'array'), and trying a polygon
+    // branch first would wrap each number of the line's points in an array.
+    Type.Object(
+      {
+        type: Type.Literal('LineString'),
+        coordinates: Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), {
+          minItems: 2,
+          maxItems: MAX_LINE_POINTS,
+        }),
+        bufferMetres: Type.Number({ minimum: MIN_BUFFER_METRES, maximum: MAX_BUFFER_METRES }),
+      },
+      {
+        description: `A line of [lon, lat] points (a street, a main) and a distance in metres: the area within that distance of the line, stored as one rounded "capsule" polygon per segment`,
+      },
+    ),
     Type.Object(
       { type: Type.Literal('Polygon'), coordinates: PolygonCoordinates },
       { description: 'A GeoJSON Polygon' },
@@ -72,7 +88,7 @@ export const AreaInput = Type.Union(
     ),
   ],
   {
-    description: `Polygons in WGS84 inside Norway: at most ${MAX_POLYGONS} polygons of at most ${MAX_POINTS_PER_POLYGON} points; or a circle`,
+    description: `Polygons in WGS84 inside Norway: at most ${MAX_POLYGONS} polygons of at most ${MAX_POINTS_PER_POLYGON} points; or a circle; or a buffer along a line`,
   },
 );
 

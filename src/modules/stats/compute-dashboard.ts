@@ -1,7 +1,9 @@
 // The staff dashboard's figures for one municipality and period: what came in (by status and
 // category), how fast it was answered and done, how often deadlines held, what is overdue now,
-// a per-week series, and what reporters answered to "is it really fixed?". Two statements: the figures over the period, and the overdue list
-// (which is about now, not the period).
+// a per-week series, per month and category group (as on the public statistics page), and what
+// reporters answered to "is it really fixed?". The figures' definitions are report-figures.ts's,
+// shared with the public page. Three statements: the figures over the period, the same per month
+// and group, and the overdue list (which is about now, not the period).
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { type Language, type LocalizedText, localize } from '../../shared/language.ts';
@@ -13,6 +15,14 @@ import {
   presentInboxItem,
 } from '../cases/present-inbox-item.ts';
 import { REPORT_STATUSES, type ReportStatus } from '../reports/statuses.ts';
+import {
+  boundsCte,
+  computeMonthlyByGroup,
+  type FigureRow,
+  figureColumns,
+  type MonthFigures,
+  presentFigures,
+} from './report-figures.ts';
 import type { DateRange } from './resolve-dashboard-range.ts';
 
 export const OVERDUE_LIST_LIMIT = 50;
@@ -27,6 +37,12 @@ export interface Dashboard {
   shareDoneWithinDeadline: number | null;
   overdue: InboxItem[];
   perWeek: { week: string; received: number; done: number }[];
+  perGroupMonth: {
+    groupId: string | null;
+    code: string | null;
+    name: string | null;
+    months: MonthFigures[];
+  }[];
   fixFeedback: FixFeedback;
 }
 
@@ -41,24 +57,14 @@ export interface FixFeedback {
 interface FiguresRow {
   by_status: Partial<Record<ReportStatus, number>> | null;
   by_category: { id: string; name: LocalizedText; count: number }[] | null;
-  median_hours_to_first_reply: number | null;
-  median_hours_to_done: number | null;
-  done_in_time: number;
-  done_or_overdue: number;
+  figures: FigureRow;
   per_week: { week: string; received: number; done: number }[] | null;
   fix_feedback: FixFeedback;
 }
 
-/**
- * Reports received in the period (Oslo dates, both ends included) and their figures. "Done" is
- * done_at, set when work was first marked done. The deadline share counts, among reports with a
- * due time, those done on or before it, out of those done or open past it.
- */
+/** Reports received in the period (Oslo dates, both ends included) and their figures. */
 function figuresQuery(kommunenummer: string, range: DateRange) {
-  return sql`with bounds as (
-      select (${range.from}::date)::timestamp at time zone 'Europe/Oslo' as start_at,
-        (${range.to}::date + 1)::timestamp at time zone 'Europe/Oslo' as end_at
-    ),
+  return sql`with ${boundsCte(range)},
     received as (
       select r.status, r.category_id, r.created_at, r.first_public_reply_at, r.done_at, r.due_at
       from reports r, bounds b
@@ -90,16 +96,7 @@ function figuresQuery(kommunenummer: string, range: DateRange) {
       (select json_agg(json_build_object('id', c.id, 'name', c.name, 'count', bc.n)
           order by bc.n desc, c.sort_order, c.id)
         from by_category bc join categories c on c.id = bc.category_id) as by_category,
-      (select percentile_cont(0.5) within group (
-          order by extract(epoch from first_public_reply_at - created_at)::double precision / 3600)
-        from received where first_public_reply_at is not null) as median_hours_to_first_reply,
-      (select percentile_cont(0.5) within group (
-          order by extract(epoch from done_at - created_at)::double precision / 3600)
-        from received where done_at is not null) as median_hours_to_done,
-      (select count(*)::int from received where due_at is not null and done_at <= due_at) as done_in_time,
-      (select count(*)::int from received
-        where due_at is not null and (done_at is not null
-          or (status in ('mottatt', 'under_behandling', 'planlagt') and due_at < now()))) as done_or_overdue,
+      (select row_to_json(f) from (select ${figureColumns} from received) f) as figures,
       (select json_agg(json_build_object('week', to_char(w.week, 'IYYY-"W"IW'),
           'received', coalesce(rw.n, 0), 'done', coalesce(dw.n, 0)) order by w.week)
         from weeks w left join received_weeks rw on rw.week = w.week
@@ -120,12 +117,6 @@ function overdueQuery(kommunenummer: string) {
     limit ${OVERDUE_LIST_LIMIT}`;
 }
 
-function rounded(value: number | null, decimals: number): number | null {
-  if (value === null) return null;
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
-
 export async function computeDashboard(
   db: Queryable,
   kommunenummer: string,
@@ -134,7 +125,9 @@ export async function computeDashboard(
 ): Promise<Dashboard> {
   const [figures] = await queryRows<FiguresRow>(db, figuresQuery(kommunenummer, range));
   const overdue = await queryRows<InboxItemRow>(db, overdueQuery(kommunenummer));
+  const perGroupMonth = await computeMonthlyByGroup(db, kommunenummer, range);
   if (!figures) throw new Error('The dashboard query returned no row');
+  const overall = presentFigures(figures.figures);
   const counted = figures.by_status ?? {};
   const byStatus = Object.fromEntries(REPORT_STATUSES.map((s) => [s, counted[s] ?? 0])) as Record<
     ReportStatus,
@@ -149,12 +142,17 @@ export async function computeDashboard(
       name: localize(c.name, language),
       count: c.count,
     })),
-    medianHoursToFirstReply: rounded(figures.median_hours_to_first_reply, 2),
-    medianHoursToDone: rounded(figures.median_hours_to_done, 2),
-    shareDoneWithinDeadline:
-      figures.done_or_overdue === 0 ? null : rounded(figures.done_in_time / figures.done_or_overdue, 4),
+    medianHoursToFirstReply: overall.medianHoursToFirstReply,
+    medianHoursToDone: overall.medianHoursToDone,
+    shareDoneWithinDeadline: overall.shareDoneWithinDeadline,
     overdue: overdue.map((row) => presentInboxItem(row, language)),
     perWeek: figures.per_week ?? [],
+    perGroupMonth: perGroupMonth.map((g) => ({
+      groupId: g.id,
+      code: g.code,
+      name: g.name ? localize(g.name, language) : null,
+      months: g.months,
+    })),
     fixFeedback: figures.fix_feedback,
   };
 }

@@ -145,6 +145,19 @@ describe.each(databaseKinds())('dashboard on %s', (kind) => {
       { week: '2025-W12', received: 2, done: 0 },
     ]);
     expect(body.fixFeedback).toEqual({ asked: 3, confirmed: 1, reopened: 1, unanswered: 1 });
+    // Per month and group (the public statistics page's figures): all of March is "Vann", so the
+    // group's month matches the period's totals above, and the entry for all groups comes first.
+    const march = {
+      month: '2025-03',
+      received: 5,
+      medianHoursToFirstReply: 4,
+      medianHoursToDone: 20,
+      shareDoneWithinDeadline: 0.3333,
+    };
+    expect(body.perGroupMonth).toEqual([
+      { groupId: null, code: null, name: null, months: [march] },
+      { groupId: expect.any(String), code: 'vann', name: 'Water', months: [march] },
+    ]);
   });
 
   it('answers an empty period with zeros, nulls and every week', async () => {
@@ -155,6 +168,22 @@ describe.each(databaseKinds())('dashboard on %s', (kind) => {
     expect(res.body.medianHoursToFirstReply).toBeNull();
     expect(res.body.medianHoursToDone).toBeNull();
     expect(res.body.shareDoneWithinDeadline).toBeNull();
+    expect(res.body.perGroupMonth).toEqual([
+      {
+        groupId: null,
+        code: null,
+        name: null,
+        months: [
+          {
+            month: '2024-01',
+            received: 0,
+            medianHoursToFirstReply: null,
+            medianHoursToDone: null,
+            shareDoneWithinDeadline: null,
+          },
+        ],
+      },
+    ]);
     expect(res.body.perWeek).toEqual([
       { week: '2024-W01', received: 0, done: 0 },
       { week: '2024-W02', received: 0, done: 0 },

@@ -21,6 +21,14 @@ export const DashboardQuery = Type.Object({
 
 const Count = Type.Integer({ minimum: 0 });
 
+const MonthFigures = Type.Object({
+  month: Type.String({ description: 'YYYY-MM, Europe/Oslo' }),
+  received: Count,
+  medianHoursToFirstReply: Type.Union([Type.Number(), Type.Null()]),
+  medianHoursToDone: Type.Union([Type.Number(), Type.Null()]),
+  shareDoneWithinDeadline: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
+});
+
 export const DashboardResponse = Type.Object({
   from: Type.String({ format: 'date', description: 'The period used' }),
   to: Type.String({ format: 'date' }),
@@ -51,6 +59,20 @@ export const DashboardResponse = Type.Object({
       done: Count,
     }),
     { description: 'Every week of the period, also those with nothing' },
+  ),
+  perGroupMonth: Type.Array(
+    Type.Object({
+      groupId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+        description: 'The category group; null on the entry for all groups together (first)',
+      }),
+      code: Type.Union([Type.String(), Type.Null()]),
+      name: Type.Union([Type.String(), Type.Null()]),
+      months: Type.Array(MonthFigures, { description: 'Every month of the period, also those with nothing' }),
+    }),
+    {
+      description:
+        'The figures above per month received and category group, the same as on the public statistics page (/{slug}/statistikk); groups without reports in the period are left out',
+    },
   ),
   fixFeedback: Type.Object(
     {

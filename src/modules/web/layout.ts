@@ -5,6 +5,7 @@ import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { webText } from '../../i18n/web.ts';
+import { statisticsText } from '../../i18n/web-statistics.ts';
 import { LANGUAGES, type Language } from '../../shared/language.ts';
 import { type Site, siteHref } from './site.ts';
 import { assetUrl } from './static-assets.ts';
@@ -116,7 +117,8 @@ export function renderPage(site: Site, options: PageOptions): string {
           : html`<footer class="site-footer">
             <div class="wrap">
               <p>${name}${site.municipality.onCallPhone ? ` · ${site.municipality.onCallPhone}` : ''}</p>
-              <p><a href=${siteHref(site, `${site.base}/personvern`)}>${t.layout.privacy}</a></p>
+              <p><a href=${siteHref(site, `${site.base}/personvern`)}>${t.layout.privacy}</a>
+                · <a href=${siteHref(site, `${site.base}/statistikk`)}>${statisticsText(site.language).footer}</a></p>
             </div>
           </footer>`
       }

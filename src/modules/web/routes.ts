@@ -21,6 +21,7 @@ import { errorPage } from './pages/error-page.ts';
 import { LANGUAGE_COOKIE, siteForErrorPage } from './site.ts';
 import { siteRoutes } from './site-routes.ts';
 import { staticAssets } from './static-assets.ts';
+import { statisticsRoutes } from './statistics-routes.ts';
 
 /**
  * Error pages in the language the page asked for (?lang=, which every form's address carries),
@@ -63,4 +64,5 @@ export const webRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
   await app.register(noticesPageRoutes, { ctx });
   await app.register(subscriptionPageRoutes, { ctx });
   await app.register(embedRoutes, { ctx });
+  await app.register(statisticsRoutes, { ctx });
 };

@@ -5,8 +5,12 @@
 import type { LocalizedText } from '../../../shared/language.ts';
 import type { Question } from '../../categories/questions.ts';
 import type { PublicLocation } from '../../categories/schema.ts';
+import { porsgrunnDemoNotices } from '../../notices/demo/porsgrunn.ts';
+import type { DemoNotice } from '../../notices/seed-demo-notices.ts';
 import { porsgrunnReportLinks } from '../../report-links/demo/porsgrunn.ts';
 import type { DemoReportLink } from '../../report-links/seed-report-links.ts';
+import { porsgrunnDemoSubscribers } from '../../subscriptions/demo/porsgrunn.ts';
+import type { DemoSubscriber } from '../../subscriptions/seed-demo-subscribers.ts';
 
 export interface DemoCategory {
   code: string;
@@ -34,6 +38,9 @@ export interface DemoMunicipality {
   groups: { code: string; name: LocalizedText; categories: DemoCategory[] }[];
   /** QR stickers on the municipality's hydrants, pumping stations and the like. */
   reportLinks?: DemoReportLink[];
+  /** Loaded by the demo start only (startup/seed-demo.ts), never by seedMunicipality. */
+  notices?: DemoNotice[];
+  subscribers?: DemoSubscriber[];
 }
 
 const placeOptions: Question = {
@@ -414,4 +421,6 @@ export const porsgrunn: DemoMunicipality = {
     },
   ],
   reportLinks: porsgrunnReportLinks,
+  notices: porsgrunnDemoNotices,
+  subscribers: porsgrunnDemoSubscribers,
 };

@@ -1,4 +1,5 @@
 import { html } from 'htm/preact';
+import { statisticsText } from '../../../i18n/web-statistics.ts';
 import type { PublicNotice } from '../../notices/list-public-notices.ts';
 import { renderPage } from '../layout.ts';
 import { type Site, siteHref } from '../site.ts';
@@ -20,6 +21,7 @@ export function startPage(site: Site, notices: PublicNotice[] = [], now = new Da
       </div>
       ${phone ? html`<p class="notice acute">${t.onCall(phone)}</p>` : null}
       <p class="notice"><a href=${siteHref(site, `${site.base}/driftsmeldinger`)}>${t.notices}</a></p>
+      <p><a href=${siteHref(site, `${site.base}/statistikk`)}>${statisticsText(site.language).link}</a></p>
     `,
   });
 }

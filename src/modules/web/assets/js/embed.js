@@ -1,5 +1,7 @@
 // Meldepunkt embed: <script src="https://…/embed.js" data-src="https://…/porsgrunn/meld?embed=1"></script>
 // Inserts the form as an iframe after this script tag and keeps its height equal to its content.
+// With data-view="driftsmeldinger" and data-src="https://…/porsgrunn/driftsmeldinger/widget": the
+// municipality's current and upcoming notices instead (a shorter frame; no position needed).
 (() => {
   const script = document.currentScript;
   if (!script) return;
@@ -7,13 +9,14 @@
   if (!src) return;
   const frame = document.createElement('iframe');
   frame.src = src;
-  frame.title = script.getAttribute('data-title') || 'Meld fra';
+  const notices = script.getAttribute('data-view') === 'driftsmeldinger';
+  frame.title = script.getAttribute('data-title') || (notices ? 'Driftsmeldinger' : 'Meld fra');
   frame.loading = 'lazy';
-  // "Use my position" inside the frame needs the host page's permission.
-  frame.allow = 'geolocation';
+  // "Use my position" inside the form needs the host page's permission.
+  if (!notices) frame.allow = 'geolocation';
   frame.style.width = '100%';
   frame.style.border = '0';
-  frame.style.minHeight = '40rem';
+  frame.style.minHeight = notices ? '10rem' : '40rem';
   script.parentNode.insertBefore(frame, script.nextSibling);
   const origin = new URL(src, location.href).origin;
   let loads = 0;
@@ -25,6 +28,7 @@
       frame.style.minHeight = '0';
     }
     // After the resident moves on inside the form (not on the first load), bring its top into view.
-    if (data && data.type === 'meldepunkt:navigated' && ++loads > 1) frame.scrollIntoView({ block: 'start' });
+    if (data && data.type === 'meldepunkt:navigated' && ++loads > 1 && !notices)
+      frame.scrollIntoView({ block: 'start' });
   });
 })();
