@@ -30,6 +30,7 @@ import { invitationRoutes } from './modules/invitations/routes.ts';
 import { httpMetrics } from './modules/metrics/http-metrics.ts';
 import { metricsRoutes } from './modules/metrics/metrics-routes.ts';
 import { noticePublicRoutes } from './modules/notices/public-routes.ts';
+import { linkedReportRoutes } from './modules/notices/linked-report-routes.ts';
 import { noticeStaffRoutes } from './modules/notices/staff-routes.ts';
 import { noticeTemplateRoutes } from './modules/notices/template-routes.ts';
 import { fixCheckRoutes } from './modules/notifications/fix-check-routes.ts';
@@ -206,6 +207,7 @@ export async function buildApp(
   await app.register(frontDeskRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(noticeStaffRoutes, { ctx });
+  await app.register(linkedReportRoutes, { ctx });
   await app.register(noticeTemplateRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });

@@ -20,6 +20,11 @@ export interface JobPayloads {
   'maintenance.followers': Record<string, never>;
   /** Send one email or SMS (a row in messages); retried with backoff on transient failures. */
   'message.send': { messageId: string };
+  /**
+   * After a new report's receipt is relayed: link it to a notice that explains it, and look for an
+   * incident (see incidents/intake-followup.ts). Enqueued by the relay, never by intake itself.
+   */
+  'reports.intake-followup': { reportId: string };
   /** Every minute: turn public report events not yet notified into messages (see notifications/relay). */
   'notifications.relay': Record<string, never>;
   /** Hourly: the one reminder of unanswered "is it really fixed?" questions (see notifications/remind-fix-checks). */
@@ -38,6 +43,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'maintenance.followers',
   'message.send',
   'notifications.relay',
+  'reports.intake-followup',
   'notifications.fix-reminders',
   'staff.digest',
   'staff.deadlines',
