@@ -7092,6 +7092,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}/close-linked-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an ended notice's open linked reports, each with one public reply
+         * @description Only after the notice has ended (409 before). Each open linked report moves to "work done" with the reply in its reporter's language (bokmål where not given); its reporter and followers are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The public reply every closed report gets */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Bokmål required; nynorsk and English optional */
+                        reply: {
+                            /** Format: multi-line */
+                            en?: string;
+                            /** Format: multi-line */
+                            nb: string;
+                            /** Format: multi-line */
+                            nn?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Linked reports that were closed already */
+                            alreadyClosed: number;
+                            /** @description Reports closed now, each with the reply */
+                            closed: number;
+                            /** @description Reports a handler changed at the same moment; try again */
+                            failed: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/notices/{id}/end": {
         parameters: {
             query?: never;
@@ -7280,6 +7398,101 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}/linked-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports linked to a notice (explained by it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Linked reports still open */
+                            open: number;
+                            /** @description Newest link first, at most 500 */
+                            reports: {
+                                address: string | null;
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                category: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                open: boolean;
+                                ref: string;
+                                status: string;
+                            }[];
+                            /** @description Linked reports in all */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8102,6 +8315,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -8313,6 +8538,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -8521,6 +8758,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -8824,6 +9073,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9035,6 +9296,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9243,6 +9516,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9446,6 +9731,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9742,6 +10039,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9950,6 +10259,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -10256,6 +10577,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
