@@ -7446,7 +7446,8 @@ export interface paths {
                                 linkedAt: string;
                                 open: boolean;
                                 ref: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
                             }[];
                             /** @description Linked reports in all */
                             total: number;

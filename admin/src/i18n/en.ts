@@ -2,6 +2,7 @@
 
 import { accountsEn } from './areas/accounts.ts';
 import { casesEn } from './areas/cases.ts';
+import { linksEn } from './areas/links.ts';
 import { noticesEn } from './areas/notices.ts';
 import { officeEn } from './areas/office.ts';
 import type { Catalog } from './catalog.ts';
@@ -11,6 +12,7 @@ export const en: Catalog = {
   ...casesEn,
   ...officeEn,
   ...noticesEn,
+  ...linksEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

@@ -4,6 +4,7 @@
 
 import { accountsNb } from './areas/accounts.ts';
 import { casesNb } from './areas/cases.ts';
+import { linksNb } from './areas/links.ts';
 import { noticesNb } from './areas/notices.ts';
 import { officeNb } from './areas/office.ts';
 
@@ -12,6 +13,7 @@ export const nb = {
   ...casesNb,
   ...officeNb,
   ...noticesNb,
+  ...linksNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

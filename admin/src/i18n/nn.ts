@@ -2,6 +2,7 @@
 
 import { accountsNn } from './areas/accounts.ts';
 import { casesNn } from './areas/cases.ts';
+import { linksNn } from './areas/links.ts';
 import { noticesNn } from './areas/notices.ts';
 import { officeNn } from './areas/office.ts';
 import type { Catalog } from './catalog.ts';
@@ -11,6 +12,7 @@ export const nn: Catalog = {
   ...casesNn,
   ...officeNn,
   ...noticesNn,
+  ...linksNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

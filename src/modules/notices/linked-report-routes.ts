@@ -6,7 +6,9 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { errorResponseRef } from '../../http/errors.ts';
 import { askedLanguage } from '../../http/language.ts';
+import { stringEnum } from '../../http/schema-helpers.ts';
 import { staffOf } from '../accounts/staff-auth.ts';
+import { REPORT_STATUSES } from '../reports/statuses.ts';
 import { closeLinkedReports } from './close-linked-reports.ts';
 import { BodyInput, NOTICE_TAGS, NOTICES_PREFIX, NoticeParams } from './http-schemas.ts';
 import { listLinkedReports } from './linked-reports.ts';
@@ -21,7 +23,7 @@ const LinkedReportsResponse = Type.Object({
     Type.Object({
       id: Type.String(),
       ref: Type.String(),
-      status: Type.String(),
+      status: stringEnum(REPORT_STATUSES),
       open: Type.Boolean(),
       category: Type.String(),
       address: Type.Union([Type.String(), Type.Null()]),
