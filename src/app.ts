@@ -26,6 +26,7 @@ import { inboxRoutes } from './modules/cases/inbox-routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { addressRoutes } from './modules/geo/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { incidentRoutes } from './modules/incidents/incident-routes.ts';
 import { invitationRoutes } from './modules/invitations/routes.ts';
 import { httpMetrics } from './modules/metrics/http-metrics.ts';
 import { metricsRoutes } from './modules/metrics/metrics-routes.ts';
@@ -208,6 +209,7 @@ export async function buildApp(
   await app.register(statsRoutes, { ctx });
   await app.register(noticeStaffRoutes, { ctx });
   await app.register(linkedReportRoutes, { ctx });
+  await app.register(incidentRoutes, { ctx });
   await app.register(noticeTemplateRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });

@@ -5363,7 +5363,7 @@ export interface paths {
         };
         /**
          * Live updates: a Server-Sent Events stream of new and changed reports
-         * @description `event: report` with `data: {op: "insert"|"update", id, ref, status}`; a comment line every 25 s keeps the connection open. The stream ends when its session ends (logging out ends it at once) or expires, or the role no longer allows reading the inbox (checked every 30 s). At most 4 streams per session: one more is refused with 429.
+         * @description `event: report` with `data: {op: "insert"|"update", id, ref, status}`; `event: incident` with `data: {id, status, reportCount}` when an incident is raised or grows; a comment line every 25 s keeps the connection open. The stream ends when its session ends (logging out ends it at once) or expires, or the role no longer allows reading the inbox (checked every 30 s). At most 4 streams per session: one more is refused with 429.
          */
         get: {
             parameters: {
@@ -5786,6 +5786,494 @@ export interface paths {
                 };
                 /** @description The shape of every error */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open incidents, newest first (`?all=true`: the last 100 of any status) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: boolean;
+                };
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidents: {
+                                category: string;
+                                categoryId: string;
+                                center: {
+                                    lat: number;
+                                    lon: number;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                noticeId: string | null;
+                                radiusMeters: number;
+                                reportCount: number;
+                                /** @enum {string} */
+                                status: "open" | "noticed" | "dismissed";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                windowMinutes: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with its reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: string;
+                            categoryId: string;
+                            center: {
+                                lat: number;
+                                lon: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            noticeId: string | null;
+                            noticeTypes: string[];
+                            radiusMeters: number;
+                            reportCount: number;
+                            reports: {
+                                address: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                lat: number;
+                                lon: number;
+                                ref: string;
+                                /** @enum {string} */
+                                status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "noticed" | "dismissed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            windowMinutes: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/incidents/{id}/create-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft notice from an open incident
+         * @description The type is the category's first notice type (else other), the text the municipality's template for it, the area the convex hull of the reports buffered by 150 m. The reports are linked to the notice; the incident is closed as noticed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            notice: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                endedAt: string | null;
+                                expectedEndAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                kommunenummer: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** @enum {string} */
+                                type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description The latest version */
+                                version: number;
+                                /** @description Every version, oldest first */
+                                versions?: {
+                                    /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                    areas: {
+                                        coordinates: number[][][][];
+                                        /** @enum {string} */
+                                        type: "MultiPolygon";
+                                    };
+                                    bbox: {
+                                        maxLat: number;
+                                        maxLon: number;
+                                        minLat: number;
+                                        minLon: number;
+                                    };
+                                    body: {
+                                        en?: string;
+                                        nb: string;
+                                        nn?: string;
+                                    };
+                                    changedBy: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    expectedEndAt: string | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "ended";
+                                    title: {
+                                        en?: string;
+                                        nb: string;
+                                        nn?: string;
+                                    };
+                                    version: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/incidents/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss an open incident (noise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: string;
+                            categoryId: string;
+                            center: {
+                                lat: number;
+                                lon: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            noticeId: string | null;
+                            noticeTypes: string[];
+                            radiusMeters: number;
+                            reportCount: number;
+                            reports: {
+                                address: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                lat: number;
+                                lon: number;
+                                ref: string;
+                                /** @enum {string} */
+                                status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "noticed" | "dismissed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            windowMinutes: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

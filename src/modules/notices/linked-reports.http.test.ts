@@ -125,7 +125,10 @@ describe.each(databaseKinds())('reports linked to notices (%s)', (kind) => {
 
     // The follow-up running again (a retry, a second worker) changes nothing.
     await followupDone(report.id);
-    await followUpIntake({ db: t.ctx.db.db, publicUrl: 'http://meld.test' }, report.id);
+    await followUpIntake(
+      { db: t.ctx.db.db, boss: t.ctx.jobs.boss, publicUrl: 'http://meld.test', emailConfigured: true },
+      report.id,
+    );
     await waitForSendQueueDrained(t);
     expect(await publicReplies(report.id)).toHaveLength(1);
     expect(mailsTo('kari.link@example.no').filter((m) => m.text?.includes(noticeUrl()))).toHaveLength(1);

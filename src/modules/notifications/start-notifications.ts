@@ -167,7 +167,9 @@ export async function startNotifications(
     }),
     intakeFollowupJob({
       db: ctx.db.db,
+      boss,
       publicUrl: ctx.config.publicUrl,
+      emailConfigured: channels.email !== undefined,
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
     }),
     defineJob({
