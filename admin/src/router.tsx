@@ -38,6 +38,7 @@ const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage.tsx'));
 const NewNoticePage = lazy(() => import('./pages/notices/NewNoticePage.tsx'));
 const NoticeView = lazy(() => import('./pages/notices/NoticeView.tsx'));
+const IncidentPage = lazy(() => import('./pages/incidents/IncidentPage.tsx'));
 const NoticeTemplatesPage = lazy(() => import('./pages/notices/NoticeTemplatesPage.tsx'));
 
 /** A lazily loaded page, with "Loading…" while its code arrives. */
@@ -96,6 +97,7 @@ export const routes = [
               },
               { path: 'notices/templates', element: page(NoticeTemplatesPage) },
               { path: 'notices/:id', element: page(NoticeView) },
+              { path: 'incidents/:id', element: page(IncidentPage) },
               { path: 'preferences', element: page(PreferencesPage) },
               {
                 path: 'admin',
