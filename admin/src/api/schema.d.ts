@@ -1884,6 +1884,9 @@ export interface paths {
                                     nn?: string;
                                 };
                                 id: string;
+                                incidentMinReports: null | number;
+                                incidentRadiusMeters: number;
+                                incidentWindowMinutes: number;
                                 /** @description Bokmål required; nynorsk and English optional */
                                 name: {
                                     en?: string;
@@ -1891,6 +1894,8 @@ export interface paths {
                                     nn?: string;
                                 };
                                 nearbyRadiusMeters: number;
+                                /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                                noticeTypes: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                                 /** @description Whether descriptions may be shown to the public */
                                 publicDescription: boolean;
                                 /**
@@ -2014,6 +2019,9 @@ export interface paths {
                             nb: string;
                             nn?: string;
                         };
+                        incidentMinReports?: null | number;
+                        incidentRadiusMeters?: number;
+                        incidentWindowMinutes?: number;
                         /** @description Bokmål required; nynorsk and English optional */
                         name?: {
                             en?: string;
@@ -2021,6 +2029,8 @@ export interface paths {
                             nn?: string;
                         };
                         nearbyRadiusMeters?: number;
+                        /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                        noticeTypes?: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                         /** @description Whether descriptions may be shown to the public */
                         publicDescription?: boolean;
                         /**
@@ -2088,6 +2098,9 @@ export interface paths {
                                 nn?: string;
                             };
                             id: string;
+                            incidentMinReports: null | number;
+                            incidentRadiusMeters: number;
+                            incidentWindowMinutes: number;
                             /** @description Bokmål required; nynorsk and English optional */
                             name: {
                                 en?: string;
@@ -2095,6 +2108,8 @@ export interface paths {
                                 nn?: string;
                             };
                             nearbyRadiusMeters: number;
+                            /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                            noticeTypes: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                             /** @description Whether descriptions may be shown to the public */
                             publicDescription: boolean;
                             /**
@@ -2247,6 +2262,9 @@ export interface paths {
                                     nn?: string;
                                 };
                                 id: string;
+                                incidentMinReports: null | number;
+                                incidentRadiusMeters: number;
+                                incidentWindowMinutes: number;
                                 /** @description Bokmål required; nynorsk and English optional */
                                 name: {
                                     en?: string;
@@ -2254,6 +2272,8 @@ export interface paths {
                                     nn?: string;
                                 };
                                 nearbyRadiusMeters: number;
+                                /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                                noticeTypes: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                                 /** @description Whether descriptions may be shown to the public */
                                 publicDescription: boolean;
                                 /**
@@ -2383,6 +2403,9 @@ export interface paths {
                             nb: string;
                             nn?: string;
                         };
+                        incidentMinReports?: null | number;
+                        incidentRadiusMeters?: number;
+                        incidentWindowMinutes?: number;
                         /** @description Bokmål required; nynorsk and English optional */
                         name?: {
                             en?: string;
@@ -2390,6 +2413,8 @@ export interface paths {
                             nn?: string;
                         };
                         nearbyRadiusMeters?: number;
+                        /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                        noticeTypes?: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                         /** @description Whether descriptions may be shown to the public */
                         publicDescription?: boolean;
                         /**
@@ -2457,6 +2482,9 @@ export interface paths {
                                 nn?: string;
                             };
                             id: string;
+                            incidentMinReports: null | number;
+                            incidentRadiusMeters: number;
+                            incidentWindowMinutes: number;
                             /** @description Bokmål required; nynorsk and English optional */
                             name: {
                                 en?: string;
@@ -2464,6 +2492,8 @@ export interface paths {
                                 nn?: string;
                             };
                             nearbyRadiusMeters: number;
+                            /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                            noticeTypes: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                             /** @description Whether descriptions may be shown to the public */
                             publicDescription: boolean;
                             /**

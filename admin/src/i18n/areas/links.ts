@@ -1,7 +1,17 @@
 // Texts for reports linked to notices (the case view's link, the notice page's list and its bulk
-// close) and for incidents (the inbox's panel and the incident page).
+// close), for incidents (the inbox's panel and the incident page), and for the category fields
+// that drive both (notice types, incident rule).
 
 export const linksNb = {
+  'admin.category.noticeTypes': 'Driftsmeldinger som forklarer meldingene',
+  'admin.category.noticeTypesHint':
+    'En ny melding innenfor en aktiv driftsmelding av en av disse typene knyttes til den, og innbyggeren får svar med lenke til driftsmeldingen.',
+  'admin.category.incidentRule': 'Hendelsesregel',
+  'admin.category.incidentRuleHint':
+    'Så mange meldinger innen radiusen innen tidsvinduet gir en hendelse for vakta. Tomt antall: ingen regel.',
+  'admin.category.incidentMinReports': 'Antall meldinger',
+  'admin.category.incidentRadius': 'Radius (meter)',
+  'admin.category.incidentWindow': 'Tidsvindu (minutter)',
   'case.linkedNotice': 'Knyttet til driftsmelding:',
   'case.linkedNoticeAuto': '(automatisk ved mottak)',
   'linked.title': 'Knyttede meldinger',
@@ -39,6 +49,15 @@ export const linksNb = {
 };
 
 export const linksNn: typeof linksNb = {
+  'admin.category.noticeTypes': 'Driftsmeldingar som forklarer meldingane',
+  'admin.category.noticeTypesHint':
+    'Ei ny melding innanfor ei aktiv driftsmelding av ein av desse typane blir knytt til ho, og innbyggjaren får svar med lenkje til driftsmeldinga.',
+  'admin.category.incidentRule': 'Hendingsregel',
+  'admin.category.incidentRuleHint':
+    'Så mange meldingar innan radiusen innan tidsvindauget gir ei hending for vakta. Tomt tal: ingen regel.',
+  'admin.category.incidentMinReports': 'Tal på meldingar',
+  'admin.category.incidentRadius': 'Radius (meter)',
+  'admin.category.incidentWindow': 'Tidsvindauge (minutt)',
   'case.linkedNotice': 'Knytt til driftsmelding:',
   'case.linkedNoticeAuto': '(automatisk ved mottak)',
   'linked.title': 'Knytte meldingar',
@@ -76,6 +95,15 @@ export const linksNn: typeof linksNb = {
 };
 
 export const linksEn: typeof linksNb = {
+  'admin.category.noticeTypes': 'Notices that explain these reports',
+  'admin.category.noticeTypesHint':
+    'A new report inside an active notice of one of these types is linked to it, and the resident gets a reply with a link to the notice.',
+  'admin.category.incidentRule': 'Incident rule',
+  'admin.category.incidentRuleHint':
+    'This many reports within the radius within the time window raise an incident for the on-call team. No number: no rule.',
+  'admin.category.incidentMinReports': 'Number of reports',
+  'admin.category.incidentRadius': 'Radius (metres)',
+  'admin.category.incidentWindow': 'Time window (minutes)',
   'case.linkedNotice': 'Linked to notice:',
   'case.linkedNoticeAuto': '(automatically at intake)',
   'linked.title': 'Linked reports',
