@@ -76,12 +76,12 @@ interface Page {
 export async function relayBatch(
   deps: RelayDeps,
   limits: RelayLimits = {},
-): Promise<RelayResult & { more: boolean; followups: number }> {
+): Promise<RelayResult & { more: boolean }> {
   const maxEvents = limits.events ?? EVENTS_PER_BATCH;
   const maxRecipients = limits.recipients ?? RECIPIENTS_PER_BATCH;
   return deps.db.transaction(async (tx) => {
     const events = await lockPendingEvents(tx, maxEvents);
-    if (events.length === 0) return { events: 0, messages: 0, followups: 0, more: false };
+    if (events.length === 0) return { events: 0, messages: 0, more: false };
     const reports = await loadReports(tx, [...new Set(events.map((e) => e.report_id))]);
     // Read after the lock, in a statement of its own: it is the progress the last holder committed.
     const progress = await loadRelayProgress(
@@ -134,7 +134,6 @@ export async function relayBatch(
     return {
       events: finished.length,
       messages: written,
-      followups: received.length,
       more: finished.length < events.length || events.length === maxEvents,
     };
   });
@@ -189,7 +188,8 @@ export async function relayPending(deps: RelayDeps, limits: RelayLimits = {}): P
   const total = { events: 0, messages: 0 };
   for (;;) {
     const batch = await relayBatch(deps, limits);
-    if (batch.messages > 0 || batch.followups > 0) deps.onCommitted?.();
+    // Finished events may have enqueued intake follow-ups even where they wrote no message.
+    if (batch.messages > 0 || batch.events > 0) deps.onCommitted?.();
     total.events += batch.events;
     total.messages += batch.messages;
     if (!batch.more) return total;
