@@ -46,7 +46,7 @@ export async function linkReportToNotice(
            where r.id = ${reportId}
              for update of r`,
     );
-    if (!report || !report.open || report.lat === null || report.lon === null) return undefined;
+    if (!report?.open || report.lat === null || report.lon === null) return undefined;
     if (report.notice_types.length === 0) return undefined;
     const [linked] = await queryRows<{ notice_id: string }>(
       tx,
