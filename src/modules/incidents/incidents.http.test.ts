@@ -3,9 +3,11 @@
 // staff change feed (SSE) and by email to the on-call team; a sixth nearby joins it; a report far
 // away or of another category does not; "create notice from incident" gives a draft notice whose
 // area holds all five points, with the reports linked. Another municipality's staff reach nothing.
+// Follow-ups run twice and concurrently (two workers, a retry) still raise exactly one incident.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
+import { buildPorsgrunn } from '../../../test/support/factories.ts';
 import {
   type NotificationTestApp,
   postReport,
@@ -16,6 +18,7 @@ import { buildSecondMunicipality, SKIEN } from '../../../test/support/second-mun
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
 import { openSse } from '../../../test/support/sse-client.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 import { pointInMultiPolygon } from '../notices/point-in-area.ts';
 import { followUpIntake } from './intake-followup.ts';
@@ -179,5 +182,43 @@ describe.each(databaseKinds())('incidents (%s)', (kind) => {
     } finally {
       await stream.close();
     }
+  });
+});
+
+describe.each(databaseKinds())('incident detection run by two workers at once (%s)', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Role web: no worker picks the follow-ups up; the test runs them itself, all at once.
+    t = await startTestApp(
+      kind,
+      { reportRateLimitPerMinute: 100_000 },
+      {
+        prepare: (database) => buildPorsgrunn(database.handle.db),
+      },
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('raises one incident with every report, however the follow-ups interleave', async () => {
+    const ids: string[] = [];
+    for (const [i, point] of CLUSTER.entries()) ids.push((await postReport(t, discoloured(point, i))).id);
+    const deps = {
+      db: t.ctx.db.db,
+      boss: t.ctx.jobs.boss,
+      publicUrl: 'http://meld.test',
+      emailConfigured: false,
+    };
+    // Each report's follow-up twice, as two workers would after a retry, all concurrently.
+    await Promise.all([...ids, ...ids].map((id) => followUpIntake(deps, id)));
+    const incidents = await queryRows<{ id: string; report_count: number }>(
+      t.ctx.db.db,
+      sql`select id, report_count from incidents`,
+    );
+    expect(incidents).toEqual([{ id: expect.any(String), report_count: 5 }]);
+    const [members] = await queryRows<{ n: number }>(
+      t.ctx.db.db,
+      sql`select count(*)::int as n from incident_reports where incident_id = ${incidents[0]?.id ?? ''}`,
+    );
+    expect(members?.n).toBe(5);
   });
 });
