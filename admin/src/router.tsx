@@ -38,6 +38,7 @@ const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage.tsx'));
 const NewNoticePage = lazy(() => import('./pages/notices/NewNoticePage.tsx'));
 const NoticeView = lazy(() => import('./pages/notices/NoticeView.tsx'));
+const IncidentPage = lazy(() => import('./pages/incidents/IncidentPage.tsx'));
 const NoticeTemplatesPage = lazy(() => import('./pages/notices/NoticeTemplatesPage.tsx'));
 const SubscribersPage = lazy(() => import('./pages/subscribers/SubscribersPage.tsx'));
 const SubscriberView = lazy(() => import('./pages/subscribers/SubscriberView.tsx'));
@@ -105,6 +106,7 @@ export const routes = [
                 element: <RequireRole roles={[ROLE_ADMIN]}>{page(ImportSubscribersPage)}</RequireRole>,
               },
               { path: 'subscribers/:id', element: page(SubscriberView) },
+              { path: 'incidents/:id', element: page(IncidentPage) },
               { path: 'preferences', element: page(PreferencesPage) },
               {
                 path: 'admin',

@@ -25,6 +25,11 @@ export interface JobPayloads {
    * message. A message that must wait or be retried leaves the group for a `message.send` job of its own.
    */
   'message.send-group': { messageIds: string[] };
+  /**
+   * After a new report's receipt is relayed: link it to a notice that explains it, and look for an
+   * incident (see incidents/intake-followup.ts). Enqueued by the relay, never by intake itself.
+   */
+  'reports.intake-followup': { reportId: string };
   /** Every minute: turn public report events not yet notified into messages (see notifications/relay). */
   'notifications.relay': Record<string, never>;
   /** Every minute (and at once after a publish, update or end): notices' pending fan-outs (see notices/fan-out-notice.ts). */
@@ -46,6 +51,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'message.send',
   'message.send-group',
   'notifications.relay',
+  'reports.intake-followup',
   'notifications.fix-reminders',
   'staff.digest',
   'staff.deadlines',

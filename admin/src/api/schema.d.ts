@@ -1884,6 +1884,9 @@ export interface paths {
                                     nn?: string;
                                 };
                                 id: string;
+                                incidentMinReports: null | number;
+                                incidentRadiusMeters: number;
+                                incidentWindowMinutes: number;
                                 /** @description Bokmål required; nynorsk and English optional */
                                 name: {
                                     en?: string;
@@ -1891,6 +1894,8 @@ export interface paths {
                                     nn?: string;
                                 };
                                 nearbyRadiusMeters: number;
+                                /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                                noticeTypes: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                                 /** @description Whether descriptions may be shown to the public */
                                 publicDescription: boolean;
                                 /**
@@ -2014,6 +2019,9 @@ export interface paths {
                             nb: string;
                             nn?: string;
                         };
+                        incidentMinReports?: null | number;
+                        incidentRadiusMeters?: number;
+                        incidentWindowMinutes?: number;
                         /** @description Bokmål required; nynorsk and English optional */
                         name?: {
                             en?: string;
@@ -2021,6 +2029,8 @@ export interface paths {
                             nn?: string;
                         };
                         nearbyRadiusMeters?: number;
+                        /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                        noticeTypes?: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                         /** @description Whether descriptions may be shown to the public */
                         publicDescription?: boolean;
                         /**
@@ -2088,6 +2098,9 @@ export interface paths {
                                 nn?: string;
                             };
                             id: string;
+                            incidentMinReports: null | number;
+                            incidentRadiusMeters: number;
+                            incidentWindowMinutes: number;
                             /** @description Bokmål required; nynorsk and English optional */
                             name: {
                                 en?: string;
@@ -2095,6 +2108,8 @@ export interface paths {
                                 nn?: string;
                             };
                             nearbyRadiusMeters: number;
+                            /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                            noticeTypes: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                             /** @description Whether descriptions may be shown to the public */
                             publicDescription: boolean;
                             /**
@@ -2247,6 +2262,9 @@ export interface paths {
                                     nn?: string;
                                 };
                                 id: string;
+                                incidentMinReports: null | number;
+                                incidentRadiusMeters: number;
+                                incidentWindowMinutes: number;
                                 /** @description Bokmål required; nynorsk and English optional */
                                 name: {
                                     en?: string;
@@ -2254,6 +2272,8 @@ export interface paths {
                                     nn?: string;
                                 };
                                 nearbyRadiusMeters: number;
+                                /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                                noticeTypes: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                                 /** @description Whether descriptions may be shown to the public */
                                 publicDescription: boolean;
                                 /**
@@ -2383,6 +2403,9 @@ export interface paths {
                             nb: string;
                             nn?: string;
                         };
+                        incidentMinReports?: null | number;
+                        incidentRadiusMeters?: number;
+                        incidentWindowMinutes?: number;
                         /** @description Bokmål required; nynorsk and English optional */
                         name?: {
                             en?: string;
@@ -2390,6 +2413,8 @@ export interface paths {
                             nn?: string;
                         };
                         nearbyRadiusMeters?: number;
+                        /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                        noticeTypes?: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                         /** @description Whether descriptions may be shown to the public */
                         publicDescription?: boolean;
                         /**
@@ -2457,6 +2482,9 @@ export interface paths {
                                 nn?: string;
                             };
                             id: string;
+                            incidentMinReports: null | number;
+                            incidentRadiusMeters: number;
+                            incidentWindowMinutes: number;
                             /** @description Bokmål required; nynorsk and English optional */
                             name: {
                                 en?: string;
@@ -2464,6 +2492,8 @@ export interface paths {
                                 nn?: string;
                             };
                             nearbyRadiusMeters: number;
+                            /** @description Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so */
+                            noticeTypes: ("planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other")[];
                             /** @description Whether descriptions may be shown to the public */
                             publicDescription: boolean;
                             /**
@@ -5379,7 +5409,7 @@ export interface paths {
         };
         /**
          * Live updates: a Server-Sent Events stream of new and changed reports
-         * @description `event: report` with `data: {op: "insert"|"update", id, ref, status}`; a comment line every 25 s keeps the connection open. The stream ends when its session ends (logging out ends it at once) or expires, or the role no longer allows reading the inbox (checked every 30 s). At most 4 streams per session: one more is refused with 429.
+         * @description `event: report` with `data: {op: "insert"|"update", id, ref, status}`; `event: incident` with `data: {id, status, reportCount}` when an incident is raised or grows; a comment line every 25 s keeps the connection open. The stream ends when its session ends (logging out ends it at once) or expires, or the role no longer allows reading the inbox (checked every 30 s). At most 4 streams per session: one more is refused with 429.
          */
         get: {
             parameters: {
@@ -5802,6 +5832,494 @@ export interface paths {
                 };
                 /** @description The shape of every error */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open incidents, newest first (`?all=true`: the last 100 of any status) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: boolean;
+                };
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidents: {
+                                category: string;
+                                categoryId: string;
+                                center: {
+                                    lat: number;
+                                    lon: number;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                noticeId: string | null;
+                                radiusMeters: number;
+                                reportCount: number;
+                                /** @enum {string} */
+                                status: "open" | "noticed" | "dismissed";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                windowMinutes: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with its reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: string;
+                            categoryId: string;
+                            center: {
+                                lat: number;
+                                lon: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            noticeId: string | null;
+                            noticeTypes: string[];
+                            radiusMeters: number;
+                            reportCount: number;
+                            reports: {
+                                address: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                lat: number;
+                                lon: number;
+                                ref: string;
+                                /** @enum {string} */
+                                status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "noticed" | "dismissed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            windowMinutes: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/incidents/{id}/create-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft notice from an open incident
+         * @description The type is the category's first notice type (else other), the text the municipality's template for it, the area the convex hull of the reports buffered by 150 m. The reports are linked to the notice; the incident is closed as noticed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            notice: {
+                                /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                areas: {
+                                    coordinates: number[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                bbox: {
+                                    maxLat: number;
+                                    maxLon: number;
+                                    minLat: number;
+                                    minLon: number;
+                                };
+                                body: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                endedAt: string | null;
+                                expectedEndAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                kommunenummer: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                title: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** @enum {string} */
+                                type: "planned_shutoff" | "unplanned_shutoff" | "flushing" | "boil_water" | "boil_water_lifted" | "roadworks" | "other";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description The latest version */
+                                version: number;
+                                /** @description Every version, oldest first */
+                                versions?: {
+                                    /** @description GeoJSON MultiPolygon in WGS84 (RFC 7946) */
+                                    areas: {
+                                        coordinates: number[][][][];
+                                        /** @enum {string} */
+                                        type: "MultiPolygon";
+                                    };
+                                    bbox: {
+                                        maxLat: number;
+                                        maxLon: number;
+                                        minLat: number;
+                                        minLon: number;
+                                    };
+                                    body: {
+                                        en?: string;
+                                        nb: string;
+                                        nn?: string;
+                                    };
+                                    changedBy: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    expectedEndAt: string | null;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "ended";
+                                    title: {
+                                        en?: string;
+                                        nb: string;
+                                        nn?: string;
+                                    };
+                                    version: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/incidents/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss an open incident (noise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: string;
+                            categoryId: string;
+                            center: {
+                                lat: number;
+                                lon: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            noticeId: string | null;
+                            noticeTypes: string[];
+                            radiusMeters: number;
+                            reportCount: number;
+                            reports: {
+                                address: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                lat: number;
+                                lon: number;
+                                ref: string;
+                                /** @enum {string} */
+                                status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                            }[];
+                            /** @enum {string} */
+                            status: "open" | "noticed" | "dismissed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            windowMinutes: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7220,6 +7738,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}/close-linked-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an ended notice's open linked reports, each with one public reply
+         * @description Only after the notice has ended (409 before). Each open linked report moves to "work done" with the reply in its reporter's language (bokmål where not given); its reporter and followers are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The public reply every closed report gets */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Bokmål required; nynorsk and English optional */
+                        reply: {
+                            /** Format: multi-line */
+                            en?: string;
+                            /** Format: multi-line */
+                            nb: string;
+                            /** Format: multi-line */
+                            nn?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Linked reports that were closed already */
+                            alreadyClosed: number;
+                            /** @description Reports closed now, each with the reply */
+                            closed: number;
+                            /** @description Reports a handler changed at the same moment; try again */
+                            failed: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/notices/{id}/delivery": {
         parameters: {
             query?: never;
@@ -7507,6 +8143,102 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/notices/{id}/linked-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports linked to a notice (explained by it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Linked reports still open */
+                            open: number;
+                            /** @description Newest link first, at most 500 */
+                            reports: {
+                                address: string | null;
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                category: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                open: boolean;
+                                ref: string;
+                                /** @enum {string} */
+                                status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                            }[];
+                            /** @description Linked reports in all */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8329,6 +9061,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -8540,6 +9284,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -8748,6 +9504,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9051,6 +9819,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9262,6 +10042,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9470,6 +10262,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9673,6 +10477,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -9969,6 +10785,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -10177,6 +11005,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;
@@ -10483,6 +11323,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
                             lon: number | null;
                             mergedInto: {
                                 id: string;

@@ -2,6 +2,7 @@
 
 import { accountsEn } from './areas/accounts.ts';
 import { casesEn } from './areas/cases.ts';
+import { linksEn } from './areas/links.ts';
 import { noticeDeliveryEn } from './areas/notice-delivery.ts';
 import { noticesEn } from './areas/notices.ts';
 import { officeEn } from './areas/office.ts';
@@ -15,6 +16,7 @@ export const en: Catalog = {
   ...noticesEn,
   ...subscribersEn,
   ...noticeDeliveryEn,
+  ...linksEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

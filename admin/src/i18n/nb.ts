@@ -4,6 +4,7 @@
 
 import { accountsNb } from './areas/accounts.ts';
 import { casesNb } from './areas/cases.ts';
+import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
 import { noticesNb } from './areas/notices.ts';
 import { officeNb } from './areas/office.ts';
@@ -16,6 +17,7 @@ export const nb = {
   ...noticesNb,
   ...subscribersNb,
   ...noticeDeliveryNb,
+  ...linksNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

@@ -2,6 +2,7 @@
 
 import { accountsNn } from './areas/accounts.ts';
 import { casesNn } from './areas/cases.ts';
+import { linksNn } from './areas/links.ts';
 import { noticeDeliveryNn } from './areas/notice-delivery.ts';
 import { noticesNn } from './areas/notices.ts';
 import { officeNn } from './areas/office.ts';
@@ -15,6 +16,7 @@ export const nn: Catalog = {
   ...noticesNn,
   ...subscribersNn,
   ...noticeDeliveryNn,
+  ...linksNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

@@ -251,6 +251,41 @@ describe.each(databaseKinds())('category administration on %s', (kind) => {
     expect(wrong.body.error.details[0]).toMatchObject({ field: 'publicLocation' });
   });
 
+  it('sets the notice types that explain a category and its incident rule', async () => {
+    const created = await createCategory();
+    expect(created.body).toMatchObject({
+      noticeTypes: [],
+      incidentMinReports: null,
+      incidentRadiusMeters: 500,
+      incidentWindowMinutes: 120,
+    });
+    const changed = await admin.request('PUT', `${BASE}/categories/${created.body.id}`, {
+      noticeTypes: ['planned_shutoff', 'unplanned_shutoff'],
+      incidentMinReports: 3,
+      incidentRadiusMeters: 300,
+      incidentWindowMinutes: 60,
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body).toMatchObject({
+      noticeTypes: ['planned_shutoff', 'unplanned_shutoff'],
+      incidentMinReports: 3,
+      incidentRadiusMeters: 300,
+      incidentWindowMinutes: 60,
+    });
+    const off = await admin.request('PUT', `${BASE}/categories/${created.body.id}`, {
+      incidentMinReports: null,
+    });
+    expect(off.body.incidentMinReports).toBeNull();
+    for (const wrong of [
+      { noticeTypes: ['storm'] },
+      { incidentMinReports: 1 },
+      { incidentRadiusMeters: 0 },
+    ]) {
+      const refused = await admin.request('PUT', `${BASE}/categories/${created.body.id}`, wrong);
+      expect(refused.status, JSON.stringify(wrong)).toBe(400);
+    }
+  });
+
   it('reorders exactly the categories of one group, and refuses a partial or mixed list', async () => {
     const group = await admin.request('POST', `${BASE}/groups`, {
       code: 'sortering',

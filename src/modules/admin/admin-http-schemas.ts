@@ -6,6 +6,7 @@ import { LANGUAGES, MUNICIPAL_LANGUAGES } from '../../shared/language.ts';
 import { STAFF_ROLES } from '../accounts/roles.ts';
 import { QUESTION_TYPES } from '../categories/questions.ts';
 import { PUBLIC_LOCATIONS } from '../categories/schema.ts';
+import { NOTICE_TYPES } from '../notices/schema.ts';
 import { REPORT_STATUSES } from '../reports/statuses.ts';
 
 export const ADMIN_PREFIX = '/api/v1/staff/m/:kommunenummer/admin';
@@ -114,6 +115,22 @@ const CategoryFields = {
   defaultTeamId: nullable(Type.String({ format: 'uuid' })),
   deadlineHours: nullable(Type.Integer({ minimum: 1, maximum: 24 * 365 })),
   nearbyRadiusMeters: Type.Integer({ minimum: 0, maximum: 5000 }),
+  noticeTypes: Type.Array(stringEnum(NOTICE_TYPES), {
+    uniqueItems: true,
+    maxItems: NOTICE_TYPES.length,
+    description:
+      'Notice types that explain a report in this category: a new report inside such an active notice is linked to it and told so',
+  }),
+  incidentMinReports: nullable(
+    Type.Integer({
+      minimum: 2,
+      maximum: 1000,
+      description:
+        'Incident rule: this many reports within the radius within the window raise an incident (null: no rule)',
+    }),
+  ),
+  incidentRadiusMeters: Type.Integer({ minimum: 10, maximum: 5000 }),
+  incidentWindowMinutes: Type.Integer({ minimum: 5, maximum: 10_080 }),
   sortOrder: Type.Integer({ minimum: 0, maximum: 100_000 }),
   active: Type.Boolean({ description: 'false deactivates: hidden from residents, kept for old reports' }),
 };

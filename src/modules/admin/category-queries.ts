@@ -3,6 +3,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { categories, categoryGroups } from '../categories/schema.ts';
+import { NOTICE_TYPES, type NoticeType } from '../notices/schema.ts';
+
+function isNoticeType(value: string): value is NoticeType {
+  return (NOTICE_TYPES as readonly string[]).includes(value);
+}
 
 export type GroupRow = typeof categoryGroups.$inferSelect;
 export type CategoryRow = typeof categories.$inferSelect;
@@ -26,6 +31,10 @@ export function presentCategory(row: CategoryRow) {
     defaultTeamId: row.defaultTeamId,
     deadlineHours: row.deadlineHours,
     nearbyRadiusMeters: row.nearbyRadiusMeters,
+    noticeTypes: row.noticeTypes.filter(isNoticeType),
+    incidentMinReports: row.incidentMinReports,
+    incidentRadiusMeters: row.incidentRadiusMeters,
+    incidentWindowMinutes: row.incidentWindowMinutes,
     sortOrder: row.sortOrder,
     active: row.active,
     updatedAt: row.updatedAt.toISOString(),

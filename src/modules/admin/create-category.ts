@@ -35,6 +35,14 @@ export async function createCategory(
         defaultTeamId: input.defaultTeamId ?? null,
         deadlineHours: input.deadlineHours ?? null,
         ...(input.nearbyRadiusMeters === undefined ? {} : { nearbyRadiusMeters: input.nearbyRadiusMeters }),
+        noticeTypes: input.noticeTypes ?? [],
+        incidentMinReports: input.incidentMinReports ?? null,
+        ...(input.incidentRadiusMeters === undefined
+          ? {}
+          : { incidentRadiusMeters: input.incidentRadiusMeters }),
+        ...(input.incidentWindowMinutes === undefined
+          ? {}
+          : { incidentWindowMinutes: input.incidentWindowMinutes }),
         sortOrder: input.sortOrder ?? 0,
         active: input.active ?? true,
       })

@@ -65,6 +65,16 @@ export const CaseResponse = Type.Object({
   assetRef: Nullable(Type.String()),
   mergedInto: Nullable(Type.Object({ id: Type.String(), ref: Type.String() })),
   duplicates: Type.Array(Type.Object({ id: Type.String(), ref: Type.String() })),
+  linkedNotices: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String({ description: "In the staff member's language" }),
+      status: stringEnum(['draft', 'published', 'ended'] as const),
+      linkedAt: Type.String({ format: 'date-time' }),
+      automatic: Type.Boolean({ description: 'Linked by the system at intake, not by staff' }),
+    }),
+    { description: 'Notices that explain this report' },
+  ),
   forwardedTo: Nullable(Type.String()),
   forwardedToEmail: Nullable(Type.String()),
   needsCaseHandling: Type.Boolean(),

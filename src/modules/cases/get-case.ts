@@ -2,7 +2,9 @@
 // assignee, the answers, photos, merges, followers and the full history with who did what.
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
+import type { LocalizedText } from '../../shared/language.ts';
 import type { Answers, Question } from '../categories/questions.ts';
+import type { NoticeStatus } from '../notices/schema.ts';
 import { listReportPhotos, type ReportPhotoRow } from '../photos/queries.ts';
 import type { ReportEventKind, ReportStatus } from '../reports/statuses.ts';
 import { isUuid, reportNotFound } from './case-changes.ts';
@@ -38,9 +40,19 @@ export interface HistoryRow {
   createdAt: Date | string;
 }
 
+/** A notice that explains the report (notices/link-report-to-notice.ts). */
+export interface LinkedNoticeRow {
+  id: string;
+  title: LocalizedText;
+  status: NoticeStatus;
+  linkedAt: Date | string;
+  automatic: boolean;
+}
+
 export interface CaseData {
   report: CaseRow;
   duplicates: { id: string; ref: string }[];
+  linkedNotices: LinkedNoticeRow[];
   photos: ReportPhotoRow[];
   history: HistoryRow[];
 }
@@ -62,7 +74,7 @@ export async function getCase(db: Database, kommunenummer: string, reportId: str
       where r.id = ${reportId}::uuid and r.kommunenummer = ${kommunenummer}`,
   );
   if (!report) throw reportNotFound();
-  const [duplicates, photos, history] = await Promise.all([
+  const [duplicates, photos, history, linkedNotices] = await Promise.all([
     queryRows<{ id: string; ref: string }>(
       db,
       sql`select id, ref from reports where merged_into_id = ${reportId}::uuid order by created_at, id`,
@@ -77,6 +89,16 @@ export async function getCase(db: Database, kommunenummer: string, reportId: str
         where e.report_id = ${reportId}::uuid
         order by e.id`,
     ),
+    queryRows<LinkedNoticeRow>(
+      db,
+      sql`select n.id, v.title, n.status,
+          l.linked_at as "linkedAt", l.linked_by is null as automatic
+        from notice_report_links l
+        join notices n on n.id = l.notice_id
+        join notice_versions v on v.notice_id = n.id and v.version = n.version
+        where l.report_id = ${reportId}::uuid and n.kommunenummer = ${kommunenummer}
+        order by l.linked_at`,
+    ),
   ]);
-  return { report, duplicates, photos, history };
+  return { report, duplicates, photos, history, linkedNotices };
 }

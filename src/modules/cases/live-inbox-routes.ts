@@ -16,12 +16,16 @@ import { claimStreamSlot, MAX_STREAMS_PER_SESSION, type SessionStream } from '..
 import { requirePolicy, sessionCookieName, staffOf, staffSession } from '../accounts/staff-auth.ts';
 import { INBOX_BASE, INBOX_TAG, MunicipalityParams } from './inbox-http.ts';
 import { inboxMessages } from './inbox-messages.ts';
-import { createReportChangeFeed, type ReportChange } from './report-change-feed.ts';
+import { createReportChangeFeed, type LiveChange } from './report-change-feed.ts';
 
 /** Proxies and load balancers close connections that are silent for a minute or so. */
 export const PING_INTERVAL_MS = 25_000;
 
-function eventOf(change: ReportChange): string {
+function eventOf(change: LiveChange): string {
+  if (change.op === 'incident') {
+    const incident = { id: change.id, status: change.status, reportCount: change.reportCount };
+    return `event: incident\ndata: ${JSON.stringify(incident)}\n\n`;
+  }
   const data = { op: change.op, id: change.id, ref: change.ref, status: change.status };
   return `event: report\ndata: ${JSON.stringify(data)}\n\n`;
 }
@@ -49,7 +53,7 @@ export const liveInboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
         tags: [INBOX_TAG],
         summary: 'Live updates: a Server-Sent Events stream of new and changed reports',
         description:
-          '`event: report` with `data: {op: "insert"|"update", id, ref, status}`; a comment line every 25 s keeps the connection open. The stream ends when its session ends (logging out ends it at once) or expires, or the role no longer allows reading the inbox (checked every 30 s). At most 4 streams per session: one more is refused with 429.',
+          '`event: report` with `data: {op: "insert"|"update", id, ref, status}`; `event: incident` with `data: {id, status, reportCount}` when an incident is raised or grows; a comment line every 25 s keeps the connection open. The stream ends when its session ends (logging out ends it at once) or expires, or the role no longer allows reading the inbox (checked every 30 s). At most 4 streams per session: one more is refused with 429.',
         params: MunicipalityParams,
         produces: ['text/event-stream'],
         response: {

@@ -71,6 +71,13 @@ export function presentCase(data: CaseData, principal: StaffPrincipal, language:
     assetRef: r.asset_ref,
     mergedInto: r.merged_into_id ? { id: r.merged_into_id, ref: r.merged_into_ref ?? '' } : null,
     duplicates: data.duplicates,
+    linkedNotices: data.linkedNotices.map((n) => ({
+      id: n.id,
+      title: localize(n.title, language),
+      status: n.status,
+      linkedAt: iso(n.linkedAt),
+      automatic: n.automatic,
+    })),
     forwardedTo: r.forwarded_to,
     forwardedToEmail: r.forwarded_to_email,
     needsCaseHandling: r.needs_case_handling,

@@ -9,7 +9,7 @@ import { buildPorsgrunn, buildReportBody } from '../../../test/support/factories
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { openDatabase, queryRows } from '../../db/client.ts';
 import { changePayloads, startReportChangeAnnouncer } from './report-change-announcer.ts';
-import { createReportChangeFeed, type ReportChange } from './report-change-feed.ts';
+import { createReportChangeFeed, type LiveChange, type ReportChange } from './report-change-feed.ts';
 
 const log = pino({ level: 'silent' });
 
@@ -49,7 +49,7 @@ describe.each(databaseKinds())('the report change announcer on %s', (kind) => {
 
   it('announces new reports and changes to the feed, per municipality, as one change per report', async () => {
     const feed = createReportChangeFeed(database.handle, log);
-    const seen: ReportChange[] = [];
+    const seen: LiveChange[] = [];
     await feed.subscribe('4001', (change) => seen.push(change));
     const announcer = startReportChangeAnnouncer(database.handle, log, { intervalMs: 50, takeoverMs: 100 });
     try {
@@ -82,7 +82,7 @@ describe.each(databaseKinds())('the report change announcer on %s', (kind) => {
     const url = database.url ?? '';
     const other = await openDatabase({ kind: 'server', url, poolMax: 2 });
     const feed = createReportChangeFeed(database.handle, log);
-    const seen: ReportChange[] = [];
+    const seen: LiveChange[] = [];
     await feed.subscribe('4001', (change) => seen.push(change));
     const first = startReportChangeAnnouncer(database.handle, log, { intervalMs: 50, takeoverMs: 100 });
     const second = startReportChangeAnnouncer(other, log, { intervalMs: 50, takeoverMs: 100 });

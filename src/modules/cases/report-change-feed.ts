@@ -20,7 +20,21 @@ export interface ReportChange {
   status: string;
 }
 
-export type ReportChangeListener = (change: ReportChange) => void;
+/**
+ * An incident raised or grown (incidents/announce-incident.ts): sent on the same channel by the
+ * worker, in the transaction that made it, so the same screens hear of it.
+ */
+export interface IncidentChange {
+  op: 'incident';
+  id: string;
+  kommunenummer: string;
+  status: string;
+  reportCount: number;
+}
+
+export type LiveChange = ReportChange | IncidentChange;
+
+export type ReportChangeListener = (change: LiveChange) => void;
 
 export interface ReportChangeFeed {
   /** Starts listening if not yet started; resolves once LISTEN is active. Returns the unsubscribe. */
@@ -30,7 +44,23 @@ export interface ReportChangeFeed {
   stop(): Promise<void>;
 }
 
-function changeOf(value: Partial<ReportChange>): ReportChange | undefined {
+function changeOf(value: Partial<ReportChange> | Partial<IncidentChange>): LiveChange | undefined {
+  if (
+    value.op === 'incident' &&
+    typeof value.id === 'string' &&
+    typeof value.kommunenummer === 'string' &&
+    typeof value.status === 'string' &&
+    typeof value.reportCount === 'number'
+  ) {
+    return {
+      op: 'incident',
+      id: value.id,
+      kommunenummer: value.kommunenummer,
+      status: value.status,
+      reportCount: value.reportCount,
+    };
+  }
+  if (value.op === 'incident') return undefined;
   if (
     (value.op === 'insert' || value.op === 'update') &&
     typeof value.id === 'string' &&
@@ -50,12 +80,12 @@ function changeOf(value: Partial<ReportChange>): ReportChange | undefined {
 }
 
 /** A batch (array) or a single change; undefined when not understood. */
-export function parseChanges(payload: string): ReportChange[] | undefined {
+export function parseChanges(payload: string): LiveChange[] | undefined {
   try {
     const value = JSON.parse(payload) as unknown;
     const items = (Array.isArray(value) ? value : [value]) as Partial<ReportChange>[];
     const changes = items.map(changeOf);
-    if (changes.every((c) => c !== undefined)) return changes as ReportChange[];
+    if (changes.every((c) => c !== undefined)) return changes as LiveChange[];
   } catch {
     // ignored below
   }

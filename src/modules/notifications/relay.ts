@@ -38,7 +38,10 @@ export interface RelayDeps {
   secret: Buffer;
   configured: Record<MessageChannel, boolean>;
   now?: () => Date;
-  /** Called after a batch that enqueued messages has committed: a send worker can start on them. */
+  /**
+   * Called after a batch that enqueued messages or intake follow-ups has committed: their workers
+   * can start on them now.
+   */
   onCommitted?: () => void;
 }
 
@@ -107,11 +110,21 @@ export async function relayBatch(
     const written = await writeMessages(tx, deps, pages);
     // A new report's team alert goes with its receipt: in the batch that finishes the event (the
     // emails' idempotency keys make it once, should a batch be retried).
+    const received: string[] = [];
     for (const event of events) {
       if (event.kind !== 'received' || !finished.includes(event.id)) continue;
       const emails = await newReportEmails(tx, deps.publicUrl, event.report_id);
       await storeStaffEmails(tx, { boss: deps.boss, emailConfigured: deps.configured.email }, emails);
+      received.push(event.report_id);
     }
+    // What a new report may still need after intake (a notice that explains it, an incident) is a
+    // job of its own, enqueued here rather than by intake: the intake transaction stays short.
+    await insertJobs(
+      deps.boss,
+      'reports.intake-followup',
+      received.map((reportId) => ({ data: { reportId } })),
+      tx,
+    );
     for (const page of pages) {
       if (!page.complete) {
         await saveRelayProgress(tx, page.event.id, page.people.at(-1)?.follower_id ?? null);
@@ -175,7 +188,8 @@ export async function relayPending(deps: RelayDeps, limits: RelayLimits = {}): P
   const total = { events: 0, messages: 0 };
   for (;;) {
     const batch = await relayBatch(deps, limits);
-    if (batch.messages > 0) deps.onCommitted?.();
+    // Finished events may have enqueued intake follow-ups even where they wrote no message.
+    if (batch.messages > 0 || batch.events > 0) deps.onCommitted?.();
     total.events += batch.events;
     total.messages += batch.messages;
     if (!batch.more) return total;

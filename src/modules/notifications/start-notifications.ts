@@ -4,6 +4,7 @@
 // LOCKED in the relay and pg-boss's job claims keep them from doing the same work twice.
 import type { AppContext } from '../../app-context.ts';
 import { defineJob, insertJobs, startJobWorkers } from '../../jobs/registry.ts';
+import { intakeFollowupJob } from '../incidents/intake-followup.ts';
 import { instrumentChannels } from '../metrics/instrument-channels.ts';
 import type { MessageChannelAdapter } from './channels.ts';
 import { type RelayLimits, relayPending } from './relay.ts';
@@ -91,11 +92,14 @@ export async function startNotifications(
   const channels = instrumentChannels(configuredChannels(ctx.config, options.smsTimeoutMs), ctx.metrics);
   let sendWorker: string | undefined;
   let groupWorker: string | undefined;
+  let followupWorker: string | undefined;
   const relayDeps = {
-    // A batch the relay committed is sent now, not at the send worker's next poll.
+    // A batch the relay committed is sent now, not at the send worker's next poll; a new report's
+    // follow-up (notice link, incidents) runs now too.
     onCommitted: () => {
       if (sendWorker) boss.notifyWorker(sendWorker);
       if (groupWorker) boss.notifyWorker(groupWorker);
+      if (followupWorker) boss.notifyWorker(followupWorker);
     },
     db: ctx.db.db,
     boss,
@@ -190,6 +194,13 @@ export async function startNotifications(
         await relayNow();
       },
     }),
+    intakeFollowupJob({
+      db: ctx.db.db,
+      boss,
+      publicUrl: ctx.config.publicUrl,
+      emailConfigured: channels.email !== undefined,
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+    }),
     defineJob({
       name: 'notifications.fix-reminders',
       schedule: { cron: '17 * * * *' },
@@ -200,6 +211,7 @@ export async function startNotifications(
   ]);
   sendWorker = running.workerId('message.send');
   groupWorker = running.workerId('message.send-group');
+  followupWorker = running.workerId('reports.intake-followup');
 
   const timer = setInterval(() => {
     relayNow().catch((error: unknown) => options.log?.error({ err: error }, 'notification relay failed'));

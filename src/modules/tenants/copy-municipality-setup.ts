@@ -48,9 +48,11 @@ export async function copyMunicipalitySetup(db: Queryable, from: string, to: str
     db,
     sql`insert into categories (kommunenummer, group_id, code, name, help, acute, contact_required,
           public_description, questions, default_team_id, deadline_hours, nearby_radius_meters,
+          notice_types, incident_min_reports, incident_radius_meters, incident_window_minutes,
           sort_order, active)
         select ${to}, new_group.id, c.code, c.name, c.help, c.acute, c.contact_required,
           c.public_description, c.questions, new_team.id, c.deadline_hours, c.nearby_radius_meters,
+          c.notice_types, c.incident_min_reports, c.incident_radius_meters, c.incident_window_minutes,
           c.sort_order, c.active
           from categories c
           join category_groups old_group on old_group.id = c.group_id

@@ -81,6 +81,14 @@ export async function seedMunicipality(db: Database, data: DemoMunicipality): Pr
             questions: category.questions ?? [],
             defaultTeamId: teamIds.get(category.team) ?? null,
             deadlineHours: category.deadlineHours,
+            noticeTypes: category.noticeTypes ?? [],
+            ...(category.incident
+              ? {
+                  incidentMinReports: category.incident.minReports,
+                  incidentRadiusMeters: category.incident.radiusMeters,
+                  incidentWindowMinutes: category.incident.windowMinutes,
+                }
+              : {}),
             sortOrder: index * 10,
           })
           .onConflictDoNothing()

@@ -10,6 +10,7 @@ import { Outlet, useMatch, useNavigate, useSearchParams } from 'react-router';
 import { Loading } from '../../components/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { useMembership } from '../../session/index.ts';
+import { IncidentsPanel } from '../incidents/IncidentsPanel.tsx';
 import { useDirectory } from './directory.ts';
 import { filterFromParams, filterToParams, type InboxFilter, isFiltered } from './filters.ts';
 import { type CaseControl, focusCaseControl, InboxContext, type InboxContextValue } from './inbox-context.ts';
@@ -168,6 +169,7 @@ export default function InboxPage() {
           onApply={apply}
           onSavedFilter={(query) => setParams(new URLSearchParams(query))}
         />
+        <IncidentsPanel k={k} />
         <div className="inbox-status-bar">
           <StatusViews filter={filter} counts={list.counts} onApply={apply} />
           <ReportCount counts={list.counts} statuses={filter.statuses} loading={list.loading} />

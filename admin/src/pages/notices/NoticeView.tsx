@@ -13,6 +13,7 @@ import { TextArea } from '../admin/shared/inputs.tsx';
 import { useDirectory } from '../inbox/directory.ts';
 import { AreaMap } from './AreaMap.tsx';
 import { DeliveryPanel } from './DeliveryPanel.tsx';
+import { LinkedReports } from './LinkedReports.tsx';
 import { noticeRights, period, statusName, typeName } from './notice-words.ts';
 import { type Notice, noticesApi } from './notices-api.ts';
 import './notices.css';
@@ -211,6 +212,7 @@ export default function NoticeView() {
       ) : null}
       {notice.status === 'draft' ? null : <DeliveryPanel noticeId={notice.id} version={notice.version} />}
       <AreaMap polygons={notice.areas.coordinates} tiles={directory.map} label={t('notices.form.map')} />
+      <LinkedReports notice={notice} kommunenummer={kommunenummer} mayClose={rights.publish} />
       <h2>{t('notices.view.versions')}</h2>
       <ol className="notice-versions">
         {(notice.versions ?? []).map((version) => (

@@ -41,3 +41,16 @@ export const noticesApi = {
 export function fillTemplate(text: string, values: { area: string; start: string; end: string }): string {
   return text.replace(/\{(area|start|end)\}/g, (_, name: 'area' | 'start' | 'end') => values[name]);
 }
+
+const LINKED = `${NOTICES}/{id}/linked-reports` as const;
+export type LinkedReports = Answer<typeof LINKED>;
+
+/** Reports linked to a notice (src/modules/notices/linked-report-routes.ts). */
+export const linkedReportsApi = {
+  list: (kommunenummer: string, id: string, signal?: AbortSignal) =>
+    ok(client.GET(LINKED, { params: { path: { kommunenummer, id } }, signal })),
+  close: (kommunenummer: string, id: string, body: Body<`${typeof NOTICES}/{id}/close-linked-reports`>) =>
+    ok(
+      client.POST(`${NOTICES}/{id}/close-linked-reports`, { params: { path: { kommunenummer, id } }, body }),
+    ),
+};

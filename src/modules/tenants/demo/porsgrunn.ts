@@ -6,6 +6,7 @@ import type { LocalizedText } from '../../../shared/language.ts';
 import type { Question } from '../../categories/questions.ts';
 import type { PublicLocation } from '../../categories/schema.ts';
 import { porsgrunnDemoNotices } from '../../notices/demo/porsgrunn.ts';
+import type { NoticeType } from '../../notices/schema.ts';
 import type { DemoNotice } from '../../notices/seed-demo-notices.ts';
 import { porsgrunnReportLinks } from '../../report-links/demo/porsgrunn.ts';
 import type { DemoReportLink } from '../../report-links/seed-report-links.ts';
@@ -24,6 +25,10 @@ export interface DemoCategory {
   deadlineHours: number;
   team: string;
   questions?: Question[];
+  /** Notice types that explain a report in this category (see categories.notice_types). */
+  noticeTypes?: NoticeType[];
+  /** The incident rule: this many reports within the radius within the window. */
+  incident?: { minReports: number; radiusMeters: number; windowMinutes: number };
 }
 
 export interface DemoMunicipality {
@@ -104,6 +109,8 @@ export const porsgrunn: DemoMunicipality = {
           },
           deadlineHours: 24,
           team: 'va-drift',
+          noticeTypes: ['flushing', 'boil_water'],
+          incident: { minReports: 5, radiusMeters: 500, windowMinutes: 120 },
           questions: [
             {
               code: 'rent-kaldt',
@@ -132,6 +139,8 @@ export const porsgrunn: DemoMunicipality = {
           },
           deadlineHours: 4,
           team: 'va-drift',
+          noticeTypes: ['planned_shutoff', 'unplanned_shutoff'],
+          incident: { minReports: 3, radiusMeters: 300, windowMinutes: 60 },
           questions: [
             {
               code: 'omfang',

@@ -28,6 +28,12 @@ import {
   useDraft,
 } from '../shared/forms.ts';
 import { Checkbox, LocalizedFields, Select } from '../shared/inputs.tsx';
+import {
+  type NoticeRuleDraft,
+  NoticeRuleFields,
+  noticeRuleBody,
+  noticeRuleDraft,
+} from './NoticeRuleFields.tsx';
 import { QuestionsEditor } from './QuestionsEditor.tsx';
 
 interface Draft {
@@ -42,6 +48,8 @@ interface Draft {
   deadlineHours: string;
   defaultTeamId: string;
   nearbyRadiusMeters: string;
+  /** Missing in a draft saved before these fields existed. */
+  rules?: NoticeRuleDraft;
   questions: Question[];
 }
 
@@ -90,6 +98,7 @@ export function CategoryForm({
       deadlineHours: category?.deadlineHours?.toString() ?? '',
       defaultTeamId: category?.defaultTeamId ?? '',
       nearbyRadiusMeters: (category?.nearbyRadiusMeters ?? 100).toString(),
+      rules: noticeRuleDraft(category),
       questions: category?.questions ?? [],
     }),
   );
@@ -114,6 +123,7 @@ export function CategoryForm({
       deadlineHours: draft.deadlineHours.trim() ? Number(draft.deadlineHours) : null,
       defaultTeamId: draft.defaultTeamId || null,
       nearbyRadiusMeters: Number(draft.nearbyRadiusMeters || '0'),
+      ...noticeRuleBody(draft.rules ?? noticeRuleDraft(category)),
       questions: cleanQuestions(draft.questions),
     };
     try {
@@ -257,6 +267,12 @@ export function CategoryForm({
           </option>
         ))}
       </Select>
+      <NoticeRuleFields
+        id={id}
+        value={draft.rules ?? noticeRuleDraft(category)}
+        errors={errors}
+        onChange={(rules) => set('rules', rules)}
+      />
       <QuestionsEditor
         form={form}
         questions={draft.questions}

@@ -28,6 +28,12 @@ export function CaseDetails({ c, k }: { c: Case; k: string }) {
           ))}
         </p>
       ) : null}
+      {c.linkedNotices.map((n) => (
+        <p className="notice case-linked-notice" key={n.id}>
+          {t('case.linkedNotice')} <Link to={`/m/${k}/notices/${n.id}`}>{n.title}</Link>
+          {n.automatic ? ` ${t('case.linkedNoticeAuto')}` : ''}
+        </p>
+      ))}
       {c.forwardedTo ? (
         <p className="notice">
           {t('case.forwardedTo', { to: c.forwardedTo })}

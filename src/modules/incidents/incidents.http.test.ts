@@ -1,0 +1,224 @@
+// Incidents end to end on both databases (the issue's quality test): five discoloured-water
+// reports filed close together over the public API raise an incident that arrives live on the
+// staff change feed (SSE) and by email to the on-call team; a sixth nearby joins it; a report far
+// away or of another category does not; "create notice from incident" gives a draft notice whose
+// area holds all five points, with the reports linked. Another municipality's staff reach nothing.
+// Follow-ups run twice and concurrently (two workers, a retry) still raise exactly one incident.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../test/support/databases.ts';
+import { buildPorsgrunn } from '../../../test/support/factories.ts';
+import {
+  type NotificationTestApp,
+  postReport,
+  startNotificationApp,
+  waitUntil,
+} from '../../../test/support/notifications.ts';
+import { buildSecondMunicipality, SKIEN } from '../../../test/support/second-municipality.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
+import { openSse } from '../../../test/support/sse-client.ts';
+import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { queryRows } from '../../db/client.ts';
+import { pointInMultiPolygon } from '../notices/point-in-area.ts';
+import { followUpIntake } from './intake-followup.ts';
+
+const OWN = '4001';
+const base = `/api/v1/staff/m/${OWN}/incidents`;
+
+/** Five points within ~150 m of each other near Porsgrunn's centre. */
+const CLUSTER = [
+  { lat: 59.14, lon: 9.66 },
+  { lat: 59.1408, lon: 9.6612 },
+  { lat: 59.1395, lon: 9.6618 },
+  { lat: 59.1404, lon: 9.659 },
+  { lat: 59.1411, lon: 9.6603 },
+];
+
+function discoloured(location: { lat: number; lon: number }, i: number) {
+  return {
+    category: 'vann-misfarget',
+    location,
+    address: `Storgata ${i + 1}`,
+    description: 'Brunt vann fra kranen.',
+    answers: { 'rent-kaldt': true },
+    contact: { name: 'Beboer', email: `beboer${i}@example.no`, notify: 'email' },
+  };
+}
+
+describe.each(databaseKinds())('incidents (%s)', (kind) => {
+  let t: NotificationTestApp;
+  let smtp: TestSmtpServer;
+  let onCall: StaffClient;
+  let onCallEmail: string;
+  let skienAdmin: StaffClient;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startNotificationApp(kind, { smtpUrl: smtp.url, mailFrom: 'meld@porsgrunn.example' });
+    await buildSecondMunicipality(t.ctx.db.db);
+    const [team] = await queryRows<{ id: string }>(
+      t.ctx.db.db,
+      sql`select id from teams where kommunenummer = ${OWN} and code = 'va-drift'`,
+    );
+    const user = await buildStaffUser(t.ctx.db.db, {
+      kommunenummer: OWN,
+      roles: ['saksbehandler'],
+      teamIds: [team?.id ?? ''],
+    });
+    onCallEmail = user.email;
+    onCall = await logInAs(t, user);
+    skienAdmin = await logInAs(
+      t,
+      await buildStaffUser(t.ctx.db.db, { kommunenummer: SKIEN.kommunenummer, roles: ['admin'] }),
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  async function followupDone(reportId: string): Promise<void> {
+    await waitUntil(`the intake follow-up of ${reportId}`, async () => {
+      const [row] = await queryRows<{ n: number }>(
+        t.ctx.db.db,
+        sql`select count(*)::int as n from pgboss.job
+             where name = 'reports.intake-followup' and data->>'reportId' = ${reportId} and state = 'completed'`,
+      );
+      return row?.n === 1;
+    });
+  }
+
+  it('raises an incident live from five reports close together, and creates a notice from it', async () => {
+    const stream = await openSse(`${t.baseUrl}/api/v1/staff/m/${OWN}/events`, { cookie: onCall.cookie });
+    try {
+      expect(stream.response.status).toBe(200);
+      const ids: string[] = [];
+      for (const [i, point] of CLUSTER.entries()) {
+        ids.push((await postReport(t, discoloured(point, i))).id);
+        if (i < 4) await followupDone(ids[i] ?? '');
+        if (i === 3) {
+          // Four is under the rule (5 within 500 m within 2 hours): nothing yet.
+          expect((await onCall.request('GET', base)).body.incidents).toEqual([]);
+        }
+      }
+      const event = await stream.next((e) => e.event === 'incident', 20_000);
+      const live = JSON.parse(event.data) as { id: string; status: string; reportCount: number };
+      expect(live).toMatchObject({ status: 'open', reportCount: 5 });
+
+      const list = await onCall.request('GET', base);
+      expect(list.status).toBe(200);
+      expect(list.body.incidents).toEqual([
+        expect.objectContaining({ id: live.id, reportCount: 5, radiusMeters: 500, windowMinutes: 120 }),
+      ]);
+      const detail = await onCall.request('GET', `${base}/${live.id}`);
+      expect(detail.body.reports.map((r: { id: string }) => r.id).sort()).toEqual([...ids].sort());
+
+      // The on-call team hears of it by email, once.
+      await waitUntil('the on-call email', async () =>
+        smtp.mails.some(
+          (m) => m.envelopeTo.includes(onCallEmail) && /^Hendelse: /.test(m.parsed.subject ?? ''),
+        ),
+      );
+      const mail = smtp.mails.find((m) => /^Hendelse: /.test(m.parsed.subject ?? ''));
+      expect(mail?.parsed.text).toContain(`http://meld.test/admin/m/${OWN}/incidents/${live.id}`);
+
+      // Running the follow-up again changes nothing.
+      await followUpIntake(
+        { db: t.ctx.db.db, boss: t.ctx.jobs.boss, publicUrl: 'http://meld.test', emailConfigured: true },
+        ids[4] ?? '',
+      );
+      const [count] = await queryRows<{ n: number }>(
+        t.ctx.db.db,
+        sql`select count(*)::int as n from incidents`,
+      );
+      expect(count?.n).toBe(1);
+
+      // A sixth report nearby joins it; one far away and one of another category do not.
+      const sixth = await postReport(t, discoloured({ lat: 59.1402, lon: 9.6606 }, 6));
+      const far = await postReport(t, discoloured({ lat: 59.16, lon: 9.64 }, 7));
+      const leak = await postReport(t, { location: { lat: 59.1401, lon: 9.6601 } });
+      const grown = await stream.next(
+        (e) => e.event === 'incident' && (JSON.parse(e.data) as { reportCount: number }).reportCount === 6,
+        20_000,
+      );
+      expect(JSON.parse(grown.data)).toMatchObject({ id: live.id });
+      await followupDone(far.id);
+      await followupDone(leak.id);
+      const members = await queryRows<{ report_id: string }>(
+        t.ctx.db.db,
+        sql`select report_id from incident_reports where incident_id = ${live.id}`,
+      );
+      expect(members.map((m) => m.report_id).sort()).toEqual([...ids, sixth.id].sort());
+
+      // Another municipality's admin reaches none of it.
+      for (const [method, path] of [
+        ['GET', base],
+        ['GET', `${base}/${live.id}`],
+        ['POST', `${base}/${live.id}/create-notice`],
+        ['POST', `${base}/${live.id}/dismiss`],
+      ] as const) {
+        expect((await skienAdmin.request(method, path)).status, `${method} ${path}`).toBe(403);
+      }
+
+      const created = await onCall.request('POST', `${base}/${live.id}/create-notice`);
+      expect(created.status, created.text).toBe(201);
+      const notice = created.body.notice;
+      expect(notice).toMatchObject({ status: 'draft', type: 'flushing', kommunenummer: OWN });
+      for (const point of [...CLUSTER, { lat: 59.1402, lon: 9.6606 }]) {
+        expect(pointInMultiPolygon(point, notice.areas), JSON.stringify(point)).toBe(true);
+      }
+      expect(pointInMultiPolygon({ lat: 59.16, lon: 9.64 }, notice.areas)).toBe(false);
+      const linked = await onCall.request(
+        'GET',
+        `/api/v1/staff/m/${OWN}/notices/${notice.id}/linked-reports`,
+      );
+      expect(linked.body.total).toBe(6);
+      const after = await onCall.request('GET', `${base}/${live.id}`);
+      expect(after.body).toMatchObject({ status: 'noticed', noticeId: notice.id });
+      const again = await onCall.request('POST', `${base}/${live.id}/create-notice`);
+      expect(again.status).toBe(409);
+      expect((await onCall.request('GET', base)).body.incidents).toEqual([]);
+    } finally {
+      await stream.close();
+    }
+  });
+});
+
+describe.each(databaseKinds())('incident detection run by two workers at once (%s)', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Role web: no worker picks the follow-ups up; the test runs them itself, all at once.
+    t = await startTestApp(
+      kind,
+      { reportRateLimitPerMinute: 100_000 },
+      {
+        prepare: (database) => buildPorsgrunn(database.handle.db),
+      },
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('raises one incident with every report, however the follow-ups interleave', async () => {
+    const ids: string[] = [];
+    for (const [i, point] of CLUSTER.entries()) ids.push((await postReport(t, discoloured(point, i))).id);
+    const deps = {
+      db: t.ctx.db.db,
+      boss: t.ctx.jobs.boss,
+      publicUrl: 'http://meld.test',
+      emailConfigured: false,
+    };
+    // Each report's follow-up twice, as two workers would after a retry, all concurrently.
+    await Promise.all([...ids, ...ids].map((id) => followUpIntake(deps, id)));
+    const incidents = await queryRows<{ id: string; report_count: number }>(
+      t.ctx.db.db,
+      sql`select id, report_count from incidents`,
+    );
+    expect(incidents).toEqual([{ id: expect.any(String), report_count: 5 }]);
+    const [members] = await queryRows<{ n: number }>(
+      t.ctx.db.db,
+      sql`select count(*)::int as n from incident_reports where incident_id = ${incidents[0]?.id ?? ''}`,
+    );
+    expect(members?.n).toBe(5);
+  });
+});
