@@ -103,7 +103,7 @@ describe('accessibility of the public pages (axe, WCAG 2.1 A/AA)', () => {
       // The notice page draws its area once Leaflet has loaded.
       if (name === 'notice page') await page.locator('#notice-map .leaflet-interactive').first().waitFor();
       if (name === 'notices') await page.locator('#notices-map .leaflet-interactive').first().waitFor();
-      if (name === 'embed demo') await page.frameLocator('iframe').locator('#report-form').waitFor();
+      if (name === 'embed demo') await page.frameLocator('iframe').first().locator('#report-form').waitFor();
       const problems = await axeViolations(page);
       await page.close();
       expectNoViolations(problems);

@@ -71,7 +71,7 @@ describe('notices in the back office', () => {
     );
 
     await page.goto(inside(web.t, 'notices'));
-    await page.locator('tbody tr', { hasText: 'Kokevarsel: Vestsiden' }).waitFor();
+    await page.locator('tbody tr', { hasText: 'Kokevarsel opphevet: Vestsiden' }).waitFor();
     await expect(page.locator('tbody tr').first().textContent()).resolves.toContain('Opphevet');
     await noViolations(page, 'list');
     await page.context().close();

@@ -62,7 +62,7 @@ describe.each(databaseKinds())('the public notice list on %s', (kind) => {
     expect(current).not.toContain(ids.lifted);
     const ended = section(page, '>Avsluttet<');
     expect(ended).toContain(`id="melding-${ids.lifted}"`);
-    expect(ended).toContain('Kokevarsel opphevet: Brevik');
+    expect(ended).toContain('Kokevarsel opphevet: Kokevarsel Brevik');
     expect(ended).toContain('Kokevarselet er opphevet');
     expect(page).not.toContain('Hemmelig utkast');
     expect(page).not.toContain(ids.draft);

@@ -66,10 +66,16 @@ function chart(id: string, label: string, months: MonthFigures[], language: Lang
       return html`<g>
         <rect class="bar" x=${x} y=${y(m.received)} width=${slot * 0.7} height=${y(0) - y(m.received)} />
         ${m.received > 0 ? html`<text class="value" x=${x + slot * 0.35} y=${y(m.received) - 3} text-anchor="middle">${m.received}</text>` : null}
-        <text class="tick" x=${x + slot * 0.35} y=${CHART.height - 8} text-anchor="middle">${monthLabel(m.month, language, 'short').replace(/\s*\d{4}$/, '')}</text>
+        <text class="tick" x=${x + slot * 0.35} y=${CHART.height - 8} text-anchor="middle">${withoutYear(monthLabel(m.month, language, 'short'))}</text>
       </g>`;
     })}
   </svg>`;
+}
+
+/** "jan. 2026" → "jan.": the chart's ticks have no room for the year (the table has it). */
+function withoutYear(label: string): string {
+  const trimmed = label.trimEnd();
+  return /\d{4}$/.test(trimmed) ? trimmed.slice(0, -4).trimEnd() : trimmed;
 }
 
 function table(caption: string, months: MonthFigures[], language: Language): VNode {
