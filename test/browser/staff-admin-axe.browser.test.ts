@@ -80,7 +80,7 @@ describe('accessibility of the office pages', () => {
       await noViolations(page, `${language} audit entry`);
     }
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 
   it('fits 320 px without sideways scrolling', async () => {
     const { page } = await logInPage(web.t, web.browser, ['admin'], 'Anne Admin');
