@@ -117,8 +117,8 @@ export function renderPage(site: Site, options: PageOptions): string {
           : html`<footer class="site-footer">
             <div class="wrap">
               <p>${name}${site.municipality.onCallPhone ? ` · ${site.municipality.onCallPhone}` : ''}</p>
-              <p><a href=${siteHref(site, `${site.base}/personvern`)}>${t.layout.privacy}</a>
-                · <a href=${siteHref(site, `${site.base}/statistikk`)}>${statisticsText(site.language).footer}</a></p>
+              <p><a href=${siteHref(site, `${site.base}/personvern`)}>${t.layout.privacy}</a>${' · '}<a
+                href=${siteHref(site, `${site.base}/statistikk`)}>${statisticsText(site.language).footer}</a></p>
             </div>
           </footer>`
       }
