@@ -2,7 +2,7 @@
 // template (texts prefilled, area typed as a point and a radius), saved as a draft, published and
 // lifted through the buttons, each confirmed in a role=status line while the server's state
 // follows; a reader sees the actions disabled; axe on each step.
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { notices, noticeTemplates, noticeVersions } from '../../src/modules/notices/schema.ts';
@@ -57,6 +57,20 @@ describe('notices in the back office', () => {
     await expect(page.getByTestId('notice-status').textContent()).resolves.toBe('Publisert');
     await expect(page.locator('.notice-versions li').count()).resolves.toBe(2);
 
+    // The update form edits every language, not only bokmål: a nynorsk title is added.
+    await page.getByRole('button', { name: 'Oppdater' }).click();
+    await page.getByLabel('Tittel (Nynorsk)').fill('Kokevarsel: Vestsida');
+    await noViolations(page, 'update form');
+    await page.locator('form.notice-form').getByRole('button', { name: 'Oppdater' }).click();
+    await status.filter({ hasText: 'Driftsmeldingen er oppdatert (versjon 3).' }).waitFor();
+    const [saved] = await web.t.ctx.db.db
+      .select()
+      .from(noticeVersions)
+      .where(eq(noticeVersions.noticeId, id))
+      .orderBy(desc(noticeVersions.version))
+      .limit(1);
+    expect(saved?.title).toMatchObject({ nb: 'Kokevarsel: Vestsiden', nn: 'Kokevarsel: Vestsida' });
+
     await page.getByRole('button', { name: 'Opphev kokevarsel' }).click();
     await page.getByText('Oppheve kokevarselet?').waitFor();
     await noViolations(page, 'confirm lift');
@@ -64,7 +78,7 @@ describe('notices in the back office', () => {
     await status.filter({ hasText: 'Kokevarselet er opphevet.' }).waitFor();
     expect(await serverStatus(id)).toBe('ended');
     await expect(page.getByTestId('notice-status').textContent()).resolves.toBe('Opphevet');
-    await expect(page.locator('.notice-versions li').count()).resolves.toBe(3);
+    await expect(page.locator('.notice-versions li').count()).resolves.toBe(4);
     // The confirmation did not take the focus to itself.
     await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.not.toBe(
       'status',

@@ -5,7 +5,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Button, ErrorSummary, Field, Loading } from '../../components/index.ts';
-import { useT } from '../../i18n/index.ts';
+import { LANGUAGES, type Language, useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import { useMembership } from '../../session/index.ts';
 import { fieldId, summaryItems } from '../admin/shared/forms.ts';
@@ -26,11 +26,25 @@ function doneText(t: ReturnType<typeof useT>, done: Done, version: number): stri
   return t(`notices.done.${done}`);
 }
 
+type Texts = Record<Language, string>;
+
+function textsOf(text: Notice['title']): Texts {
+  return { nb: text.nb, nn: text.nn ?? '', en: text.en ?? '' };
+}
+
+/** Bokmål always; nynorsk and English only when written (the public pages fall back to bokmål). */
+function localized(texts: Texts): { nb: string; nn?: string; en?: string } {
+  const out: { nb: string; nn?: string; en?: string } = { nb: texts.nb };
+  if (texts.nn.trim()) out.nn = texts.nn;
+  if (texts.en.trim()) out.en = texts.en;
+  return out;
+}
+
 function UpdateForm({ notice, onSaved }: { notice: Notice; onSaved: (next: Notice) => void }) {
   const t = useT();
   const { kommunenummer } = useMembership();
-  const [title, setTitle] = useState(notice.title.nb);
-  const [body, setBody] = useState(notice.body.nb);
+  const [titles, setTitles] = useState<Texts>(() => textsOf(notice.title));
+  const [bodies, setBodies] = useState<Texts>(() => textsOf(notice.body));
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   async function save(event: FormEvent) {
@@ -39,11 +53,10 @@ function UpdateForm({ notice, onSaved }: { notice: Notice; onSaved: (next: Notic
     setSaving(true);
     setError(null);
     try {
-      // Only bokmål is edited here; the other languages keep their text unless they are changed.
       onSaved(
         await noticesApi.update(kommunenummer, notice.id, {
-          title: { ...notice.title, nb: title },
-          body: { ...notice.body, nb: body },
+          title: localized(titles),
+          body: localized(bodies),
         }),
       );
     } catch (problem) {
@@ -55,20 +68,27 @@ function UpdateForm({ notice, onSaved }: { notice: Notice; onSaved: (next: Notic
   return (
     <form className="notice-form" onSubmit={(event) => void save(event)} noValidate>
       <ErrorSummary title={t('errors.summaryTitle')} items={summaryItems(error, t, FORM)} />
-      <Field
-        id={fieldId(FORM, 'title.nb')}
-        label={t('notices.form.titleIn', { language: t('language.nb') })}
-        value={title}
-        maxLength={200}
-        onChange={(event) => setTitle(event.target.value)}
-      />
-      <TextArea
-        id={fieldId(FORM, 'body.nb')}
-        label={t('notices.form.bodyIn', { language: t('language.nb') })}
-        value={body}
-        maxLength={4000}
-        onChange={(event) => setBody(event.target.value)}
-      />
+      {LANGUAGES.map((language) => (
+        <fieldset key={language}>
+          <legend>{t(`language.${language}`)}</legend>
+          <Field
+            id={fieldId(FORM, `title.${language}`)}
+            label={t('notices.form.titleIn', { language: t(`language.${language}`) })}
+            value={titles[language]}
+            maxLength={200}
+            required={language === 'nb'}
+            onChange={(event) => setTitles({ ...titles, [language]: event.target.value })}
+          />
+          <TextArea
+            id={fieldId(FORM, `body.${language}`)}
+            label={t('notices.form.bodyIn', { language: t(`language.${language}`) })}
+            value={bodies[language]}
+            maxLength={4000}
+            required={language === 'nb'}
+            onChange={(event) => setBodies({ ...bodies, [language]: event.target.value })}
+          />
+        </fieldset>
+      ))}
       <Button type="submit" busy={saving} busyLabel={t('notices.view.working')}>
         {t('notices.view.update')}
       </Button>
