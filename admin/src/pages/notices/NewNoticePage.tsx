@@ -10,10 +10,11 @@ import { LANGUAGES, type Language, useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import { useMembership } from '../../session/index.ts';
 import { fieldId, summaryItems } from '../admin/shared/forms.ts';
-import { Select, TextArea } from '../admin/shared/inputs.tsx';
+import { Select } from '../admin/shared/inputs.tsx';
 import { useDirectory } from '../inbox/directory.ts';
 import { AreaMap, type Polygons } from './AreaMap.tsx';
 import { readGeoJsonPolygons } from './geojson-file.ts';
+import { NoticeTextFields, type NoticeTexts } from './NoticeTextFields.tsx';
 import { typeName } from './notice-words.ts';
 import {
   fillTemplate,
@@ -26,7 +27,7 @@ import {
 import './notices.css';
 
 const FORM = 'notice';
-type Texts = Record<Language, string>;
+type Texts = NoticeTexts;
 const EMPTY_TEXTS: Texts = { nb: '', nn: '', en: '' };
 const TIME_LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 const UNTIL_FURTHER: Record<Language, string> = {
@@ -189,27 +190,13 @@ export default function NewNoticePage() {
           value={end}
           onChange={(event) => setEnd(event.target.value)}
         />
-        {LANGUAGES.map((language) => (
-          <fieldset key={language}>
-            <legend>{t(`language.${language}`)}</legend>
-            <Field
-              id={fieldId(FORM, `title.${language}`)}
-              label={t('notices.form.titleIn', { language: t(`language.${language}`) })}
-              value={titles[language]}
-              maxLength={200}
-              required={language === 'nb'}
-              onChange={(event) => setTitles({ ...titles, [language]: event.target.value })}
-            />
-            <TextArea
-              id={fieldId(FORM, `body.${language}`)}
-              label={t('notices.form.bodyIn', { language: t(`language.${language}`) })}
-              value={bodies[language]}
-              maxLength={4000}
-              required={language === 'nb'}
-              onChange={(event) => setBodies({ ...bodies, [language]: event.target.value })}
-            />
-          </fieldset>
-        ))}
+        <NoticeTextFields
+          form={FORM}
+          titles={titles}
+          bodies={bodies}
+          onTitles={setTitles}
+          onBodies={setBodies}
+        />
         <fieldset>
           <legend>{t('notices.form.area')}</legend>
           <p className="field-hint">{t('notices.form.areaHint')}</p>

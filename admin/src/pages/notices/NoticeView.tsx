@@ -4,16 +4,16 @@
 // they pressed.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { Button, ErrorSummary, Field, Loading } from '../../components/index.ts';
-import { LANGUAGES, type Language, useT } from '../../i18n/index.ts';
+import { Button, ErrorSummary, Loading } from '../../components/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import { useMembership } from '../../session/index.ts';
-import { fieldId, summaryItems } from '../admin/shared/forms.ts';
-import { TextArea } from '../admin/shared/inputs.tsx';
+import { summaryItems } from '../admin/shared/forms.ts';
 import { useDirectory } from '../inbox/directory.ts';
 import { AreaMap } from './AreaMap.tsx';
 import { DeliveryPanel } from './DeliveryPanel.tsx';
 import { LinkedReports } from './LinkedReports.tsx';
+import { NoticeTextFields, type NoticeTexts } from './NoticeTextFields.tsx';
 import { noticeRights, period, statusName, typeName } from './notice-words.ts';
 import { type Notice, noticesApi } from './notices-api.ts';
 import './notices.css';
@@ -26,14 +26,12 @@ function doneText(t: ReturnType<typeof useT>, done: Done, version: number): stri
   return t(`notices.done.${done}`);
 }
 
-type Texts = Record<Language, string>;
-
-function textsOf(text: Notice['title']): Texts {
+function textsOf(text: Notice['title']): NoticeTexts {
   return { nb: text.nb, nn: text.nn ?? '', en: text.en ?? '' };
 }
 
 /** Bokmål always; nynorsk and English only when written (the public pages fall back to bokmål). */
-function localized(texts: Texts): { nb: string; nn?: string; en?: string } {
+function localized(texts: NoticeTexts): { nb: string; nn?: string; en?: string } {
   const out: { nb: string; nn?: string; en?: string } = { nb: texts.nb };
   if (texts.nn.trim()) out.nn = texts.nn;
   if (texts.en.trim()) out.en = texts.en;
@@ -43,8 +41,8 @@ function localized(texts: Texts): { nb: string; nn?: string; en?: string } {
 function UpdateForm({ notice, onSaved }: { notice: Notice; onSaved: (next: Notice) => void }) {
   const t = useT();
   const { kommunenummer } = useMembership();
-  const [titles, setTitles] = useState<Texts>(() => textsOf(notice.title));
-  const [bodies, setBodies] = useState<Texts>(() => textsOf(notice.body));
+  const [titles, setTitles] = useState<NoticeTexts>(() => textsOf(notice.title));
+  const [bodies, setBodies] = useState<NoticeTexts>(() => textsOf(notice.body));
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   async function save(event: FormEvent) {
@@ -68,27 +66,13 @@ function UpdateForm({ notice, onSaved }: { notice: Notice; onSaved: (next: Notic
   return (
     <form className="notice-form" onSubmit={(event) => void save(event)} noValidate>
       <ErrorSummary title={t('errors.summaryTitle')} items={summaryItems(error, t, FORM)} />
-      {LANGUAGES.map((language) => (
-        <fieldset key={language}>
-          <legend>{t(`language.${language}`)}</legend>
-          <Field
-            id={fieldId(FORM, `title.${language}`)}
-            label={t('notices.form.titleIn', { language: t(`language.${language}`) })}
-            value={titles[language]}
-            maxLength={200}
-            required={language === 'nb'}
-            onChange={(event) => setTitles({ ...titles, [language]: event.target.value })}
-          />
-          <TextArea
-            id={fieldId(FORM, `body.${language}`)}
-            label={t('notices.form.bodyIn', { language: t(`language.${language}`) })}
-            value={bodies[language]}
-            maxLength={4000}
-            required={language === 'nb'}
-            onChange={(event) => setBodies({ ...bodies, [language]: event.target.value })}
-          />
-        </fieldset>
-      ))}
+      <NoticeTextFields
+        form={FORM}
+        titles={titles}
+        bodies={bodies}
+        onTitles={setTitles}
+        onBodies={setBodies}
+      />
       <Button type="submit" busy={saving} busyLabel={t('notices.view.working')}>
         {t('notices.view.update')}
       </Button>
