@@ -112,6 +112,11 @@ export const staffSessions = pgTable(
      */
     scopeKommunenummer: char('scope_kommunenummer', { length: 4 }),
     userAgent: text('user_agent'),
+    /**
+     * Set for a session kept on a device (the field app on a crew's phone): it lasts longer and is
+     * listed by this name, so an admin can revoke a lost phone's session alone.
+     */
+    deviceName: text('device_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { staffUsers } from '../accounts/schema.ts';
 import { reportDrafts, reports } from '../reports/schema.ts';
 
 /**
@@ -18,6 +19,10 @@ export const reportPhotos = pgTable(
     height: integer('height').notNull(),
     bytes: integer('bytes').notNull(),
     position: integer('position').notNull().default(0),
+    /** The staff member who added it (a field crew's photo of the work); null for the resident's. */
+    addedBy: uuid('added_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Staff photos are for staff: never in a public view, whatever the category allows. */
+    internal: boolean('internal').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -3,15 +3,18 @@ import {
   boolean,
   char,
   check,
+  date,
   doublePrecision,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../shared/language.ts';
+import { assets } from '../assets/schema.ts';
 import { municipalities } from '../tenants/schema.ts';
 
 /**
@@ -32,6 +35,8 @@ export const reportLinks = pgTable(
     lon: doublePrecision('lon'),
     address: text('address'),
     assetRef: text('asset_ref'),
+    /** The registered asset the sticker is on; its id is printed on the sticker. */
+    assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'set null' }),
     /** Category codes to offer first. */
     suggestedCategories: text('suggested_categories').array().notNull().default(sql`'{}'::text[]`),
     scanCount: integer('scan_count').notNull().default(0),
@@ -43,4 +48,17 @@ export const reportLinks = pgTable(
     check('report_links_code_format', sql`${t.code} ~ '^[A-Za-z0-9_-]{3,40}$'`),
     check('report_links_point_complete', sql`(${t.lat} is null) = (${t.lon} is null)`),
   ],
+);
+
+/** Scans of one report link per day (Europe/Oslo), for the sparkline in admin. */
+export const reportLinkScanDays = pgTable(
+  'report_link_scan_days',
+  {
+    linkId: uuid('link_id')
+      .notNull()
+      .references(() => reportLinks.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    scans: integer('scans').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.linkId, t.day] })],
 );

@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staffUsers } from '../accounts/schema.ts';
+import { assets } from '../assets/schema.ts';
 import type { Answers } from '../categories/questions.ts';
 import { categories } from '../categories/schema.ts';
 import { reportLinks } from '../report-links/schema.ts';
@@ -64,6 +65,8 @@ export const reports = pgTable(
     assetRef: text('asset_ref'),
     /** The QR sticker or link the report was started from. */
     reportLinkId: uuid('report_link_id').references(() => reportLinks.id),
+    /** The registered asset the report is about (from its sticker, or chosen by staff). */
+    assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'set null' }),
     /**
      * SHA-256 of the tracking token; the token itself is only ever in the reporter's hands.
      * Not indexed: a token is always checked together with the reference it belongs to.
@@ -108,6 +111,7 @@ export const reports = pgTable(
       .where(sql`${t.status} in ('mottatt', 'under_behandling', 'planlagt')`),
     index('reports_search').using('gin', t.searchText),
     index('reports_merged_into').on(t.mergedIntoId),
+    index('reports_asset').on(t.assetId, t.createdAt.desc()).where(sql`${t.assetId} is not null`),
     foreignKey({ columns: [t.mergedIntoId], foreignColumns: [t.id], name: 'reports_merged_into_fk' }),
     check('reports_priority', sql`${t.priority} in ('lav', 'normal', 'hoy')`),
     index('reports_municipality_created').on(t.kommunenummer, t.createdAt.desc(), t.id.desc()),
