@@ -6,15 +6,35 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * A port for a child process to listen on. Not one the kernel hands out: a port from listen(0)
+ * is free only until the child binds it, and meanwhile another test's in-process server (which
+ * listens on port 0) or an outgoing connection can take it, so that the child fails to start and
+ * "its" URL answers from someone else's server. Ports below the kernel's ephemeral range
+ * (32768 and up) are never handed out that way; each Vitest worker draws from its own block, and
+ * a port some earlier server still holds fails the bind check and is skipped.
+ */
 export async function freePort(): Promise<number> {
+  const pool = Number(process.env.VITEST_POOL_ID ?? '1');
+  const blockStart = 20_000 + ((pool - 1) % 12) * 1_000;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = blockStart + Math.floor(Math.random() * 1_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port in ${blockStart}-${blockStart + 999}`);
+}
+
+async function canListen(port: number): Promise<boolean> {
   const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
+  try {
+    server.listen(port, '127.0.0.1');
+    await once(server, 'listening');
+  } catch {
+    return false;
+  }
   server.close();
   await once(server, 'close');
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
+  return true;
 }
 
 export interface ServerProcess {
@@ -65,7 +85,9 @@ export async function startServerProcess(
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/readyz`);
-      if (res.status === 200) {
+      // Ready only while our child runs: a child that lost the port exits, and then the answer
+      // came from someone else's server.
+      if (res.status === 200 && child.exitCode === null) {
         return { url, child, readyAfterMs: Date.now() - started, output: () => output, stop };
       }
     } catch {
