@@ -63,7 +63,12 @@ describe('incidents in the back office', () => {
     await page.getByRole('button', { name: 'Avslutt' }).last().click();
     await page.getByText('Driftsmeldingen er avsluttet.').waitFor();
 
+    // One reporter chose nynorsk: they get the nynorsk reply, the rest the bokmål one.
+    await web.t.ctx.db.db.execute(
+      sql`update report_contacts set language = 'nn' where email = 'beboer0@example.no'`,
+    );
     await page.getByLabel('Svar til innbyggerne (bokmål)').fill('Spylingen er ferdig. Takk for meldingen!');
+    await page.getByLabel('Svar på nynorsk (valgfritt)').fill('Spylinga er ferdig. Takk for meldinga!');
     await page.getByRole('button', { name: 'Lukk de åpne meldingene' }).click();
     await page.getByText('Lukke 5 åpne meldinger og sende svaret').waitFor();
     await noViolations(page, 'confirm close');
@@ -80,6 +85,15 @@ describe('incidents in the back office', () => {
            where l.notice_id = ${id} and r.status = 'utfort'`,
     );
     expect(row?.n).toBe(5);
+    const replies = await queryRows<{ email: string; message: string }>(
+      web.t.ctx.db.db,
+      sql`select c.email, e.message from report_events e join report_contacts c on c.report_id = e.report_id
+           where e.kind = 'status_changed' and e.status = 'utfort' order by c.email`,
+    );
+    expect(replies.map((r) => r.message)).toEqual([
+      'Spylinga er ferdig. Takk for meldinga!',
+      ...Array(4).fill('Spylingen er ferdig. Takk for meldingen!'),
+    ]);
 
     // The case view shows the link back to the notice.
     await page.locator('.linked-reports tbody a').first().click();

@@ -10,6 +10,8 @@ import { TextArea } from '../admin/shared/inputs.tsx';
 import { type LinkedReports as Linked, linkedReportsApi, type Notice } from './notices-api.ts';
 
 const FORM = 'close-linked';
+const EMPTY_REPLY = { nb: '', nn: '', en: '' };
+const LANGUAGES = ['nb', 'nn', 'en'] as const;
 
 export function LinkedReports({
   notice,
@@ -22,7 +24,9 @@ export function LinkedReports({
 }) {
   const t = useT();
   const [linked, setLinked] = useState<Linked | null>(null);
-  const [reply, setReply] = useState('');
+  // Bokmål is required; nynorsk and English are optional (a reporter in a language left blank
+  // gets the bokmål text, see close-linked-reports.ts).
+  const [reply, setReply] = useState<{ nb: string; nn: string; en: string }>(EMPTY_REPLY);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -49,9 +53,9 @@ export function LinkedReports({
     setBusy(true);
     setError(null);
     try {
-      const done = await linkedReportsApi.close(kommunenummer, notice.id, { reply: { nb: reply } });
+      const done = await linkedReportsApi.close(kommunenummer, notice.id, { reply });
       setResult(t('linked.done', done));
-      setReply('');
+      setReply(EMPTY_REPLY);
       await load();
     } catch (problem) {
       setError(problem);
@@ -116,14 +120,20 @@ export function LinkedReports({
             setConfirming(true);
           }}
         >
-          <TextArea
-            id={fieldId(FORM, 'reply.nb')}
-            label={t('linked.reply')}
-            hint={t('linked.closeHint')}
-            value={reply}
-            maxLength={4000}
-            onChange={(event) => setReply(event.target.value)}
-          />
+          {LANGUAGES.map((language) => (
+            <TextArea
+              key={language}
+              id={fieldId(FORM, `reply.${language}`)}
+              label={t(`linked.reply.${language}`)}
+              hint={language === 'nb' ? t('linked.closeHint') : t('linked.replyOptional')}
+              value={reply[language]}
+              maxLength={4000}
+              onChange={(event) => {
+                const text = event.target.value;
+                setReply((current) => ({ ...current, [language]: text }));
+              }}
+            />
+          ))}
           {confirming ? (
             <div className="notice-confirm" role="alertdialog" aria-labelledby="linked-confirm">
               <p id="linked-confirm">{t('linked.confirm', { open: linked.open })}</p>
