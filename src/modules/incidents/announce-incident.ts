@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { queryRows, type Transaction } from '../../db/client.ts';
 import { type LocalizedText, localize } from '../../shared/language.ts';
-import { REPORT_CHANGES_CHANNEL } from '../cases/report-change-feed.ts';
+import { type IncidentChange, REPORT_CHANGES_CHANNEL } from '../cases/report-change-feed.ts';
 import { staffFooter } from '../notifications/notify-staff-new-report.ts';
 import { teamRecipients } from '../notifications/staff-alert-queries.ts';
 import { type StaffEmail, staffEmailBody, storeStaffEmails } from '../notifications/staff-message-store.ts';
@@ -24,19 +24,29 @@ export function incidentLink(publicUrl: string, kommunenummer: string, id: strin
   return `${publicUrl}/admin/m/${kommunenummer}/incidents/${id}`;
 }
 
+/**
+ * Tells the municipality's open screens that an incident changed (raised, grown, dismissed, made a
+ * notice): at commit, on the live change feed's channel, so every inbox's panel reads it again.
+ */
+export async function broadcastIncidentChange(
+  tx: Transaction,
+  change: Omit<IncidentChange, 'op'>,
+): Promise<void> {
+  const payload: IncidentChange = { op: 'incident', ...change };
+  await tx.execute(sql`select pg_notify(${REPORT_CHANGES_CHANNEL}, ${JSON.stringify([payload])})`);
+}
+
 export async function announceIncident(
   tx: Transaction,
   deps: AnnounceDeps,
   outcome: IncidentOutcome,
 ): Promise<void> {
-  const change = {
-    op: 'incident',
+  await broadcastIncidentChange(tx, {
     id: outcome.incidentId,
     kommunenummer: outcome.kommunenummer,
     status: 'open',
     reportCount: outcome.reportCount,
-  };
-  await tx.execute(sql`select pg_notify(${REPORT_CHANGES_CHANNEL}, ${JSON.stringify([change])})`);
+  });
   if (!outcome.created) return;
   const [facts] = await queryRows<{
     category_name: LocalizedText;

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { createNoticeFromTemplate } from '../notices/create-from-template.ts';
 import type { StaffNotice } from '../notices/notice-queries.ts';
 import { NOTICE_TYPES, type NoticeType } from '../notices/schema.ts';
+import { broadcastIncidentChange } from './announce-incident.ts';
 import { bufferedHull } from './geometry.ts';
 import { getIncident } from './incident-queries.ts';
 import { incidentMessages } from './incident-texts.ts';
@@ -61,6 +62,12 @@ export async function createNoticeFromIncident(
       entityId: id,
       before: { status: 'open' },
       after: { status: 'noticed', noticeId: notice.id, reports: incident.reports.map((r) => r.id) },
+    });
+    await broadcastIncidentChange(tx, {
+      id,
+      kommunenummer: actor.kommunenummer,
+      status: 'noticed',
+      reportCount: incident.reports.length,
     });
     return { incidentId: id, notice };
   });

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { broadcastIncidentChange } from './announce-incident.ts';
 import { getIncident, type IncidentDetail } from './incident-queries.ts';
 import { incidentMessages } from './incident-texts.ts';
 
@@ -29,6 +30,12 @@ export async function dismissIncident(
       entityId: id,
       before: { status: 'open' },
       after: { status: 'dismissed' },
+    });
+    await broadcastIncidentChange(tx, {
+      id,
+      kommunenummer: actor.kommunenummer,
+      status: 'dismissed',
+      reportCount: incident.reportCount,
     });
     return { ...incident, status: 'dismissed' };
   });

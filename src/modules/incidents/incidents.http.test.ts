@@ -176,8 +176,40 @@ describe.each(databaseKinds())('incidents (%s)', (kind) => {
       expect(linked.body.total).toBe(6);
       const after = await onCall.request('GET', `${base}/${live.id}`);
       expect(after.body).toMatchObject({ status: 'noticed', noticeId: notice.id });
+      // Other screens hear it too, so their incidents panel drops it without a reload.
+      const noticed = await stream.next((e) => e.event === 'incident' && e.data.includes('noticed'), 20_000);
+      expect(JSON.parse(noticed.data)).toMatchObject({ id: live.id, status: 'noticed', reportCount: 6 });
       const again = await onCall.request('POST', `${base}/${live.id}/create-notice`);
       expect(again.status).toBe(409);
+      expect((await onCall.request('GET', base)).body.incidents).toEqual([]);
+    } finally {
+      await stream.close();
+    }
+  });
+  it('dismisses an incident: audited, live on the other screens, not twice', async () => {
+    const stream = await openSse(`${t.baseUrl}/api/v1/staff/m/${OWN}/events`, { cookie: onCall.cookie });
+    try {
+      // Another cluster in Porsgrunn, well away from the first one's area (north-west is Skien).
+      const elsewhere = CLUSTER.map((p) => ({ lat: p.lat - 0.02, lon: p.lon + 0.02 }));
+      for (const [i, point] of elsewhere.entries()) await postReport(t, discoloured(point, i + 10));
+      const raised = await stream.next(
+        (e) => e.event === 'incident' && e.data.includes('"reportCount":5'),
+        20_000,
+      );
+      const id = (JSON.parse(raised.data) as { id: string }).id;
+
+      expect((await skienAdmin.request('POST', `${base}/${id}/dismiss`)).status).toBe(403);
+      const dismissed = await onCall.request('POST', `${base}/${id}/dismiss`);
+      expect(dismissed.status, dismissed.text).toBe(200);
+      expect(dismissed.body).toMatchObject({ id, status: 'dismissed' });
+      const live = await stream.next((e) => e.event === 'incident' && e.data.includes('dismissed'), 20_000);
+      expect(JSON.parse(live.data)).toMatchObject({ id, status: 'dismissed', reportCount: 5 });
+      expect((await onCall.request('POST', `${base}/${id}/dismiss`)).status).toBe(409);
+      const audit = await queryRows<{ action: string }>(
+        t.ctx.db.db,
+        sql`select action from audit_log where entity_id = ${id} order by id`,
+      );
+      expect(audit.map((a) => a.action)).toEqual(['incident.dismissed']);
       expect((await onCall.request('GET', base)).body.incidents).toEqual([]);
     } finally {
       await stream.close();
