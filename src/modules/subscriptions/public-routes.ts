@@ -18,6 +18,7 @@ import { searchLocalAddresses } from '../geo/local-addresses.ts';
 import { normalizePhone } from '../reports/contact.ts';
 import { type FieldTable, firstValue, readUrlencoded, TOKEN_FIELD } from '../web/form-fields.ts';
 import { issueFormToken, isValidFormToken } from '../web/form-token.ts';
+import { municipalityCenter } from '../web/municipality-center.ts';
 import { pageConfig, rateLimitedPage, sendPage } from '../web/page.ts';
 import { resolveSite, type Site, siteHref } from '../web/site.ts';
 import {
@@ -32,6 +33,7 @@ import {
   confirmedPage,
   linkPage,
   type SubscribeFormState,
+  type SubscribeMap,
   subscribeFormPage,
 } from './subscribe-pages.ts';
 import { readSubscriberRef } from './subscriber-secrets.ts';
@@ -72,13 +74,19 @@ function coordinate(text: string | undefined, limit: number): number | undefined
 export const subscriptionPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
   const deps = subscriptionDeps(ctx);
+  const mapOf = (site: Site): SubscribeMap => ({
+    center: municipalityCenter(ctx, site.municipality.kommunenummer),
+    tiles: ctx.config.mapTileUrl
+      ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution }
+      : null,
+  });
   const limited = rateLimitedPage(ctx.config.reportRateLimitPerMinute);
 
   app.get<SiteParams>('/:site/driftsmeldinger/abonner', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
     return sendPage(
       reply,
-      subscribeFormPage(site, issueFormToken(ctx.secret, PURPOSE), { values: {}, errors: [] }),
+      subscribeFormPage(site, issueFormToken(ctx.secret, PURPOSE), { values: {}, errors: [] }, mapOf(site)),
     );
   });
 
@@ -109,8 +117,10 @@ export const subscriptionPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = a
     } else {
       const lat = coordinate(values.lat, 90);
       const lon = coordinate(values.lon, 180);
-      if (lat !== undefined && lon !== undefined) place = { address: null, lat, lon };
-      else errors.push({ field: 'adresse', message: t.needPlace });
+      if (lat === undefined || lon === undefined) errors.push({ field: 'adresse', message: t.needPlace });
+      else if (ctx.locator.locate(lat, lon)?.kommunenummer !== site.municipality.kommunenummer)
+        errors.push({ field: 'punkt', message: t.pointOutside });
+      else place = { address: null, lat, lon };
     }
     const email = values.epost && isEmailAddress(values.epost) ? values.epost : null;
     if (values.epost && !email) errors.push({ field: 'epost', message: t.emailInvalid });
@@ -119,7 +129,7 @@ export const subscriptionPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = a
     if (!values.epost && !values.mobil) errors.push({ field: 'epost', message: t.needContact });
     if (errors.length > 0 || !place) {
       const token = issueFormToken(ctx.secret, PURPOSE);
-      return sendPage(reply, subscribeFormPage(site, token, { values, errors }), 422);
+      return sendPage(reply, subscribeFormPage(site, token, { values, errors }, mapOf(site)), 422);
     }
     const language = isLanguage(values.sprak) ? values.sprak : site.language;
     const result = await subscribe(db, deps, {

@@ -12,7 +12,41 @@ const LANGUAGE_NAMES: Record<Language, string> = { nb: 'Bokmål', nn: 'Nynorsk',
 
 export interface SubscribeFormState {
   values: { adresse?: string; epost?: string; mobil?: string; sprak?: string; lat?: string; lon?: string };
-  errors: { field: 'adresse' | 'epost' | 'mobil'; message: string }[];
+  errors: { field: 'adresse' | 'punkt' | 'epost' | 'mobil'; message: string }[];
+}
+
+/** What the point picker needs: where the map opens, and its tiles (none in tests). */
+export interface SubscribeMap {
+  center: { lat: number; lon: number };
+  tiles: { url: string; attribution: string } | null;
+}
+
+/**
+ * A point on the map instead of an address, for a cabin or a field without one. Needs scripts
+ * (no-script.css hides it); the page works without: the address field alone.
+ */
+function pointPicker(site: Site, state: SubscribeFormState, map: SubscribeMap) {
+  const t = SUBSCRIBE_TEXT[site.language];
+  const error = state.errors.find((e) => e.field === 'punkt')?.message;
+  const { lat, lon } = state.values;
+  const chosen = Boolean(lat && lon);
+  return html`<div id="punkt" class=${error ? 'field needs-script has-error' : 'field needs-script'}>
+    <p class="label" id="punkt-label">${t.mapLegend}</p>
+    <p class="hint" id="punkt-hint">${t.mapHint}</p>
+    ${error ? html`<p class="field-error" id="punkt-error">${error}</p>` : null}
+    <div id="subscribe-map" class="map" role="application" aria-label=${t.mapLabel}
+      aria-describedby=${error ? 'punkt-hint punkt-error' : 'punkt-hint'}
+      data-lat=${map.center.lat} data-lon=${map.center.lon} data-tiles=${map.tiles?.url || undefined}
+      data-attribution=${map.tiles?.attribution} data-point-chosen=${t.pointChosen}
+      data-position-failed=${t.positionFailed}></div>
+    <p class="actions">
+      <button type="button" class="secondary" id="use-centre">${t.useCentre}</button>
+      <button type="button" class="secondary" id="use-position">${t.usePosition}</button>
+    </p>
+    <p id="point-status" class="hint" aria-live="polite">${chosen ? t.pointChosen : ''}</p>
+    <input type="hidden" name="lat" id="lat" value=${lat ?? ''} />
+    <input type="hidden" name="lon" id="lon" value=${lon ?? ''} />
+  </div>`;
 }
 
 function backLink(site: Site) {
@@ -48,7 +82,12 @@ function field(
   </div>`;
 }
 
-export function subscribeFormPage(site: Site, formToken: string, state: SubscribeFormState): string {
+export function subscribeFormPage(
+  site: Site,
+  formToken: string,
+  state: SubscribeFormState,
+  map: SubscribeMap,
+): string {
   const t = SUBSCRIBE_TEXT[site.language];
   const chosen = state.values.sprak ?? site.language;
   return renderPage(site, {
@@ -60,6 +99,7 @@ export function subscribeFormPage(site: Site, formToken: string, state: Subscrib
       <form method="post" action=${formAction(site, `${site.base}/driftsmeldinger/abonner`)} novalidate>
         <input type="hidden" name="_token" value=${formToken} />
         ${field('adresse', t.address, t.addressHint, state, { type: 'text', autocomplete: 'street-address', maxlength: 200 })}
+        ${pointPicker(site, state, map)}
         ${field('epost', t.email, t.emailHint, state, { type: 'email', autocomplete: 'email', maxlength: 254 })}
         ${field('mobil', t.phone, t.phoneHint, state, { type: 'tel', autocomplete: 'tel', maxlength: 40, inputmode: 'tel' })}
         <div class="field">
@@ -73,6 +113,8 @@ export function subscribeFormPage(site: Site, formToken: string, state: Subscrib
       </form>
       ${backLink(site)}
     `,
+    scripts: ['/assets/leaflet/leaflet.js', '/assets/js/subscribe-map.js'],
+    styles: ['/assets/leaflet/leaflet.css'],
   });
 }
 

@@ -237,6 +237,17 @@ describe.each(databaseKinds())('subscribing to notices (%s)', (kind) => {
     expect(await subscriber({ email: 'punkt@example.no' })).toMatchObject({ address: null, lat: 59.1405 });
   });
 
+  it('refuses a point outside the municipality, saying so next to the map', async () => {
+    // Skien's centre: a real place, but not Porsgrunn's.
+    const answer = await subscribe({ lat: '59.2096', lon: '9.6090', epost: 'skien@example.no' });
+    expect(answer.status).toBe(422);
+    expect(answer.text).toContain('href="#punkt"');
+    expect(answer.text).toContain('Punktet ligger ikke i kommunen.');
+    // The point stays in the form, to move rather than choose again.
+    expect(answer.text).toContain('name="lat" id="lat" value="59.2096"');
+    expect(await subscriber({ email: 'skien@example.no' })).toBeUndefined();
+  });
+
   it("ends the subscription from its message's stop link and clears the personal fields", async () => {
     await subscribe({ adresse: 'Storgata 2', epost: 'stopp@example.no', mobil: '98765432' });
     const mail = await mailTo('stopp@example.no');

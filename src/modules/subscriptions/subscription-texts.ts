@@ -11,6 +11,14 @@ export interface SubscribeText {
   intro: string;
   address: string;
   addressHint: string;
+  mapLegend: string;
+  mapHint: string;
+  mapLabel: string;
+  useCentre: string;
+  usePosition: string;
+  pointChosen: string;
+  positionFailed: string;
+  pointOutside: string;
   email: string;
   emailHint: string;
   phone: string;
@@ -53,6 +61,15 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
       'Skriv adressen du vil ha varsel for, og e-postadressen og/eller mobilnummeret ditt. Du får en bekreftelse først; ingen varsler sendes før du har bekreftet.',
     address: 'Adresse',
     addressHint: 'For eksempel «Storgata 12». Adressen må ligge i kommunen.',
+    mapLegend: 'Eller velg et punkt i kartet',
+    mapHint:
+      'Klikk eller trykk der du vil ha varsel for. Med tastaturet: flytt kartet med piltastene og velg midten. En adresse over går foran punktet.',
+    mapLabel: 'Kart for å velge et punkt',
+    useCentre: 'Velg midten av kartet',
+    usePosition: 'Bruk min posisjon',
+    pointChosen: 'Punkt valgt i kartet.',
+    positionFailed: 'Fant ikke posisjonen din. Velg i kartet eller skriv adressen.',
+    pointOutside: 'Punktet ligger ikke i kommunen. Velg et punkt i kommunen.',
     email: 'E-post',
     emailHint: 'Du får en lenke å bekrefte med.',
     phone: 'Mobilnummer',
@@ -61,7 +78,7 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
     submit: 'Abonner',
     errorSummary: 'Noe må rettes',
     needContact: 'Skriv e-postadresse eller mobilnummer (eller begge).',
-    needPlace: 'Skriv adressen du vil ha varsel for.',
+    needPlace: 'Skriv adressen du vil ha varsel for, eller velg et punkt i kartet.',
     addressNotFound: 'Fant ikke adressen i kommunen. Sjekk skrivemåten.',
     emailInvalid: 'E-postadressen ser ikke riktig ut.',
     phoneInvalid: 'Mobilnummeret ser ikke riktig ut. Skriv 8 siffer.',
@@ -94,6 +111,15 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
       'Skriv adressa du vil ha varsel for, og e-postadressa og/eller mobilnummeret ditt. Du får ei stadfesting først; ingen varsel blir sende før du har stadfesta.',
     address: 'Adresse',
     addressHint: 'Til dømes «Storgata 12». Adressa må liggje i kommunen.',
+    mapLegend: 'Eller vel eit punkt i kartet',
+    mapHint:
+      'Klikk eller trykk der du vil ha varsel for. Med tastaturet: flytt kartet med piltastane og vel midten. Ei adresse over går føre punktet.',
+    mapLabel: 'Kart for å velje eit punkt',
+    useCentre: 'Vel midten av kartet',
+    usePosition: 'Bruk posisjonen min',
+    pointChosen: 'Punkt valt i kartet.',
+    positionFailed: 'Fann ikkje posisjonen din. Vel i kartet eller skriv adressa.',
+    pointOutside: 'Punktet ligg ikkje i kommunen. Vel eit punkt i kommunen.',
     email: 'E-post',
     emailHint: 'Du får ei lenkje å stadfeste med.',
     phone: 'Mobilnummer',
@@ -102,7 +128,7 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
     submit: 'Abonner',
     errorSummary: 'Noko må rettast',
     needContact: 'Skriv e-postadresse eller mobilnummer (eller begge).',
-    needPlace: 'Skriv adressa du vil ha varsel for.',
+    needPlace: 'Skriv adressa du vil ha varsel for, eller vel eit punkt i kartet.',
     addressNotFound: 'Fann ikkje adressa i kommunen. Sjekk skrivemåten.',
     emailInvalid: 'E-postadressa ser ikkje rett ut.',
     phoneInvalid: 'Mobilnummeret ser ikkje rett ut. Skriv 8 siffer.',
@@ -135,6 +161,15 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
       'Enter the address you want alerts for, and your email address and/or mobile number. You confirm first; no alerts are sent before you have confirmed.',
     address: 'Address',
     addressHint: 'For example "Storgata 12". The address must be in the municipality.',
+    mapLegend: 'Or choose a point on the map',
+    mapHint:
+      'Click or tap where you want alerts for. With the keyboard: move the map with the arrow keys and choose its centre. An address above takes precedence over the point.',
+    mapLabel: 'Map to choose a point',
+    useCentre: 'Choose the centre of the map',
+    usePosition: 'Use my position',
+    pointChosen: 'Point chosen on the map.',
+    positionFailed: 'Your position was not found. Choose on the map or enter the address.',
+    pointOutside: 'The point is not in the municipality. Choose a point in the municipality.',
     email: 'Email',
     emailHint: 'You get a link to confirm with.',
     phone: 'Mobile number',
@@ -143,7 +178,7 @@ export const SUBSCRIBE_TEXT: Record<Language, SubscribeText> = {
     submit: 'Subscribe',
     errorSummary: 'Something needs fixing',
     needContact: 'Enter an email address or a mobile number (or both).',
-    needPlace: 'Enter the address you want alerts for.',
+    needPlace: 'Enter the address you want alerts for, or choose a point on the map.',
     addressNotFound: 'The address was not found in the municipality. Check the spelling.',
     emailInvalid: 'The email address does not look right.',
     phoneInvalid: 'The mobile number does not look right. Enter 8 digits.',
