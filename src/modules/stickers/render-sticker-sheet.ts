@@ -95,7 +95,11 @@ function drawSticker(
     });
 }
 
-/** The PDF as a stream; the caller pipes it to a reply or a file. */
+/**
+ * The PDF as a stream; the caller pipes it to a reply or a file. Drawing 2,000 stickers takes a
+ * few seconds of CPU, so it yields to the event loop after each page: other requests to the same
+ * process wait for one page (tens of milliseconds), not for the whole run.
+ */
 export function renderStickerSheet(input: StickerSheetInput): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: [mm(A4.width), mm(A4.height)],
@@ -103,16 +107,23 @@ export function renderStickerSheet(input: StickerSheetInput): PDFKit.PDFDocument
     autoFirstPage: false,
     info: { Title: `QR-klistremerker, ${input.municipalityName} kommune`, Producer: 'Meldepunkt' },
   });
+  drawPages(doc, input).catch((error: unknown) => {
+    doc.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return doc;
+}
+
+async function drawPages(doc: PDFKit.PDFDocument, input: StickerSheetInput): Promise<void> {
   let page = -1;
-  input.stickers.forEach((sticker, index) => {
+  for (const [index, sticker] of input.stickers.entries()) {
     const position = labelPosition(input.layout, index);
     if (position.page !== page) {
+      if (page >= 0) await new Promise((resolve) => setImmediate(resolve));
       doc.addPage({ size: [mm(A4.width), mm(A4.height)], margin: 0 });
       page = position.page;
     }
     drawSticker(doc, input.layout, input.municipalityName, sticker, mm(position.x), mm(position.y));
-  });
+  }
   if (page < 0) doc.addPage();
   doc.end();
-  return doc;
 }
