@@ -73,6 +73,9 @@ function drawSticker(
   const instruction = stickerInstruction(sticker.typeCode);
   const idSize = 9 * scale;
   const bottom = top + height - pad;
+  // A long municipality name wraps; whatever would reach the id's line is cut off, not overprinted.
+  doc.save();
+  doc.rect(textX, top, textWidth, bottom - idSize * 1.3 - top).clip();
   doc
     .fillColor('black')
     .font('Helvetica-Bold')
@@ -85,14 +88,15 @@ function drawSticker(
   doc.text(instruction.nb, { width: textWidth });
   doc.moveDown(0.2).font('Helvetica-Oblique');
   doc.text(instruction.nn, { width: textWidth });
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(idSize)
-    .text(sticker.externalId, textX, bottom - idSize * 1.2, {
-      width: textWidth,
-      lineBreak: false,
-      ellipsis: true,
-    });
+  doc.restore();
+  // The id is what a crew reads out on the phone: one line, shrunk to fit a long register id, and
+  // clipped to the label so even a 100-character id never prints onto the next sticker.
+  doc.font('Helvetica-Bold').fontSize(idSize);
+  const fitted = Math.max(4, Math.min(idSize, (idSize * textWidth) / doc.widthOfString(sticker.externalId)));
+  doc.save();
+  doc.rect(textX, bottom - idSize * 1.3, textWidth, idSize * 1.3).clip();
+  doc.fontSize(fitted).text(sticker.externalId, textX, bottom - fitted * 1.2, { lineBreak: false });
+  doc.restore();
 }
 
 /**
