@@ -46,6 +46,7 @@ import { reportLinkRoutes } from './modules/report-links/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { staffAppRoutes } from './modules/staff-app/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
+import { stickerRoutes } from './modules/stickers/routes.ts';
 import { subscriberStaffRoutes } from './modules/subscriptions/staff-routes.ts';
 import { pageCsp } from './modules/web/page.ts';
 import { errorPageRenderer, webPlugins, webRoutes } from './modules/web/routes.ts';
@@ -216,6 +217,7 @@ export async function buildApp(
   await app.register(noticeTemplateRoutes, { ctx });
   await app.register(subscriberStaffRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(stickerRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   await app.register(staffPrefsRoutes, { ctx });

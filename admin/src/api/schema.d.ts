@@ -3700,6 +3700,7 @@ export interface paths {
                             links: {
                                 active: boolean;
                                 address: null | string;
+                                assetId: null | string;
                                 assetRef: null | string;
                                 code: string;
                                 id: string;
@@ -3714,6 +3715,8 @@ export interface paths {
                                 lon: null | number;
                                 qrCodeUrl: string;
                                 scanCount: number;
+                                /** @description Scans on each of the last 30 days (Europe/Oslo), oldest first, today last */
+                                scansByDay: number[];
                                 /** @description Category codes offered first */
                                 suggestedCategories: string[];
                                 /** @description The address the QR code holds */
@@ -3809,6 +3812,7 @@ export interface paths {
                         "application/json": {
                             active: boolean;
                             address: null | string;
+                            assetId: null | string;
                             assetRef: null | string;
                             code: string;
                             id: string;
@@ -3823,6 +3827,8 @@ export interface paths {
                             lon: null | number;
                             qrCodeUrl: string;
                             scanCount: number;
+                            /** @description Scans on each of the last 30 days (Europe/Oslo), oldest first, today last */
+                            scansByDay: number[];
                             /** @description Category codes offered first */
                             suggestedCategories: string[];
                             /** @description The address the QR code holds */
@@ -3931,6 +3937,7 @@ export interface paths {
                         "application/json": {
                             active: boolean;
                             address: null | string;
+                            assetId: null | string;
                             assetRef: null | string;
                             code: string;
                             id: string;
@@ -3945,6 +3952,8 @@ export interface paths {
                             lon: null | number;
                             qrCodeUrl: string;
                             scanCount: number;
+                            /** @description Scans on each of the last 30 days (Europe/Oslo), oldest first, today last */
+                            scansByDay: number[];
                             /** @description Category codes offered first */
                             suggestedCategories: string[];
                             /** @description The address the QR code holds */
@@ -4183,6 +4192,111 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/admin/stickers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Print QR stickers for assets as a PDF
+         * @description Chosen assets (assetIds), a type (type) or an area (area), or a combination that must all hold; at most 2000 stickers. Each asset without an active report link gets one; assets with one keep theirs. Each sticker: the QR code of the link, the municipality, a short instruction in bokmål and nynorsk, and the asset id.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A bounding box, or a GeoJSON Polygon or MultiPolygon (WGS84, [lon, lat]). */
+                        area?: {
+                            /** @description west, south, east, north */
+                            bbox: [
+                                number,
+                                number,
+                                number,
+                                number
+                            ];
+                        } | {
+                            coordinates: number[][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: number[][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        };
+                        assetIds?: string[];
+                        /** @description A4 label sheet: 3x8 (70 × 37 mm) or 2x5 (105 × 57 mm). */
+                        layout: "3x8" | "2x5";
+                        /** @description Asset type code, e.g. hydrant. */
+                        type?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The sticker sheets (application/pdf). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12856,7 +12970,7 @@ export interface paths {
         };
         /**
          * Follow a QR sticker to the report form
-         * @description Counts a scan and redirects to the report form with the link. HEAD answers the same without counting.
+         * @description Counts a scan and redirects to the report form with the link. HEAD answers the same without counting. A switched-off link answers 410 with a page that says so and links to the normal report form.
          */
         get: {
             parameters: {

@@ -8,6 +8,7 @@ import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
 import { noticesNb } from './areas/notices.ts';
 import { officeNb } from './areas/office.ts';
+import { stickersNb } from './areas/stickers.ts';
 import { subscribersNb } from './areas/subscribers.ts';
 
 export const nb = {
@@ -18,6 +19,7 @@ export const nb = {
   ...subscribersNb,
   ...noticeDeliveryNb,
   ...linksNb,
+  ...stickersNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

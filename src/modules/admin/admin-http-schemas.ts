@@ -237,7 +237,13 @@ export const ReportLinkResponse = Type.Object({
   ...ReportLinkFields,
   url: Type.String({ description: 'The address the QR code holds' }),
   qrCodeUrl: Type.String(),
+  assetId: nullable(Type.String({ format: 'uuid', description: 'The registered asset the sticker is on' })),
   scanCount: Type.Integer(),
+  scansByDay: Type.Array(Type.Integer({ minimum: 0 }), {
+    minItems: 30,
+    maxItems: 30,
+    description: 'Scans on each of the last 30 days (Europe/Oslo), oldest first, today last',
+  }),
   lastScannedAt: nullable(Type.String({ format: 'date-time' })),
 });
 

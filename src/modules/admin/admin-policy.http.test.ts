@@ -76,6 +76,8 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
         'GET /report-links',
         'POST /report-links',
         'PUT /report-links/:id',
+        // QR sticker sheets as PDF (src/modules/stickers).
+        'POST /stickers',
         'GET /audit',
         'GET /oidc',
         'PUT /oidc',
@@ -93,7 +95,7 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
     expect(doc.status).toBe(200);
     const path = doc.body.paths['/api/v1/staff/m/{kommunenummer}/admin/categories/{id}'];
     expect(path.put.tags).toEqual(['staff: administration']);
-    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(24);
+    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(25);
   });
 
   it('refuses a case handler (every other role) with 403 on every route', async () => {

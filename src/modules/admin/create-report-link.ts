@@ -20,7 +20,7 @@ export interface NewReportLink {
 }
 
 /** Short and unambiguous to type from a sticker: no 0/o or 1/l. */
-function generateCode(): string {
+export function generateCode(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
   const bytes = randomBytes(8);
   return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { errorResponseRef } from '../../http/errors.ts';
 import { staffOf } from '../accounts/staff-auth.ts';
+import { recentScanDays } from '../report-links/scan-days.ts';
 import {
   ADMIN_PREFIX,
   ADMIN_TAGS,
@@ -101,11 +102,14 @@ export const linkAndTemplateAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: AppCon
         response: { 200: Type.Object({ links: Type.Array(ReportLinkResponse) }), ...errors },
       },
     },
-    async (request) => ({
-      links: (await listReportLinks(ctx.db.db, request.params.kommunenummer)).map((row) =>
-        presentReportLink(row, ctx.config.publicUrl),
-      ),
-    }),
+    async (request) => {
+      const { kommunenummer } = request.params;
+      const [rows, scans] = await Promise.all([
+        listReportLinks(ctx.db.db, kommunenummer),
+        recentScanDays(ctx.db.db, { kommunenummer }),
+      ]);
+      return { links: rows.map((row) => presentReportLink(row, ctx.config.publicUrl, scans.get(row.id))) };
+    },
   );
 
   app.post(

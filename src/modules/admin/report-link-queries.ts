@@ -4,13 +4,19 @@ import type { Queryable } from '../../db/client.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import type { MunicipalityLocator } from '../geo/municipality-locator.ts';
 import { reportLinkUrl } from '../report-links/link-addresses.ts';
+import { noScanDays } from '../report-links/scan-days.ts';
 import { reportLinks } from '../report-links/schema.ts';
 import { adminMessages } from './admin-messages.ts';
 import { listCategories } from './category-queries.ts';
 
 export type ReportLinkRow = typeof reportLinks.$inferSelect;
 
-export function presentReportLink(row: ReportLinkRow, publicUrl: string) {
+/** `scansByDay`: the last 30 Oslo days, oldest first (see recentScanDays). */
+export function presentReportLink(
+  row: ReportLinkRow,
+  publicUrl: string,
+  scansByDay: number[] = noScanDays(),
+) {
   const url = reportLinkUrl(publicUrl, row.code);
   return {
     id: row.id,
@@ -24,7 +30,9 @@ export function presentReportLink(row: ReportLinkRow, publicUrl: string) {
     active: row.active,
     url,
     qrCodeUrl: `${url}.svg`,
+    assetId: row.assetId,
     scanCount: row.scanCount,
+    scansByDay,
     lastScannedAt: row.lastScannedAt?.toISOString() ?? null,
   };
 }

@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { recentScanDays } from '../report-links/scan-days.ts';
 import { reportLinks } from '../report-links/schema.ts';
 import type { ReportLinkChanges } from './admin-http-schemas.ts';
 import { changedFields, cleanText, notFound, refuseIfAny } from './admin-support.ts';
@@ -35,13 +36,15 @@ export async function updateReportLink(
       .where(eq(reportLinks.id, id))
       .returning();
     if (!row) throw notFound('reportLink');
-    const after = presentReportLink(row, ctx.config.publicUrl);
+    const scans = await recentScanDays(tx, { linkIds: [row.id] });
+    const after = presentReportLink(row, ctx.config.publicUrl, scans.get(row.id));
     const {
       scanCount: _b,
       lastScannedAt: _bl,
+      scansByDay: _bd,
       ...before
     } = presentReportLink(existing, ctx.config.publicUrl);
-    const { scanCount: _a, lastScannedAt: _al, ...afterFields } = after;
+    const { scanCount: _a, lastScannedAt: _al, scansByDay: _ad, ...afterFields } = after;
     await recordAudit(tx, {
       kommunenummer,
       actorId,

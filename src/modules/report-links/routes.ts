@@ -7,10 +7,17 @@ import { errorResponseRef } from '../../http/errors.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { municipalityUnavailable } from '../tenants/municipality-unavailable.ts';
+import { sendPage } from '../web/page.ts';
 import { QrCodeSvg, RedirectToForm, ReportLinkParams } from './http-schemas.ts';
 import { reportFormPath, reportLinkUrl } from './link-addresses.ts';
 import { qrCodeSvg } from './qr-code.ts';
-import { type ActiveReportLink, findReportLink, recordScan } from './resolve-report-link.ts';
+import {
+  type ActiveReportLink,
+  findAnyReportLink,
+  findReportLink,
+  recordScan,
+} from './resolve-report-link.ts';
+import { retiredStickerPage } from './retired-sticker-page.ts';
 
 const QR_CACHE_SECONDS = 24 * 60 * 60;
 
@@ -29,7 +36,8 @@ export const reportLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
         tags: ['report-links'],
         summary: 'Follow a QR sticker to the report form',
         description:
-          'Counts a scan and redirects to the report form with the link. HEAD answers the same without counting.',
+          'Counts a scan and redirects to the report form with the link. HEAD answers the same without counting. ' +
+          'A switched-off link answers 410 with a page that says so and links to the normal report form.',
         params: ReportLinkParams,
         response: { 302: RedirectToForm, 404: errorResponseRef, 410: errorResponseRef },
       },
@@ -37,7 +45,17 @@ export const reportLinkRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
       config: { page: true },
     },
     async (request, reply) => {
-      const link = await linkInUse(request.params.code);
+      const link = await findAnyReportLink(ctx.db.db, request.params.code);
+      if (!link) throw new AppError(404, 'report_link_not_found', messages.reportLinkNotInUse());
+      if (!link.municipalityEnabled) throw municipalityUnavailable(link.municipalityName);
+      if (!link.active) {
+        // A retired sticker: said kindly, with the normal form; 410 tells crawlers it is gone.
+        const page = await retiredStickerPage(ctx.db.db, request, {
+          slug: link.municipalitySlug,
+          name: link.municipalityName,
+        });
+        return sendPage(reply, page, 410);
+      }
       // Fastify runs this handler for HEAD as well. Link checkers and previews send HEAD; only a
       // GET is someone following the link.
       if (request.method === 'GET') await countScan(link.id, request.log);

@@ -4,7 +4,7 @@ import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { buildReportLink } from './report-link-factory.ts';
-import { reportLinks } from './schema.ts';
+import { reportLinkScanDays, reportLinks } from './schema.ts';
 
 describe.each(databaseKinds())('following a QR sticker (/q/{code}) on %s', (kind) => {
   let t: TestApp;
@@ -95,12 +95,33 @@ describe.each(databaseKinds())('following a QR sticker (/q/{code}) on %s', (kind
     }
   });
 
-  it('answers a switched-off link with 404 and does not count it', async () => {
+  it('answers a switched-off link kindly, offering the normal form, and does not count it', async () => {
     const { code } = await buildReportLink(t.ctx.db.db, { active: false });
     const res = await scan(code);
-    expect(res.status).toBe(404);
-    expect(await res.text()).toContain('Denne QR-koden er ikke i bruk lenger');
+    expect(res.status).toBe(410);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const page = await res.text();
+    expect(page).toContain('<h1>Klistremerket er ikke i bruk lenger</h1>');
+    expect(page).toContain('Du kan fortsatt melde fra om problemet');
+    expect(page).toContain('href="/porsgrunn/meld"');
+    expect(page).not.toContain(`link=${code}`);
     expect((await scansOf(code)).count).toBe(0);
+    const nn = await t.request('GET', `/q/${code}`, { headers: { 'accept-language': 'nn-NO' } });
+    expect(nn.text).toContain('Klistremerket er ikkje i bruk lenger');
+    expect(nn.text).toContain('<html lang="nn">');
+    const en = await t.request('GET', `/q/${code}?lang=en`);
+    expect(en.text).toContain('This sticker is no longer in use');
+    expect(en.text).toContain('Report a problem');
+  });
+
+  it('counts scans per Oslo day beside the total, in one row per link and day', async () => {
+    const { id, code } = await buildReportLink(t.ctx.db.db);
+    await Promise.all(Array.from({ length: 5 }, () => scan(code)));
+    await scan(code, { method: 'HEAD' });
+    const days = await t.ctx.db.db.select().from(reportLinkScanDays).where(eq(reportLinkScanDays.linkId, id));
+    const osloToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+    expect(days).toEqual([{ linkId: id, day: osloToday, scans: 5 }]);
+    expect((await scansOf(code)).count).toBe(5);
   });
 
   it('answers a link of a deactivated municipality with 410, naming it', async () => {

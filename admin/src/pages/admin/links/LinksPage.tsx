@@ -17,6 +17,8 @@ import {
 import { pick, summaryItems } from '../shared/forms.ts';
 import { SavedNotice } from '../shared/inputs.tsx';
 import { LinkForm } from './LinkForm.tsx';
+import { Sparkline } from './Sparkline.tsx';
+import { StickerPrintForm } from './StickerPrintForm.tsx';
 
 export default function LinksPage() {
   const k = useKommunenummer();
@@ -111,7 +113,8 @@ export default function LinksPage() {
                       .join(' · ')}
                     {' · '}
                     {t('admin.links.scans', { count: link.scanCount })}
-                  </span>
+                  </span>{' '}
+                  <Sparkline values={link.scansByDay} />
                   <br />
                   <a href={`/q/${encodeURIComponent(link.code)}.svg`} download={`${link.code}.svg`}>
                     {t('admin.links.downloadQr')}
@@ -126,6 +129,7 @@ export default function LinksPage() {
           )}
         </ul>
       )}
+      <StickerPrintForm prefix={prefix} />
     </>
   );
 }
