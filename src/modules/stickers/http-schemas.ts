@@ -11,7 +11,9 @@ const Ring = Type.Array(Position, { maxItems: 10_000 });
 // it tries each one, so the box alternative would strip a polygon's type and coordinates.
 export const StickerArea = Type.Union(
   [
-    Type.Object({ bbox: Type.Tuple([Lon, Lat, Lon, Lat], { description: 'west, south, east, north' }) }),
+    Type.Object({
+      bbox: Type.Tuple([Lon, Lat, Lon, Lat], { description: 'west, south, east, north', maxItems: 4 }),
+    }),
     Type.Object({
       type: Type.Literal('Polygon'),
       coordinates: Type.Array(Ring, { minItems: 1, maxItems: 100 }),
