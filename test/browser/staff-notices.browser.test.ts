@@ -105,7 +105,7 @@ describe('notices in the back office', () => {
     await at(0.6, 0.7);
     // geoman's own Finish action closes the shape (a click back on the first vertex can land
     // before its marker is ready on a busy machine).
-    await map.locator('.leaflet-pm-action.action-finish').click();
+    await map.locator('.leaflet-pm-action.action-finish:visible').click();
     await page
       .getByRole('status')
       .filter({ hasText: 'Området er polygonene fra filen eller tegningen (1).' })
@@ -118,6 +118,36 @@ describe('notices in the back office', () => {
     // A triangle: four positions, the ring closed, not the 65 of a circle.
     expect(row?.areas.coordinates).toHaveLength(1);
     expect(row?.areas.coordinates[0]?.[0]).toHaveLength(4);
+    await page.context().close();
+  }, 60_000);
+
+  it('draws a line on the map and saves the area within the chosen distance of it', async () => {
+    const { page } = await logInPage(web.t, web.browser, ['saksbehandler'], 'Lina Linje');
+    await page.goto(inside(web.t, 'notices/new'));
+    await page.getByLabel('Område (navn)').fill('Storgata');
+    const map = page.locator('.notice-map');
+    await map.locator('.leaflet-pm-icon-polyline').click();
+    const box = await map.boundingBox();
+    if (!box) throw new Error('the map has no box');
+    const at = (x: number, y: number) => page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await at(0.2, 0.5);
+    await at(0.5, 0.45);
+    await at(0.8, 0.6);
+    await map.locator('.leaflet-pm-action.action-finish:visible').click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Området er alt innenfor avstanden fra linjen du tegnet (3 punkter).' })
+      .waitFor();
+    // The buffer is previewed with the server's own geometry: one capsule per segment.
+    await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBeGreaterThanOrEqual(3);
+    await page.getByLabel('Avstand fra linjen (meter)').fill('80');
+    await noViolations(page, 'drawn line');
+    await page.getByRole('button', { name: 'Lagre som utkast' }).click();
+    await page.getByRole('status').filter({ hasText: 'Utkastet er lagret.' }).waitFor();
+    const id = page.url().split('/').pop() ?? '';
+    const [row] = await web.t.ctx.db.db.select().from(noticeVersions).where(eq(noticeVersions.noticeId, id));
+    // Two segments, two capsules; each point of a capsule lies 80 m from its segment or closer.
+    expect(row?.areas.coordinates).toHaveLength(2);
     await page.context().close();
   }, 60_000);
 

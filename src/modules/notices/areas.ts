@@ -2,7 +2,7 @@
 // and a radius in metres (made into a 64-vertex circle). Stored as one MultiPolygon with its
 // bounding box, exterior rings counterclockwise and holes clockwise (RFC 7946 §3.1.6).
 import type { ErrorDetail } from '../../shared/errors.ts';
-import { bufferLine, checkLine } from './line-buffer.ts';
+import { bufferLine, checkLine, type Position } from './line-buffer.ts';
 import { noticeMessages } from './notice-messages.ts';
 import type { MultiPolygon } from './schema.ts';
 
@@ -18,7 +18,7 @@ export const NORWAY_BBOX = { minLat: 57.8, maxLat: 71.3, minLon: 4.0, maxLon: 31
 
 const EARTH_RADIUS_METRES = 6_371_008.8;
 
-export type Position = number[];
+export type { Position };
 
 export type AreaInput =
   | { type: 'Polygon'; coordinates: Position[][] }

@@ -5,7 +5,9 @@
 // point-in-MultiPolygon ("inside any part") needs no polygon union. Computed in a local flat
 // projection around each segment, which is exact to well under a metre over a few kilometres.
 import type { ErrorDetail, Message } from '../../shared/errors.ts';
-import type { Position } from './areas.ts';
+
+/** [lon, lat] in WGS84. Defined here, not in areas.ts, so the staff SPA can import this file alone. */
+export type Position = number[];
 
 /** One capsule per segment, each a polygon of the MultiPolygon: at most MAX_POLYGONS (20) of them. */
 export const MAX_LINE_POINTS = 21;

@@ -34,7 +34,10 @@ export const noticesNb = {
   'notices.form.bodyIn': 'Tekst ({language})',
   'notices.form.area': 'Område på kartet',
   'notices.form.areaHint':
-    'Klikk på kartet for å velge midtpunkt, eller skriv inn koordinatene. Du kan også tegne polygoner med verktøyene på kartet eller laste opp en GeoJSON-fil.',
+    'Klikk på kartet for å velge midtpunkt, eller skriv inn koordinatene. Du kan også tegne polygoner eller en linje (gate, ledning) med verktøyene på kartet, eller laste opp en GeoJSON-fil.',
+  'notices.form.lineDrawn': 'Området er alt innenfor avstanden fra linjen du tegnet ({count} punkter).',
+  'notices.form.buffer': 'Avstand fra linjen (meter)',
+  'notices.form.bufferHint': 'Mellom {min} og {max} meter på hver side av linjen.',
   'notices.form.lat': 'Breddegrad',
   'notices.form.lon': 'Lengdegrad',
   'notices.form.radius': 'Radius (meter)',
@@ -104,7 +107,10 @@ export const noticesNn: typeof noticesNb = {
   'notices.form.bodyIn': 'Tekst ({language})',
   'notices.form.area': 'Område på kartet',
   'notices.form.areaHint':
-    'Klikk på kartet for å velje midtpunkt, eller skriv inn koordinatane. Du kan òg teikne polygon med verktøya på kartet eller laste opp ei GeoJSON-fil.',
+    'Klikk på kartet for å velje midtpunkt, eller skriv inn koordinatane. Du kan òg teikne polygon eller ei linje (gate, leidning) med verktøya på kartet, eller laste opp ei GeoJSON-fil.',
+  'notices.form.lineDrawn': 'Området er alt innanfor avstanden frå linja du teikna ({count} punkt).',
+  'notices.form.buffer': 'Avstand frå linja (meter)',
+  'notices.form.bufferHint': 'Mellom {min} og {max} meter på kvar side av linja.',
   'notices.form.lat': 'Breiddegrad',
   'notices.form.lon': 'Lengdegrad',
   'notices.form.radius': 'Radius (meter)',
@@ -174,7 +180,11 @@ export const noticesEn: typeof noticesNb = {
   'notices.form.bodyIn': 'Text ({language})',
   'notices.form.area': 'Area on the map',
   'notices.form.areaHint':
-    'Click the map to pick the centre, or type the coordinates. You can also draw polygons with the tools on the map or upload a GeoJSON file.',
+    'Click the map to pick the centre, or type the coordinates. You can also draw polygons or a line (a street, a main) with the tools on the map, or upload a GeoJSON file.',
+  'notices.form.lineDrawn':
+    'The area is everything within the distance of the line you drew ({count} points).',
+  'notices.form.buffer': 'Distance from the line (metres)',
+  'notices.form.bufferHint': 'Between {min} and {max} metres on each side of the line.',
   'notices.form.lat': 'Latitude',
   'notices.form.lon': 'Longitude',
   'notices.form.radius': 'Radius (metres)',

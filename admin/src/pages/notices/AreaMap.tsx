@@ -1,6 +1,6 @@
 // The notice's area on a Leaflet map: a point and a radius (a click moves the point) or the
 // polygons of an uploaded file, of a saved version, or drawn here with Leaflet-Geoman (MIT,
-// maintained, Leaflet ≥ 1.2). The number fields and the file input beside it set the area too, so
+// maintained, Leaflet ≥ 1.2), or a line drawn here (a street, a main) shown with its buffer. The number fields and the file input beside it set the area too, so
 // it can be chosen without a pointer (keyboard, screen reader).
 import 'leaflet/dist/leaflet.css';
 import type { PM } from 'leaflet';
@@ -18,20 +18,38 @@ interface Props {
   onPick?: (lat: number, lon: number) => void;
   /** Offers the polygon and rectangle tools; each finished shape is handed over as GeoJSON rings. */
   onDraw?: (polygon: number[][][]) => void;
+  /** Offers the line tool too; the finished line is handed over as GeoJSON positions. */
+  onDrawLine?: (line: number[][]) => void;
+  /** A drawn line, shown over its buffer (which comes as `polygons`). */
+  line?: number[][] | undefined;
   /** The toolbar's language: Geoman has Norwegian ('no') and English. */
   language?: 'nb' | 'nn' | 'en';
   tiles?: MapTiles | undefined;
   label: string;
 }
 
-export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, language, tiles, label }: Props) {
+export function AreaMap({
+  center,
+  radiusMetres,
+  polygons,
+  line,
+  onPick,
+  onDraw,
+  onDrawLine,
+  language,
+  tiles,
+  label,
+}: Props) {
   const element = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
   useLeafletMap(element, { map, layer }, { zoom: 13, onClick: onPick }, tiles);
   const draw = useRef(onDraw);
   draw.current = onDraw;
+  const drawLine = useRef(onDrawLine);
+  drawLine.current = onDrawLine;
   const drawable = Boolean(onDraw);
+  const lines = Boolean(onDrawLine);
 
   useEffect(() => {
     const m = map.current;
@@ -41,9 +59,13 @@ export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, langua
     // draws it again from there, so both always show the same.
     const created: PM.CreateEventHandler = (event) => {
       const shape = event.layer;
+      // A polygon is a polyline too in Leaflet: ask for the polygon first.
       if (shape instanceof L.Polygon) {
         const geometry = shape.toGeoJSON().geometry;
         if (geometry.type === 'Polygon') draw.current?.(geometry.coordinates);
+      } else if (shape instanceof L.Polyline) {
+        const geometry = shape.toGeoJSON().geometry;
+        if (geometry.type === 'LineString') drawLine.current?.(geometry.coordinates);
       }
       shape.remove();
     };
@@ -58,7 +80,7 @@ export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, langua
           position: 'topleft',
           drawMarker: false,
           drawCircleMarker: false,
-          drawPolyline: false,
+          drawPolyline: lines,
           drawCircle: false,
           drawText: false,
           drawRectangle: true,
@@ -84,7 +106,7 @@ export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, langua
       m.off('pm:create', created);
       if (m.pm) m.pm.removeControls();
     };
-  }, [drawable, language]);
+  }, [drawable, lines, language]);
 
   useEffect(() => {
     const m = map.current;
@@ -101,6 +123,14 @@ export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, langua
         ),
       );
       for (const shape of shapes) group.addLayer(shape);
+      if (line && line.length > 1) {
+        group.addLayer(
+          L.polyline(
+            line.map(([lon = 0, lat = 0]) => [lat, lon] as L.LatLngTuple),
+            { color: '#003b5c', weight: 3, dashArray: '6 4' },
+          ),
+        );
+      }
       const bounds = L.featureGroup(shapes).getBounds();
       if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16], maxZoom: 16 });
       return;
@@ -110,7 +140,7 @@ export function AreaMap({ center, radiusMetres, polygons, onPick, onDraw, langua
       group.addLayer(circle);
       m.fitBounds(circle.getBounds(), { padding: [16, 16], maxZoom: 16 });
     }
-  }, [center, radiusMetres, polygons]);
+  }, [center, radiusMetres, polygons, line]);
 
   return <section ref={element} className="notice-map" aria-label={label} />;
 }

@@ -5,6 +5,12 @@
 // step on the notice's page.
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+// The server's own buffer (one capsule per segment) previews a drawn line exactly as it will be stored.
+import {
+  bufferLine,
+  MAX_BUFFER_METRES,
+  MIN_BUFFER_METRES,
+} from '../../../../src/modules/notices/line-buffer.ts';
 import { Button, ErrorSummary, Field, Loading } from '../../components/index.ts';
 import { LANGUAGES, type Language, useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
@@ -85,6 +91,8 @@ export default function NewNoticePage() {
   const [lon, setLon] = useState('9.66');
   const [radius, setRadius] = useState('300');
   const [polygons, setPolygons] = useState<Polygons | null>(null);
+  const [line, setLine] = useState<number[][] | null>(null);
+  const [buffer, setBuffer] = useState('50');
   const [fileProblem, setFileProblem] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -110,12 +118,16 @@ export default function NewNoticePage() {
 
   const center = { lat: Number(lat), lon: Number(lon) };
   const centerValid = Number.isFinite(center.lat) && Number.isFinite(center.lon) && lat !== '' && lon !== '';
+  const bufferMetres = Number(buffer);
+  const bufferValid = buffer !== '' && bufferMetres >= MIN_BUFFER_METRES && bufferMetres <= MAX_BUFFER_METRES;
+  const linePreview = line && bufferValid ? bufferLine(line as [number, number][], bufferMetres) : undefined;
 
   async function chooseFile(file: File | undefined) {
     setFileProblem(false);
     if (!file) return;
     const read = await readGeoJsonPolygons(file);
     setPolygons(read);
+    if (read) setLine(null);
     setFileProblem(read === null);
   }
 
@@ -129,7 +141,9 @@ export default function NewNoticePage() {
     const values = { area: areaName.trim(), start: startsAt, end: expectedEndAt };
     const area: NoticeArea = polygons
       ? { type: 'MultiPolygon', coordinates: polygons }
-      : { type: 'Circle', center, radiusMetres: Number(radius) };
+      : line
+        ? { type: 'LineString', coordinates: line, bufferMetres }
+        : { type: 'Circle', center, radiusMetres: Number(radius) };
     try {
       const notice = await noticesApi.create(kommunenummer, {
         type,
@@ -207,6 +221,25 @@ export default function NewNoticePage() {
                 {t('notices.form.geojsonClear')}
               </Button>
             </p>
+          ) : line ? (
+            <>
+              <p role="status">
+                {t('notices.form.lineDrawn', { count: line.length })}{' '}
+                <Button variant="link" onClick={() => setLine(null)}>
+                  {t('notices.form.geojsonClear')}
+                </Button>
+              </p>
+              <Field
+                id={fieldId(FORM, 'area.bufferMetres')}
+                type="number"
+                min={MIN_BUFFER_METRES}
+                max={MAX_BUFFER_METRES}
+                label={t('notices.form.buffer')}
+                hint={t('notices.form.bufferHint', { min: MIN_BUFFER_METRES, max: MAX_BUFFER_METRES })}
+                value={buffer}
+                onChange={(event) => setBuffer(event.target.value)}
+              />
+            </>
           ) : (
             <>
               <Field
@@ -239,15 +272,24 @@ export default function NewNoticePage() {
           <AreaMap
             center={centerValid ? center : undefined}
             radiusMetres={Number(radius) || undefined}
-            polygons={polygons ?? undefined}
+            polygons={polygons ?? linePreview}
+            line={polygons ? undefined : (line ?? undefined)}
             onPick={(pickedLat, pickedLon) => {
+              // While a line is drawn, a click on the map is part of drawing, not a new centre.
+              if (line) return;
               setPolygons(null);
               setLat(pickedLat.toFixed(6));
               setLon(pickedLon.toFixed(6));
             }}
             onDraw={(polygon) => {
               setFileProblem(false);
+              setLine(null);
               setPolygons((old) => [...(old ?? []), polygon]);
+            }}
+            onDrawLine={(drawn) => {
+              setFileProblem(false);
+              setPolygons(null);
+              setLine(drawn);
             }}
             language={t.language}
             tiles={directory.map}
