@@ -111,6 +111,7 @@ export async function buildApp(
   // Before any route: lists every route's schemas and refuses control characters (see the file).
   await app.register(inputLimits);
   app.decorate('pageCsp', pageCsp(ctx.config.mapTileUrl));
+  app.decorate('pageCspUnframed', pageCsp(ctx.config.mapTileUrl, 'none'));
   // Phones on slow connections: text (pages, scripts, styles, JSON) goes compressed.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(webPlugins);

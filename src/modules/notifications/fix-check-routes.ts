@@ -10,7 +10,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
-import { sendPage } from '../web/page.ts';
+import { sendUnframedPage } from '../web/page.ts';
 import { confirmFix, reopenFix } from './answer-fix-check.ts';
 import { type FixCheckView, findFixCheck, linkExpired } from './find-fix-check.ts';
 import { type FixCheckPageState, fixCheckPage, fixCheckSite } from './fix-check-page.ts';
@@ -57,7 +57,7 @@ export const fixCheckRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = as
     status = 200,
   ) {
     const site = fixCheckSite(check, language, request.query.token);
-    return sendPage(reply, fixCheckPage(site, check, request.query.token, state), status);
+    return sendUnframedPage(reply, fixCheckPage(site, check, request.query.token, state), status);
   }
 
   /** An answered check shows its answer; an unanswered one past its time is gone (410). */

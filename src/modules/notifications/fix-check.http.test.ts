@@ -95,6 +95,8 @@ describe.each(databaseKinds())('is it really fixed? (%s)', (kind) => {
     expect(nb.status).toBe(200);
     expect(nb.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(nb.headers.get('cache-control')).toBe('no-store');
+    expect(nb.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(nb.headers.get('x-frame-options')).toBe('DENY');
     expect(nb.text).toContain('<html lang="nb"');
     expect(nb.text).toContain(report.ref);
     expect(nb.text).toContain('Vi har tettet lekkasjen og asfaltert.');

@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import { errorResponseRef } from '../../http/errors.ts';
 import { AppError } from '../../shared/errors.ts';
-import { sendPage } from '../web/page.ts';
+import { sendUnframedPage } from '../web/page.ts';
 import { notificationMessages } from './notification-messages.ts';
 import { recordDeliveryReport } from './record-delivery-report.ts';
 import { DELIVERY_REPORT_PATH } from './start-notifications.ts';
@@ -72,7 +72,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
   // GET only asks: mail scanners and link previews open links, and must not stop anything.
   app.get('/api/v1/notifications/stop', stopConfig, async (request: StopRequest, reply: FastifyReply) => {
     const { found, scope, language, path } = await target(request);
-    return sendPage(
+    return sendUnframedPage(
       reply,
       stopPage(stopSite(found, language, path), found, scope, action(request, language), false),
     );
@@ -81,7 +81,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> 
   app.post('/api/v1/notifications/stop', stopConfig, async (request: StopRequest, reply: FastifyReply) => {
     const { found, scope, language, path } = await target(request);
     await stopByLink(db, found, scope);
-    return sendPage(
+    return sendUnframedPage(
       reply,
       stopPage(stopSite(found, language, path), found, scope, action(request, language), true),
     );

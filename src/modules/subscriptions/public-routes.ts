@@ -19,7 +19,7 @@ import { normalizePhone } from '../reports/contact.ts';
 import { type FieldTable, firstValue, readUrlencoded, TOKEN_FIELD } from '../web/form-fields.ts';
 import { issueFormToken, isValidFormToken } from '../web/form-token.ts';
 import { municipalityCenter } from '../web/municipality-center.ts';
-import { pageConfig, rateLimitedPage, sendPage } from '../web/page.ts';
+import { pageConfig, rateLimitedPage, sendPage, sendUnframedPage } from '../web/page.ts';
 import { resolveSite, type Site, siteHref } from '../web/site.ts';
 import {
   confirmSubscriptionByCode,
@@ -186,13 +186,13 @@ export const subscriptionPageRoutes: FastifyPluginAsync<{ ctx: AppContext }> = a
   app.get<SiteParams>('/:site/driftsmeldinger/abonner/bekreft', pageConfig, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
     const link = await findSubscriptionLink(db, site.municipality.kommunenummer, request.query.token);
-    if (link.confirmed) return sendPage(reply, confirmedPage(site, 'email', link.address));
-    return sendPage(reply, linkPage(site, linkAction(site, request.query.token ?? '')));
+    if (link.confirmed) return sendUnframedPage(reply, confirmedPage(site, 'email', link.address));
+    return sendUnframedPage(reply, linkPage(site, linkAction(site, request.query.token ?? '')));
   });
 
   app.post<SiteParams>('/:site/driftsmeldinger/abonner/bekreft', limited, async (request, reply) => {
     const site = await resolveSite(db, request, reply, request.params.site);
     const done = await confirmSubscriptionByLink(db, site.municipality.kommunenummer, request.query.token);
-    return sendPage(reply, confirmedPage(site, 'email', done.address));
+    return sendUnframedPage(reply, confirmedPage(site, 'email', done.address));
   });
 };

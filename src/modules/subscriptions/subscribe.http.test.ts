@@ -53,7 +53,7 @@ describe.each(databaseKinds())('subscribing to notices (%s)', (kind) => {
       body: new URLSearchParams(fields).toString(),
       redirect: 'manual',
     });
-    return { status: response.status, text: await response.text() };
+    return { status: response.status, text: await response.text(), headers: response.headers };
   }
 
   async function subscribe(fields: Record<string, string>, language = 'nb') {
@@ -141,12 +141,19 @@ describe.each(databaseKinds())('subscribing to notices (%s)', (kind) => {
 
     const opened = await t.request('GET', t.local(link ?? '').replace(t.baseUrl, ''));
     expect(opened.status).toBe(200);
+    // One click here changes what a person receives: no other site may frame it (clickjacking),
+    // while the subscribe form itself may be embedded like the report form.
+    expect(opened.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(opened.headers.get('x-frame-options')).toBe('DENY');
+    expect(answer.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(answer.headers.get('x-frame-options')).toBeNull();
     expect((await subscriber({ email: 'kari@example.no' }))?.email_confirmed).toBe(false);
     const action =
       /<form method="post" action="([^"]+)"/.exec(opened.text)?.[1]?.replace(/&amp;/g, '&') ?? '';
     const done = await fetch(`${t.baseUrl}${action}`, { method: 'POST', headers: FORM, body: '' });
     const text = await done.text();
     expect(done.status).toBe(200);
+    expect(done.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(text).toContain('Du får nå driftsmeldinger på e-post for Storgata 12.');
     expect((await subscriber({ email: 'kari@example.no' }))?.email_confirmed).toBe(true);
   });
@@ -257,6 +264,8 @@ describe.each(databaseKinds())('subscribing to notices (%s)', (kind) => {
     const asked = await t.request('GET', stop ?? '');
     expect(asked.status).toBe(200);
     expect(asked.text).toContain('Vil du slutte å få driftsmeldinger for dette stedet?');
+    expect(asked.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(asked.headers.get('x-frame-options')).toBe('DENY');
     expect((await subscriber({ email: 'stopp@example.no' }))?.unsubscribed).toBe(false);
     const done = await fetch(`${t.baseUrl}${stop}`, { method: 'POST', headers: FORM, body: '' });
     expect(done.status).toBe(200);

@@ -20,7 +20,7 @@ import {
 import type { FollowDeps } from '../reports/follow-report.ts';
 import { type FieldTable, firstValue, readUrlencoded, TOKEN_FIELD } from './form-fields.ts';
 import { issueFormToken, isValidFormToken } from './form-token.ts';
-import { pageConfig, rateLimitedPage, sendPage } from './page.ts';
+import { pageConfig, rateLimitedPage, sendPage, sendUnframedPage } from './page.ts';
 import { checkEmailPage, codePage, confirmLinkPage } from './pages/follow-pages.ts';
 import { resolveSite, type Site, siteHref } from './site.ts';
 import { findSiteReport } from './site-report.ts';
@@ -102,7 +102,7 @@ export const followRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     const report = await findSiteReport(db, site.municipality.kommunenummer, request.params.ref);
     const link = await findFollowLink(db, report.ref, request.query.token);
     const token = request.query.token ?? '';
-    return sendPage(
+    return sendUnframedPage(
       reply,
       confirmLinkPage(site, report.ref, linkAction(site, report.ref, token), link.confirmed),
     );

@@ -21,9 +21,12 @@ export function rateLimitedPage(perMinute: number) {
 /**
  * The residents' pages' Content-Security-Policy: scripts and styles only from this server (no
  * inline script), images also from the map tile server, and framing allowed from anywhere,
- * since municipalities embed the form in their own sites.
+ * since municipalities embed the form in their own sites. `framing: 'none'` is for the pages a
+ * link in a message opens (stop messages, confirm a subscription or a follow): one button there
+ * changes what a person receives, and no site has a reason to frame them, so none may (a framing
+ * site could otherwise trick a click on them).
  */
-export function pageCsp(tileUrl: string): string {
+export function pageCsp(tileUrl: string, framing: 'anyone' | 'none' = 'anyone'): string {
   const tiles = tileUrl ? ` ${new URL(tileUrl.replace(/[{}]/g, '')).origin}` : '';
   return [
     "default-src 'self'",
@@ -34,7 +37,7 @@ export function pageCsp(tileUrl: string): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    'frame-ancestors *',
+    framing === 'anyone' ? 'frame-ancestors *' : "frame-ancestors 'none'",
   ].join('; ');
 }
 
@@ -60,7 +63,10 @@ export function sendPage(
   csp = reply.server.pageCsp,
   caching: PageCaching = 'personal',
 ) {
-  reply.removeHeader('x-frame-options');
+  // Browsers that predate frame-ancestors read X-Frame-Options: DENY for a page none may frame;
+  // for the rest the policy's `frame-ancestors *` says what helmet's SAMEORIGIN would contradict.
+  if (csp === reply.server.pageCspUnframed) reply.header('x-frame-options', 'DENY');
+  else reply.removeHeader('x-frame-options');
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
@@ -69,8 +75,14 @@ export function sendPage(
     .send(html);
 }
 
+/** A page no other site may frame (see pageCsp): opened from a link in a message, it acts on one click. */
+export function sendUnframedPage(reply: FastifyReply, html: string, status = 200) {
+  return sendPage(reply, html, status, reply.server.pageCspUnframed);
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     pageCsp: string;
+    pageCspUnframed: string;
   }
 }
