@@ -12,6 +12,7 @@ import { errorText } from '../http/logging.ts';
 import { isStickerLayoutName, STICKER_LAYOUT_NAMES } from '../modules/stickers/layouts.ts';
 import { printStickerSheet } from '../modules/stickers/print-sticker-sheet.ts';
 import type { StickerSelection } from '../modules/stickers/select-sticker-assets.ts';
+import { publicUrlLogoReader } from '../modules/stickers/sticker-logo.ts';
 import { AppError } from '../shared/errors.ts';
 
 const USAGE =
@@ -64,14 +65,19 @@ async function main(): Promise<number> {
   const db = await openDatabase(configuredDatabase(config, 2));
   try {
     await migrateDatabase(db);
-    const run = await printStickerSheet(db.db, config.publicUrl, args.kommunenummer, null, {
-      ...args.selection,
-      layout,
-    });
+    const run = await printStickerSheet(
+      db.db,
+      config.publicUrl,
+      args.kommunenummer,
+      null,
+      { ...args.selection, layout },
+      publicUrlLogoReader(config.publicUrl),
+    );
     const file = createWriteStream(args.out);
     run.pdf.pipe(file);
     await finished(file);
     console.log(`${run.stickers} stickers (${run.linksCreated} new report links) written to ${args.out}.`);
+    if (run.logoProblem) console.log(`Printed without the municipality's logo: ${run.logoProblem}.`);
     return 0;
   } catch (error) {
     if (error instanceof AppError) {

@@ -51,3 +51,21 @@ export async function decodeStickerPdf(pdf: Buffer, layout: StickerLayout, count
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The PDF's distinct embedded images (by object number), as poppler's pdfimages lists them. */
+export async function distinctPdfImages(pdf: Buffer): Promise<{ placements: number; objects: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'stickers-'));
+  try {
+    await writeFile(join(dir, 'sheet.pdf'), pdf);
+    const { stdout } = await run('pdfimages', ['-list', join(dir, 'sheet.pdf')]);
+    // After two header lines: page num type width height color comp bpc enc interp object ID …
+    const rows = stdout
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cells) => cells[2] === 'image');
+    return { placements: rows.length, objects: new Set(rows.map((cells) => cells[10])).size };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

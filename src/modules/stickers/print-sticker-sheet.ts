@@ -9,6 +9,7 @@ import { municipalities } from '../tenants/schema.ts';
 import { STICKER_LAYOUTS, type StickerLayoutName } from './layouts.ts';
 import { renderStickerSheet } from './render-sticker-sheet.ts';
 import { type StickerSelection, selectStickerAssets } from './select-sticker-assets.ts';
+import { type LogoReader, loadStickerLogo } from './sticker-logo.ts';
 import { stickerMessages } from './sticker-messages.ts';
 
 export interface StickerRun {
@@ -17,6 +18,8 @@ export interface StickerRun {
   linksCreated: number;
   /** Without personal data: municipality, type or "utvalg", layout. */
   fileName: string;
+  /** Why the municipality's logo is not on the stickers, when it has one that could not be used. */
+  logoProblem: string | null;
 }
 
 export async function printStickerSheet(
@@ -25,9 +28,10 @@ export async function printStickerSheet(
   kommunenummer: string,
   actorId: string | null,
   request: StickerSelection & { layout: StickerLayoutName },
+  readLogo: LogoReader,
 ): Promise<StickerRun> {
   const [municipality] = await db
-    .select({ name: municipalities.name })
+    .select({ name: municipalities.name, logoUrl: municipalities.logoUrl })
     .from(municipalities)
     .where(eq(municipalities.kommunenummer, kommunenummer));
   if (!municipality) throw new AppError(404, 'nothing_selected', stickerMessages.noneSelected());
@@ -38,9 +42,11 @@ export async function printStickerSheet(
     if (!code) throw new Error('asset without a report link after ensuring one');
     return { url: reportLinkUrl(publicUrl, code), externalId: asset.externalId, typeCode: asset.typeCode };
   });
+  const { logo, problem } = await loadStickerLogo(municipality.logoUrl, readLogo);
   const pdf = renderStickerSheet({
     layout: STICKER_LAYOUTS[request.layout],
     municipalityName: municipality.name,
+    logo,
     stickers,
   });
   const what = request.type ?? 'utvalg';
@@ -49,5 +55,6 @@ export async function printStickerSheet(
     stickers: stickers.length,
     linksCreated: links.created,
     fileName: `klistremerker-${kommunenummer}-${what}-${request.layout}.pdf`,
+    logoProblem: problem,
   };
 }

@@ -15,9 +15,17 @@ export interface StickerContent {
   typeCode: string;
 }
 
+export interface StickerLogo {
+  /** A PNG as a data URI: pdfkit embeds an image given as a string once, however often it is drawn. */
+  dataUri: string;
+  /** Width over height. */
+  ratio: number;
+}
+
 export interface StickerSheetInput {
   layout: StickerLayout;
   municipalityName: string;
+  logo?: StickerLogo | null;
   stickers: readonly StickerContent[];
 }
 
@@ -58,6 +66,7 @@ function drawSticker(
   doc: PDFKit.PDFDocument,
   layout: StickerLayout,
   municipalityName: string,
+  logo: StickerLogo | null,
   sticker: StickerContent,
   left: number,
   top: number,
@@ -76,16 +85,29 @@ function drawSticker(
   // A long municipality name wraps; whatever would reach the id's line is cut off, not overprinted.
   doc.save();
   doc.rect(textX, top, textWidth, bottom - idSize * 1.3 - top).clip();
+  // The logo sits left of the name, at most 7 mm high (9.5 on the large labels) and 40 % of the
+  // column wide; the instruction starts below whichever of the two ends lower.
+  const nameTop = top + pad + 2;
+  let logoWidth = 0;
+  let logoBottom = nameTop;
+  if (logo) {
+    const logoHeight = Math.min(mm(7 * scale), (textWidth * 0.4) / logo.ratio);
+    logoWidth = logoHeight * logo.ratio;
+    doc.image(logo.dataUri, textX, nameTop, { width: logoWidth, height: logoHeight });
+    logoBottom = nameTop + logoHeight;
+  }
+  const nameX = logo ? textX + logoWidth + mm(1.5) : textX;
   doc
     .fillColor('black')
     .font('Helvetica-Bold')
     .fontSize(8 * scale)
-    .text(`${municipalityName} kommune`, textX, top + pad + 2, { width: textWidth, lineBreak: true });
-  doc
-    .moveDown(0.3)
-    .font('Helvetica')
-    .fontSize(6.5 * scale);
-  doc.text(instruction.nb, { width: textWidth });
+    .text(`${municipalityName} kommune`, nameX, nameTop, {
+      width: textWidth - (nameX - textX),
+      lineBreak: true,
+    });
+  const instructionTop = Math.max(doc.y, logoBottom) + 0.3 * 6.5 * scale;
+  doc.font('Helvetica').fontSize(6.5 * scale);
+  doc.text(instruction.nb, textX, instructionTop, { width: textWidth });
   doc.moveDown(0.2).font('Helvetica-Oblique');
   doc.text(instruction.nn, { width: textWidth });
   doc.restore();
@@ -126,7 +148,15 @@ async function drawPages(doc: PDFKit.PDFDocument, input: StickerSheetInput): Pro
       doc.addPage({ size: [mm(A4.width), mm(A4.height)], margin: 0 });
       page = position.page;
     }
-    drawSticker(doc, input.layout, input.municipalityName, sticker, mm(position.x), mm(position.y));
+    drawSticker(
+      doc,
+      input.layout,
+      input.municipalityName,
+      input.logo ?? null,
+      sticker,
+      mm(position.x),
+      mm(position.y),
+    );
   }
   if (page < 0) doc.addPage();
   doc.end();

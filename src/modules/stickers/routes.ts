@@ -7,8 +7,10 @@ import { ADMIN_PREFIX, ADMIN_TAGS, KommunenummerParams } from '../admin/admin-ht
 import { StickerSheetBody, StickerSheetPdf } from './http-schemas.ts';
 import { printStickerSheet } from './print-sticker-sheet.ts';
 import { MAX_STICKERS } from './select-sticker-assets.ts';
+import { appLogoReader } from './sticker-logo.ts';
 
 export const stickerRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const readLogo = appLogoReader((path) => app.inject({ method: 'GET', url: path }));
   app.post(
     `${ADMIN_PREFIX}/stickers`,
     {
@@ -40,12 +42,17 @@ export const stickerRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
         kommunenummer,
         staffOf(request).userId,
         request.body,
+        readLogo,
       );
+      // Logged without the address (a setting, but no need to repeat it in every log line).
+      if (run.logoProblem)
+        request.log.warn({ logoProblem: run.logoProblem }, 'stickers printed without the logo');
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${run.fileName}"`)
         .header('cache-control', 'no-store')
         .header('x-sticker-count', String(run.stickers))
+        .header('x-sticker-logo', run.logoProblem ? 'missing' : 'included')
         .send(run.pdf);
     },
   );

@@ -6,9 +6,10 @@ import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { buildAssets, seedAssetTypes } from '../../../test/support/sticker-assets.ts';
-import { decodeStickerPdf } from '../../../test/support/sticker-pdf.ts';
+import { decodeStickerPdf, distinctPdfImages } from '../../../test/support/sticker-pdf.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { reportLinks } from '../report-links/schema.ts';
+import { municipalities } from '../tenants/schema.ts';
 import { STICKER_LAYOUTS } from './layouts.ts';
 
 const BASE = '/api/v1/staff/m/4001/admin/stickers';
@@ -188,5 +189,36 @@ describe.each(databaseKinds())('QR sticker sheets on %s', (kind) => {
       await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['saksbehandler'] }),
     );
     expect((await print(caseWorker, { type: 'hydrant', layout: '3x8' })).res.status).toBe(403);
+  }, 60_000);
+
+  it('puts the municipality’s logo on every sticker, embedded once, and prints without it when it cannot be had', async () => {
+    const db = t.ctx.db.db;
+    const setLogo = (logoUrl: string | null) =>
+      db.update(municipalities).set({ logoUrl }).where(eq(municipalities.kommunenummer, '4001'));
+    try {
+      // A path on this server (the settings form allows those and https addresses).
+      await setLogo('/assets/favicon.svg');
+      const withLogo = await print(admin, { type: 'kum', layout: '2x5' });
+      expect(withLogo.res.status).toBe(200);
+      expect(withLogo.res.headers.get('x-sticker-logo')).toBe('included');
+      expect(await distinctPdfImages(withLogo.bytes)).toEqual({ placements: kummer.length, objects: 1 });
+      const { decoded } = await decodeStickerPdf(withLogo.bytes, STICKER_LAYOUTS['2x5'], kummer.length);
+      expect(decoded.every((url) => url?.startsWith('http://meld.test/q/'))).toBe(true);
+
+      // An https address that is not public is never fetched (SSRF); the stickers still print.
+      await setLogo('https://127.0.0.1/logo.png');
+      const refused = await print(admin, { type: 'kum', layout: '2x5' });
+      expect(refused.res.status).toBe(200);
+      expect(refused.res.headers.get('x-sticker-logo')).toBe('missing');
+      expect(await distinctPdfImages(refused.bytes)).toEqual({ placements: 0, objects: 0 });
+
+      // A path that is not an image.
+      await setLogo('/assets/site.css');
+      const notImage = await print(admin, { type: 'kum', layout: '2x5' });
+      expect(notImage.res.status).toBe(200);
+      expect(notImage.res.headers.get('x-sticker-logo')).toBe('missing');
+    } finally {
+      await setLogo(null);
+    }
   }, 60_000);
 });
