@@ -797,7 +797,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 status: ("mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket") | null;
                                 statusText: string | null;
@@ -5237,6 +5237,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/admin/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A staff member's sessions (browsers and named devices)
+         * @description Only for a person with a role in this municipality (else 404). Lists all of the account’s sessions, also those opened for another municipality it works for.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description The session of this request */
+                                current: boolean;
+                                /** @description Set for a device (the field app) */
+                                deviceName: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Ends then unless used before
+                                 */
+                                expiresAt: string;
+                                /** @description Public id of the session (not its token; cannot open it) */
+                                id: string;
+                                /** Format: date-time */
+                                lastSeenAt: string;
+                                /** @description password or oidc */
+                                method: string;
+                                /** @description The only municipality an identity-provider session may act in; null: all */
+                                scope: string | null;
+                                userAgent: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/admin/users/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of a staff member's sessions (a lost phone); audited */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/dashboard": {
         parameters: {
             query?: never;
@@ -5571,6 +5746,289 @@ export interface paths {
                     };
                     content: {
                         "text/event-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/field/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a report from the field (channel felt), as the staff member, without resident contact
+         * @description JSON, or with photos `multipart/form-data`: a text field `report` holding the JSON and up to 5 files named `photo` (as the public intake). Same checks, numbering and alerts as every channel; the place must be in this municipality; `assetId` names a registered asset of it. With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _; kept 24 hours, per staff member, standing for the JSON and each photo's bytes), a retry answers the first report again (201, `Idempotency-Replayed: true`) and the same key with another request 422.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Address or a description of the place; needed without lat/lon */
+                        address?: string;
+                        /** @description Answers to the category's extra questions, by question code */
+                        answers?: {
+                            [key: string]: string | number | boolean | string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The registered asset it is about
+                         */
+                        assetId?: string;
+                        /**
+                         * Format: single-line
+                         * @description Category code
+                         */
+                        category: string;
+                        /** @description 1–4000 characters */
+                        description: string;
+                        /** @description WGS84; give with lon */
+                        lat?: number;
+                        /** @description WGS84; give with lat */
+                        lon?: number;
+                    };
+                    "multipart/form-data": {
+                        /** @description Address or a description of the place; needed without lat/lon */
+                        address?: string;
+                        /** @description Answers to the category's extra questions, by question code */
+                        answers?: {
+                            [key: string]: string | number | boolean | string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The registered asset it is about
+                         */
+                        assetId?: string;
+                        /**
+                         * Format: single-line
+                         * @description Category code
+                         */
+                        category: string;
+                        /** @description 1–4000 characters */
+                        description: string;
+                        /** @description WGS84; give with lon */
+                        lat?: number;
+                        /** @description WGS84; give with lat */
+                        lon?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description e.g. 4001-2026-00123 */
+                            reference: string;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/field/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open reports assigned to me or my teams, by priority, then distance from me, then age
+         * @description Without `lat`/`lon` the distance is null and the list is by priority and age. The position is neither stored nor logged.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description mine (default): assigned to me; team: my teams */
+                    scope?: "mine" | "team";
+                    /** @description Where I am (WGS84); never logged */
+                    lat?: number;
+                    /** @description Where I am (WGS84); never logged */
+                    lon?: number;
+                };
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: {
+                                address: string | null;
+                                asset: {
+                                    externalId: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                assignedToMe: boolean;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                };
+                                distanceMetres: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                lat: number | null;
+                                lon: number | null;
+                                /** @enum {string} */
+                                priority: "lav" | "normal" | "hoy";
+                                reference: string;
+                                /** @enum {string} */
+                                status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                                team: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description The description's first line (never contact details) */
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description Send back with a status change (409 when stale) */
+                                version: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
             };
@@ -9096,6 +9554,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -9115,6 +9574,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -9166,7 +9630,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -9197,6 +9661,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -9319,6 +9785,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -9338,6 +9805,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -9389,7 +9861,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -9420,6 +9892,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -9539,6 +10013,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -9558,6 +10033,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -9609,7 +10089,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -9640,6 +10120,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -9854,6 +10336,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -9873,6 +10356,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -9924,7 +10412,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -9955,6 +10443,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -10077,6 +10567,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -10096,6 +10587,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -10147,7 +10643,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -10178,6 +10674,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -10297,6 +10795,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -10316,6 +10815,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -10367,7 +10871,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -10398,6 +10902,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -10482,11 +10988,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an internal note (never public) */
+        /**
+         * Add an internal note (never public)
+         * @description With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     kommunenummer: string;
                     id: string;
@@ -10512,6 +11024,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -10531,6 +11044,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -10582,7 +11100,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -10613,6 +11131,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -10673,6 +11193,265 @@ export interface paths {
                 };
                 /** @description The shape of every error */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/reports/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a staff photo (internal: never shown to the public)
+         * @description multipart/form-data with one file named `photo` (JPEG, PNG, WebP or AVIF; at most 15 MB). Resized and stripped of metadata like residents' photos; kept as internal, so no public view or address shows it. With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422. For an upload, the key stands for the photo's bytes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acute: boolean;
+                            address: string | null;
+                            /** @description Which actions this staff member may take on this case */
+                            allowed: {
+                                "case.add_photo": boolean;
+                                "case.assign": boolean;
+                                "case.bulk": boolean;
+                                "case.change_priority": boolean;
+                                "case.change_status": boolean;
+                                "case.correct": boolean;
+                                "case.export": boolean;
+                                "case.export_personal": boolean;
+                                "case.flag_case_handling": boolean;
+                                "case.forward": boolean;
+                                "case.merge": boolean;
+                                "case.note_internal": boolean;
+                                "case.read": boolean;
+                                "case.read_contact": boolean;
+                                "case.reply_public": boolean;
+                            };
+                            answers: {
+                                answer: string;
+                                question: string;
+                            }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            assetRef: string | null;
+                            assignee: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            channel: "web" | "qr" | "api" | "open311" | "telefon" | "skranke" | "felt";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description In full */
+                            description: string;
+                            dueAt: string | null;
+                            duplicates: {
+                                id: string;
+                                ref: string;
+                            }[];
+                            followersCount: number;
+                            forwardedTo: string | null;
+                            forwardedToEmail: string | null;
+                            group: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            hasContact: boolean;
+                            history: {
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "reporter" | "system";
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                details: {
+                                    after: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    before: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
+                                message: string | null;
+                                /** @description Shown on the resident's tracking page */
+                                public: boolean;
+                                status: ("mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket") | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
+                            lon: number | null;
+                            mergedInto: {
+                                id: string;
+                                ref: string;
+                            } | null;
+                            needsCaseHandling: boolean;
+                            /** @description Open and past its due time */
+                            overdue: boolean;
+                            photos: {
+                                height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
+                                thumbnailUrl: string;
+                                url: string;
+                                width: number;
+                            }[];
+                            /** @enum {string} */
+                            priority: "lav" | "normal" | "hoy";
+                            /** @description Reference, e.g. 4001-2026-00012 */
+                            ref: string;
+                            /** @enum {string} */
+                            status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                            team: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Send back with the next change (updatedAt to the microsecond) */
+                            version: string;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10820,6 +11599,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -10839,6 +11619,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -10890,7 +11675,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -10921,6 +11706,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -11005,11 +11792,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reply publicly to the resident */
+        /**
+         * Reply publicly to the resident
+         * @description With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     kommunenummer: string;
                     id: string;
@@ -11040,6 +11833,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -11059,6 +11853,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -11110,7 +11909,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -11141,6 +11940,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -11201,6 +12002,15 @@ export interface paths {
                 };
                 /** @description The shape of every error */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11320,11 +12130,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the status (optionally with a public reply) */
+        /**
+         * Change the status (optionally with a public reply)
+         * @description With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422. A stale `version` answers 409, saying who changed the case and when.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     kommunenummer: string;
                     id: string;
@@ -11358,6 +12174,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -11377,6 +12194,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -11428,7 +12250,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -11459,6 +12281,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -11519,6 +12343,15 @@ export interface paths {
                 };
                 /** @description The shape of every error */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12672,6 +13505,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: single-line
+                         * @description Keep this session on a named device (the field app): it lasts 30 days unused, 90 days at most, and is listed by this name under the account’s sessions, where it can be ended.
+                         */
+                        deviceName?: string;
                         email: string;
                         password: string;
                     };
@@ -12830,6 +13668,137 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My sessions: browsers and named devices, the most recently used first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description The session of this request */
+                                current: boolean;
+                                /** @description Set for a device (the field app) */
+                                deviceName: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Ends then unless used before
+                                 */
+                                expiresAt: string;
+                                /** @description Public id of the session (not its token; cannot open it) */
+                                id: string;
+                                /** Format: date-time */
+                                lastSeenAt: string;
+                                /** @description password or oidc */
+                                method: string;
+                                /** @description The only municipality an identity-provider session may act in; null: all */
+                                scope: string | null;
+                                userAgent: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my sessions (a lost phone); ending the current one logs out here */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -24,6 +24,8 @@ export const ROLE_ACTIONS = {
   'case.assign': caseWorkers,
   'case.reply_public': deskAndCase,
   'case.note_internal': handsOn,
+  /** A staff photo of the work (the field app's camera); internal, never public. */
+  'case.add_photo': ['admin', 'saksbehandler', 'feltarbeider'],
   'case.merge': caseWorkers,
   'case.forward': caseWorkers,
   'case.correct': caseWorkers,
@@ -33,6 +35,8 @@ export const ROLE_ACTIONS = {
   'case.export_personal': caseWorkers,
   'front_desk.register': deskAndCase,
   'front_desk.lookup_caller': deskAndCase,
+  /** The field app: my and my teams' open tasks, and reports registered out in the field. */
+  'field.tasks': ['admin', 'saksbehandler', 'feltarbeider'],
   'dashboard.read': everyone,
   'notice.read': everyone,
   /** Create a notice as a draft; only case workers publish it. */

@@ -2,14 +2,19 @@
 // one transaction and answers with the case as it now is (with its new version).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
+import type { Queryable } from '../../db/client.ts';
 import { errorResponseRef } from '../../http/errors.ts';
 import { askedLanguage, requestLanguage } from '../../http/language.ts';
 import { stringEnum } from '../../http/schema-helpers.ts';
 import { STAFF_API_PREFIX, staffOf } from '../accounts/staff-auth.ts';
+import { IdempotencyHeaders } from '../field/field-http-schemas.ts';
+import { answerOnce, earlierAnswer, REPLAYED_HEADER } from '../field/staff-receipts.ts';
+import { withStoredPhotos } from '../photos/store-photo.ts';
 import { REPORT_STATUSES } from '../reports/statuses.ts';
 import { addInternalNote } from './add-internal-note.ts';
+import { addStaffPhoto } from './add-staff-photo.ts';
 import { assignReport } from './assign-report.ts';
 import { bulkUpdate } from './bulk-update.ts';
 import type { CaseActor } from './case-changes.ts';
@@ -42,10 +47,14 @@ import { getCasePhoto } from './get-case-photo.ts';
 import { listReplyTemplates } from './list-reply-templates.ts';
 import { mergeReports } from './merge-reports.ts';
 import { presentCase } from './present-case.ts';
+import { readStaffPhoto } from './read-staff-photo.ts';
 import { replyPublicly } from './reply-publicly.ts';
 import { viewContact } from './view-contact.ts';
 
 const BASE = `${STAFF_API_PREFIX}/m/:kommunenummer/reports`;
+/** What the actions that take an Idempotency-Key (the field app's offline queue) say about it. */
+const ONCE =
+  'With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422.';
 const TAGS = ['staff: case'];
 const errors = {
   400: errorResponseRef,
@@ -62,19 +71,28 @@ function actorOf(request: FastifyRequest<{ Params: { kommunenummer: string } }>)
 export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
 
-  async function caseFor(request: FastifyRequest<{ Params: { kommunenummer: string; id: string } }>) {
+  async function caseFor(
+    request: FastifyRequest<{ Params: { kommunenummer: string; id: string } }>,
+    q: Queryable = db,
+  ) {
     const staff = staffOf(request);
-    const data = await getCase(db, request.params.kommunenummer, request.params.id);
+    const data = await getCase(q, request.params.kommunenummer, request.params.id);
     return presentCase(data, staff, askedLanguage(request) ?? staff.language);
   }
 
   /** An action's schema: the case parameters, its body, and the updated case in answer. */
-  const action = <B>(summary: string, body: B) => ({
+  const action = <B>(summary: string, body: B, extra: { description?: string } = {}) => ({
     tags: TAGS,
     summary,
+    ...extra,
     params: CaseParams,
+    ...(extra.description === undefined ? {} : { headers: IdempotencyHeaders }),
     body,
-    response: { 200: CaseResponse, ...errors },
+    response: {
+      200: CaseResponse,
+      ...errors,
+      ...(extra.description === undefined ? {} : { 422: errorResponseRef }),
+    },
   });
 
   app.get(
@@ -161,12 +179,15 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     `${BASE}/:id/status`,
     {
       config: { policy: 'case.change_status' },
-      schema: action('Change the status (optionally with a public reply)', StatusBody),
+      schema: action('Change the status (optionally with a public reply)', StatusBody, {
+        description: `${ONCE} A stale \`version\` answers 409, saying who changed the case and when.`,
+      }),
     },
-    async (request) => {
-      await changeStatus(db, actorOf(request), request.params.id, request.body);
-      return caseFor(request);
-    },
+    async (request, reply) =>
+      answerOnce(db, request, reply, request.body, async (q) => {
+        await changeStatus(q, actorOf(request), request.params.id, request.body);
+        return caseFor(request, q);
+      }),
   );
 
   app.post(
@@ -192,22 +213,65 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 
   app.post(
     `${BASE}/:id/replies`,
-    { config: { policy: 'case.reply_public' }, schema: action('Reply publicly to the resident', ReplyBody) },
-    async (request) => {
-      await replyPublicly(db, actorOf(request), request.params.id, request.body);
-      return caseFor(request);
+    {
+      config: { policy: 'case.reply_public' },
+      schema: action('Reply publicly to the resident', ReplyBody, { description: ONCE }),
     },
+    async (request, reply) =>
+      answerOnce(db, request, reply, request.body, async (q) => {
+        await replyPublicly(q, actorOf(request), request.params.id, request.body);
+        return caseFor(request, q);
+      }),
   );
 
   app.post(
     `${BASE}/:id/notes`,
     {
       config: { policy: 'case.note_internal' },
-      schema: action('Add an internal note (never public)', NoteBody),
+      schema: action('Add an internal note (never public)', NoteBody, { description: ONCE }),
     },
-    async (request) => {
-      await addInternalNote(db, actorOf(request), request.params.id, request.body);
-      return caseFor(request);
+    async (request, reply) =>
+      answerOnce(db, request, reply, request.body, async (q) => {
+        await addInternalNote(q, actorOf(request), request.params.id, request.body);
+        return caseFor(request, q);
+      }),
+  );
+
+  app.post(
+    `${BASE}/:id/photos`,
+    {
+      config: { policy: 'case.add_photo' },
+      schema: {
+        tags: TAGS,
+        summary: 'Add a staff photo (internal: never shown to the public)',
+        description: `multipart/form-data with one file named \`photo\` (JPEG, PNG, WebP or AVIF; at most 15 MB). Resized and stripped of metadata like residents' photos; kept as internal, so no public view or address shows it. ${ONCE} For an upload, the key stands for the photo's bytes.`,
+        consumes: ['multipart/form-data'],
+        params: CaseParams,
+        headers: IdempotencyHeaders,
+        response: {
+          200: CaseResponse,
+          ...errors,
+          413: errorResponseRef,
+          415: errorResponseRef,
+          422: errorResponseRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      const photo = await readStaffPhoto(request, reply);
+      const subject = { photoSha256: photo.sha256 };
+      const earlier = await earlierAnswer(db, request, reply, subject);
+      if (earlier) return earlier.body as Static<typeof CaseResponse>;
+      return withStoredPhotos(ctx.photos, [photo.path], async ([stored]) => {
+        if (!stored) throw new Error('the photo was not stored');
+        const answer = await answerOnce(db, request, reply, subject, async (q) => {
+          await addStaffPhoto(q, actorOf(request), request.params.id, stored);
+          return caseFor(request, q);
+        });
+        // A copy sent at the same time got here first: this copy's files are not needed.
+        if (reply.getHeader(REPLAYED_HEADER) !== undefined) await ctx.photos.remove(stored.storageKey);
+        return answer;
+      });
     },
   );
 
