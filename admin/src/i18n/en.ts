@@ -6,6 +6,7 @@ import { linksEn } from './areas/links.ts';
 import { noticeDeliveryEn } from './areas/notice-delivery.ts';
 import { noticesEn } from './areas/notices.ts';
 import { officeEn } from './areas/office.ts';
+import { sessionsEn } from './areas/sessions.ts';
 import { stickersEn } from './areas/stickers.ts';
 import { subscribersEn } from './areas/subscribers.ts';
 import type { Catalog } from './catalog.ts';
@@ -18,6 +19,7 @@ export const en: Catalog = {
   ...subscribersEn,
   ...noticeDeliveryEn,
   ...linksEn,
+  ...sessionsEn,
   ...stickersEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',

@@ -8,6 +8,7 @@ import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
 import { noticesNb } from './areas/notices.ts';
 import { officeNb } from './areas/office.ts';
+import { sessionsNb } from './areas/sessions.ts';
 import { stickersNb } from './areas/stickers.ts';
 import { subscribersNb } from './areas/subscribers.ts';
 
@@ -19,6 +20,7 @@ export const nb = {
   ...subscribersNb,
   ...noticeDeliveryNb,
   ...linksNb,
+  ...sessionsNb,
   ...stickersNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',

@@ -6,6 +6,7 @@ import { linksNn } from './areas/links.ts';
 import { noticeDeliveryNn } from './areas/notice-delivery.ts';
 import { noticesNn } from './areas/notices.ts';
 import { officeNn } from './areas/office.ts';
+import { sessionsNn } from './areas/sessions.ts';
 import { stickersNn } from './areas/stickers.ts';
 import { subscribersNn } from './areas/subscribers.ts';
 import type { Catalog } from './catalog.ts';
@@ -18,6 +19,7 @@ export const nn: Catalog = {
   ...subscribersNn,
   ...noticeDeliveryNn,
   ...linksNn,
+  ...sessionsNn,
   ...stickersNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',

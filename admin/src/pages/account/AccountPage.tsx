@@ -12,6 +12,7 @@ import { accountApi, type OwnAccount } from './api.ts';
 import { DetailsForm } from './DetailsForm.tsx';
 import { OidcSection } from './OidcSection.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
 import '../login/reset-password.css';
 import './account.css';
 
@@ -88,6 +89,7 @@ export default function AccountPage() {
                 setNotice(message);
               }}
             />
+            <SessionsSection />
           </>
         )}
       </div>

@@ -22,6 +22,7 @@ import { SavedNotice } from '../shared/inputs.tsx';
 import { InvitationList } from './InvitationList.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { UserForm } from './UserForm.tsx';
+import { UserSessions } from './UserSessions.tsx';
 
 export default function UsersPage() {
   const k = useKommunenummer();
@@ -32,6 +33,7 @@ export default function UsersPage() {
   const [teams, setTeams] = useState<Team[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [sessionsFor, setSessionsFor] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
 
   useEffect(() => {
@@ -134,6 +136,20 @@ export default function UsersPage() {
                       />
                     </td>
                   </tr>
+                ) : sessionsFor === user.id ? (
+                  <tr key={user.id}>
+                    <td colSpan={5}>
+                      <UserSessions
+                        kommunenummer={k}
+                        user={user}
+                        onClose={() => setSessionsFor(null)}
+                        onEnded={(message) => {
+                          setError(null);
+                          setSaved(message);
+                        }}
+                      />
+                    </td>
+                  </tr>
                 ) : (
                   <tr key={user.id}>
                     <td>
@@ -148,6 +164,10 @@ export default function UsersPage() {
                       <div className="row-actions">
                         <Button variant="secondary" onClick={() => setEditing(user.id)}>
                           {t('admin.form.edit')}
+                          <span className="visually-hidden"> {user.name}</span>
+                        </Button>
+                        <Button variant="secondary" onClick={() => setSessionsFor(user.id)}>
+                          {t('sessions.show')}
                           <span className="visually-hidden"> {user.name}</span>
                         </Button>
                         {user.accountEditable ? (
