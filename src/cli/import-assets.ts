@@ -130,9 +130,11 @@ async function main(): Promise<number> {
     }
     if (outcome.rejected > 20)
       console.log(`  … ${outcome.rejected - 20} more rejected (see import ${importId}).`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(
       `Assets from ${args.file} for ${municipality.name}: ${outcome.created} created, ${outcome.updated} updated, ` +
-        `${outcome.unchanged} unchanged, ${outcome.rejected} rejected.`,
+        `${outcome.unchanged} unchanged, ${outcome.rejected} rejected (${seconds} s, peak memory ${peakMb} MB).`,
     );
     if (outcome.state === 'failed') {
       console.error(`Import stopped: ${outcome.error ?? ''}`);
