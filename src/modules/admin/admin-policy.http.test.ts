@@ -78,6 +78,10 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
         'PUT /report-links/:id',
         // QR sticker sheets as PDF (src/modules/stickers).
         'POST /stickers',
+        // Asset import (src/modules/assets/import-routes.ts).
+        'GET /assets/imports',
+        'POST /assets/imports',
+        'GET /assets/imports/:id',
         'GET /audit',
         'GET /oidc',
         'PUT /oidc',
@@ -95,7 +99,7 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
     expect(doc.status).toBe(200);
     const path = doc.body.paths['/api/v1/staff/m/{kommunenummer}/admin/categories/{id}'];
     expect(path.put.tags).toEqual(['staff: administration']);
-    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(25);
+    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(27);
   });
 
   it('refuses a case handler (every other role) with 403 on every route', async () => {

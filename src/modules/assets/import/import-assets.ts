@@ -49,8 +49,12 @@ export interface RunAssetImportOptions {
   language: Language;
   actorId: string | null;
   batchSize?: number;
+  /** Stops the run between records (the process is shutting down); it is then marked failed. */
+  signal?: AbortSignal;
   onProgress?: (counts: AssetImportCounts) => void;
 }
+
+class ImportInterrupted extends Error {}
 
 interface Row {
   external_id: string;
@@ -81,7 +85,9 @@ function check(record: RawAsset, ctx: CheckContext): Checked {
   const attributes = { ...record.attributes };
   let type = ctx.forcedType;
   if (type) {
-    if (record.type !== undefined && attributes.type === undefined)
+    // The file's own type is kept when it says more than the chosen one (e.g. "Brannventil").
+    const own = record.type === undefined ? undefined : ctx.types.get(record.type.toLowerCase());
+    if (record.type !== undefined && own?.id !== type.id && attributes.type === undefined)
       attributes.type = record.type.slice(0, 500);
   } else {
     if (record.type === undefined) return { reason: 'noType' };
@@ -229,6 +235,7 @@ export async function runAssetImport(
       },
     });
     for await (const record of records) {
+      if (options.signal?.aborted) throw new ImportInterrupted();
       const checked = check(record, ctx);
       if ('reason' in checked) reject(record, checked.reason, checked.params);
       else {
@@ -245,12 +252,17 @@ export async function runAssetImport(
     await write({ state: 'done' });
     return { state: 'done', ...counts };
   } catch (error) {
+    const expected = error instanceof AssetFileError || error instanceof ImportInterrupted;
     const message =
-      error instanceof AssetFileError ? error.textIn(language) : assetImportMessages.failed()[language];
+      error instanceof AssetFileError
+        ? error.textIn(language)
+        : error instanceof ImportInterrupted
+          ? assetImportMessages.interrupted()[language]
+          : assetImportMessages.failed()[language];
     // Records read before a broken end of the file are good; after a database error, drop them.
-    if (!(error instanceof AssetFileError)) batch = [];
+    if (!expected) batch = [];
     await write({ state: 'failed', error: message });
-    if (!(error instanceof AssetFileError)) throw error;
+    if (!expected) throw error;
     return { state: 'failed', error: message, ...counts };
   }
 }
