@@ -17,21 +17,29 @@ export function isGeographic(epsg: number): boolean {
   return epsg === 4326 || epsg === 4258;
 }
 
-const wgs84Utm = new Map<number, Converter>();
+// Parsing a projection definition costs more than converting a point: one converter per zone.
+const converters = new Map<number, Converter>();
+
+function utmConverter(epsg: number): Converter {
+  let converter = converters.get(epsg);
+  if (!converter) {
+    const zone = epsg % 100;
+    // EUREF89 (258xx) is tied to WGS84 within a metre here, as the address import takes it.
+    const datum = epsg >= 32600 ? '+datum=WGS84' : '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0';
+    converter = proj4(`+proj=utm +zone=${zone} ${datum} +units=m +no_defs`, 'WGS84');
+    converters.set(epsg, converter);
+  }
+  return converter;
+}
 
 /** [lon, lat] in WGS84, or undefined when the EPSG is not one we read or the numbers are not finite. */
 export function assetLonLat(epsg: number, x: number, y: number): [number, number] | undefined {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return undefined;
-  if (epsg >= 32631 && epsg <= 32636) {
-    let converter = wgs84Utm.get(epsg);
-    if (!converter) {
-      converter = proj4(`+proj=utm +zone=${epsg - 32600} +datum=WGS84 +units=m +no_defs`, 'WGS84');
-      wgs84Utm.set(epsg, converter);
-    }
-    const [lon, lat] = converter.forward([x, y]);
+  if ((epsg >= 32631 && epsg <= 32636) || (epsg >= 25831 && epsg <= 25836)) {
+    const [lon, lat] = utmConverter(epsg).forward([x, y]);
     return lon === undefined || lat === undefined ? undefined : [lon, lat];
   }
-  // EUREF89 and its UTM zones: the address import's conversion (EUREF89 = WGS84 within a metre here).
+  // Geographic (4326, 4258): as the address import reads them.
   return toLonLat(epsg, x, y);
 }
 

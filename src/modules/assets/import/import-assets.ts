@@ -13,6 +13,7 @@ import type { MunicipalityLocator } from '../../geo/municipality-locator.ts';
 import { assetImportMessages } from './asset-import-messages.ts';
 import { AssetFileError, type ReasonParams, type RejectReason, reasonText } from './asset-import-texts.ts';
 import { assetLonLat } from './coordinates.ts';
+import { insideMunicipality } from './inside-municipality.ts';
 import { type RawAsset, readAssetFile } from './read-asset-file.ts';
 import { type AssetTypeRef, loadAssetTypes } from './start-asset-import.ts';
 
@@ -70,7 +71,7 @@ type Checked = { row: Row } | { reason: RejectReason; params?: ReasonParams };
 interface CheckContext {
   kommunenummer: string;
   municipalityName: string;
-  locator: MunicipalityLocator;
+  inside: (lat: number, lon: number) => boolean;
   types: Map<string, AssetTypeRef>;
   knownTypes: string;
   forcedType: AssetTypeRef | undefined;
@@ -107,10 +108,7 @@ function check(record: RawAsset, ctx: CheckContext): Checked {
   if (!lonLat) return { reason: 'noCoordinates' };
   const lon = Math.round(lonLat[0] * 1e7) / 1e7;
   const lat = Math.round(lonLat[1] * 1e7) / 1e7;
-  if (
-    !(Math.abs(lat) <= 90 && Math.abs(lon) <= 180) ||
-    ctx.locator.locate(lat, lon)?.kommunenummer !== ctx.kommunenummer
-  )
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180) || !ctx.inside(lat, lon))
     return {
       reason: 'outside',
       params: {
@@ -164,7 +162,7 @@ export async function runAssetImport(
   const ctx: CheckContext = {
     kommunenummer,
     municipalityName: locator.nameOf(kommunenummer) ?? kommunenummer,
-    locator,
+    inside: insideMunicipality(locator, kommunenummer),
     types: byKey,
     knownTypes: codes.join(', '),
     forcedType: options.typeCode === undefined ? undefined : byKey.get(options.typeCode.toLowerCase()),
