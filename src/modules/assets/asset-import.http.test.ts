@@ -131,7 +131,20 @@ describe.each(databaseKinds())('asset import upload on %s', (kind) => {
     expect(json.status).toBe(400);
   });
 
-  it('refuses a file over the limit with 413 and a message saying what to do', async () => {
+  it('takes a file larger than the photo limit (20 MB), and refuses one over 64 MB with 413 and what to do', async () => {
+    // Two features with 20 MB of blanks between them: past the app-wide 15 MB file limit for photos.
+    const padded = file.replace('},\n{', `},${' '.repeat(20 * 1024 * 1024)}{`);
+    expect(padded.length).toBeGreaterThan(20 * 1024 * 1024);
+    const accepted = await upload(admin, padded);
+    expect(accepted.status).toBe(202);
+    const run = await finished(admin, ((await accepted.json()) as { id: string }).id);
+    expect(run).toMatchObject({
+      state: 'done',
+      unchanged: 2,
+      rejected: 1,
+      bytesTotal: Buffer.byteLength(padded),
+    });
+
     const big = new Blob([new Uint8Array(MAX_UPLOAD_BYTES + 1024).fill(32)]);
     const response = await upload(admin, big);
     expect(response.status).toBe(413);

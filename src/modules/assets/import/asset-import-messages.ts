@@ -22,6 +22,11 @@ export const assetImportMessages = {
     nn: 'Vel ei fil (GeoJSON eller CSV) i feltet «file».',
     en: 'Choose a file (GeoJSON or CSV) in the field "file".',
   }),
+  uploadUnreadable: (): Message => ({
+    nb: 'Opplastingen ble avbrutt eller kunne ikke leses. Prøv igjen.',
+    nn: 'Opplastinga vart avbroten eller kunne ikkje lesast. Prøv igjen.',
+    en: 'The upload was cut short or could not be read. Try again.',
+  }),
   fileEmpty: (): Message => ({
     nb: 'Filen er tom.',
     nn: 'Fila er tom.',

@@ -63,7 +63,10 @@ function translate(error: unknown): unknown {
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
   if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
     return new AppError(400, 'asset_file_missing', assetImportMessages.fileMissing());
-  return error;
+  // A failing disk is ours (5xx); anything else while reading the form (a body cut short, a
+  // broken boundary) is the request's.
+  if ((error as { syscall?: unknown }).syscall !== undefined) return error;
+  return new AppError(400, 'asset_file_unreadable', assetImportMessages.uploadUnreadable());
 }
 
 export async function uploadAssetImport(
