@@ -2,7 +2,9 @@
 // the administration menu, uploads a UTM 32 GeoJSON of 2,000 hydrants with one point in the
 // neighbouring municipality, sees the progress bar and the run finish, then the counts and the
 // rejected line with its reason; the recent runs list the import. The form is sent from the
-// keyboard. Axe on the form and the result.
+// keyboard. A run already going when the page opens is followed to its end. Axe on the form and
+// the result.
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { geoJsonText, PORSGRUNN_UTM32, SKIEN_UTM32 } from '../support/asset-files.ts';
@@ -79,6 +81,18 @@ describe('importing assets in the back office', () => {
     // Nothing sticks out sideways on the phone (wide tables scroll inside their own box).
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await noViolations(page, 'result');
+
+    // A run going on when the page opens (started elsewhere) is followed until it ends.
+    await web.t.ctx.db.db.execute(sql`insert into asset_imports (kommunenummer, file_name, bytes_total, bytes_read)
+      values ('4001', 'kummer.csv', 1000, 500)`);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Importerer … 50 % av filen er lest.' }).waitFor();
+    await web.t.ctx.db.db.execute(sql`update asset_imports set state = 'done', bytes_read = 1000, created = 7,
+      finished_at = now() where file_name = 'kummer.csv'`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Importen er ferdig: 7 nye, 0 endret, 0 uendret, 0 avvist.' })
+      .waitFor();
     await page.context().close();
   }, 120_000);
 });

@@ -48,31 +48,49 @@ export default function AssetImportPage() {
   const polling = useRef<AbortController | null>(null);
 
   const loadRecent = useCallback(() => {
-    assetImportApi.list(k).then((answer) => setRecent(answer.imports), setError);
+    return assetImportApi.list(k).then((answer) => {
+      setRecent(answer.imports);
+      return answer.imports;
+    });
   }, [k]);
-  useEffect(() => {
-    loadRecent();
-    return () => polling.current?.abort();
-  }, [loadRecent]);
 
-  const follow = (id: string) => {
-    const controller = new AbortController();
-    polling.current = controller;
-    const poll = () => {
-      assetImportApi.get(k, id, controller.signal).then(
-        (run) => {
-          if (controller.signal.aborted) return;
-          setPhase({ kind: 'following', run });
-          if (run.state === 'running') setTimeout(poll, POLL_MS);
-          else loadRecent();
-        },
-        (problem: unknown) => {
-          if (!controller.signal.aborted) setError(problem);
-        },
-      );
+  const follow = useCallback(
+    (id: string) => {
+      const controller = new AbortController();
+      polling.current = controller;
+      const poll = () => {
+        assetImportApi.get(k, id, controller.signal).then(
+          (run) => {
+            if (controller.signal.aborted) return;
+            setPhase({ kind: 'following', run });
+            if (run.state === 'running') setTimeout(poll, POLL_MS);
+            else loadRecent().catch(setError);
+          },
+          (problem: unknown) => {
+            if (!controller.signal.aborted) setError(problem);
+          },
+        );
+      };
+      poll();
+    },
+    [k, loadRecent],
+  );
+
+  // A run still going when the page opens (started before a reload, or by someone else) is followed.
+  useEffect(() => {
+    let live = true;
+    loadRecent().then((imports) => {
+      const running = imports.find((r) => r.state === 'running');
+      if (live && running) {
+        setPhase({ kind: 'following', run: null });
+        follow(running.id);
+      }
+    }, setError);
+    return () => {
+      live = false;
+      polling.current?.abort();
     };
-    poll();
-  };
+  }, [loadRecent, follow]);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
