@@ -20,6 +20,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { sessionListRoutes } from './modules/accounts/session-list-routes.ts';
 import { staffAuth } from './modules/accounts/staff-auth.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
+import { assetImportRoutes } from './modules/assets/import-routes.ts';
 import { caseRoutes } from './modules/cases/case-routes.ts';
 import { directoryRoutes } from './modules/cases/directory-routes.ts';
 import { frontDeskRoutes } from './modules/cases/front-desk-routes.ts';
@@ -223,6 +224,7 @@ export async function buildApp(
   await app.register(subscriberStaffRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(stickerRoutes, { ctx });
+  await app.register(assetImportRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   await app.register(staffPrefsRoutes, { ctx });

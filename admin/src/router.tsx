@@ -34,6 +34,7 @@ const UsersPage = lazy(() => import('./pages/admin/users/UsersPage.tsx'));
 const TemplatesPage = lazy(() => import('./pages/admin/templates/TemplatesPage.tsx'));
 const LinksPage = lazy(() => import('./pages/admin/links/LinksPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/audit/AuditPage.tsx'));
+const AssetImportPage = lazy(() => import('./pages/admin/assets-import/AssetImportPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage.tsx'));
 const NewNoticePage = lazy(() => import('./pages/notices/NewNoticePage.tsx'));
@@ -122,6 +123,7 @@ export const routes = [
                   { path: 'messages/:kind/:channel/:language', element: page(MessageEditPage) },
                   { path: 'links', element: page(LinksPage) },
                   { path: 'audit', element: page(AuditPage) },
+                  { path: 'assets/import', element: page(AssetImportPage) },
                   { path: '*', element: <NotFoundContent /> },
                 ],
               },

@@ -14,6 +14,7 @@ const PAGES = [
   'admin/templates',
   'admin/links',
   'admin/audit',
+  'admin/assets/import',
   'outbox',
   'front-desk',
   'dashboard',
@@ -85,7 +86,14 @@ describe('accessibility of the office pages', () => {
   it('fits 320 px without sideways scrolling', async () => {
     const { page } = await logInPage(web.t, web.browser, ['admin'], 'Anne Admin');
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const path of ['admin/categories', 'admin/users', 'front-desk', 'dashboard', 'outbox']) {
+    for (const path of [
+      'admin/categories',
+      'admin/users',
+      'admin/assets/import',
+      'front-desk',
+      'dashboard',
+      'outbox',
+    ]) {
       await open(page, inside(web.t, path));
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(320);

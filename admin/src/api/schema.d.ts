@@ -1748,6 +1748,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/admin/assets/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality’s recent asset imports, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imports: {
+                                bytesRead: number;
+                                bytesTotal: null | number;
+                                created: number;
+                                /** @description Why the run stopped, when it failed. */
+                                error: null | string;
+                                fileName: string;
+                                finishedAt: null | string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description All rejected lines; the first 1000 are listed in rejections. */
+                                rejected: number;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @description Name of the admin; null for the command line. */
+                                startedBy: null | string;
+                                /** @enum {string} */
+                                state: "running" | "done" | "failed";
+                                unchanged: number;
+                                updated: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import assets from a GeoJSON or CSV file (runs in the background)
+         * @description multipart/form-data with one file named `file`, at most 64 MB: a GeoJSON FeatureCollection of Point features (a `crs` member is honoured) or CSV with a header line (id/external_id/ekstern_id, type, name/navn, and x/y, lon/lat or east/north/øst/nord). WGS84, EUREF89 or UTM zones 31–36 (EUREF89 or WGS84). Matched on external id: a second import of the same file changes nothing. Answers 202 with the run’s id; follow it with GET …/imports/{id}. 409 while another import runs for the municipality.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Coordinate system of the file, overriding its own (GeoJSON crs, lon/lat columns). Supported: 4326, 4258, 25831, 25832, 25833, 25834, 25835, 25836, 32631, 32632, 32633, 32634, 32635, 32636. */
+                    epsg?: number;
+                    /** @description Asset type code for every record (e.g. hydrant); the file’s own type is then kept as an attribute. */
+                    type?: string;
+                };
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/admin/assets/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One asset import: state, progress in bytes, counts and the first 1000 rejected lines with why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bytesRead: number;
+                            bytesTotal: null | number;
+                            created: number;
+                            /** @description Why the run stopped, when it failed. */
+                            error: null | string;
+                            fileName: string;
+                            finishedAt: null | string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description All rejected lines; the first 1000 are listed in rejections. */
+                            rejected: number;
+                            rejections: {
+                                externalId?: string;
+                                /** @description CSV: the line in the file (1 is the header); GeoJSON: the feature’s number. */
+                                line: number;
+                                reason: string;
+                            }[];
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @description Name of the admin; null for the command line. */
+                            startedBy: null | string;
+                            /** @enum {string} */
+                            state: "running" | "done" | "failed";
+                            unchanged: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/admin/audit": {
         parameters: {
             query?: never;

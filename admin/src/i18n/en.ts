@@ -1,6 +1,7 @@
 // English. Keys and parameters as in nb.ts (the source catalog).
 
 import { accountsEn } from './areas/accounts.ts';
+import { assetImportEn } from './areas/asset-import.ts';
 import { casesEn } from './areas/cases.ts';
 import { linksEn } from './areas/links.ts';
 import { noticeDeliveryEn } from './areas/notice-delivery.ts';
@@ -21,6 +22,7 @@ export const en: Catalog = {
   ...linksEn,
   ...sessionsEn,
   ...stickersEn,
+  ...assetImportEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

@@ -3,6 +3,7 @@
 // Status labels are the words the residents' pages use (src/modules/reports/statuses.ts).
 
 import { accountsNb } from './areas/accounts.ts';
+import { assetImportNb } from './areas/asset-import.ts';
 import { casesNb } from './areas/cases.ts';
 import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
@@ -22,6 +23,7 @@ export const nb = {
   ...linksNb,
   ...sessionsNb,
   ...stickersNb,
+  ...assetImportNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

@@ -1,6 +1,7 @@
 // Nynorsk. Keys and parameters as in nb.ts (the source catalog).
 
 import { accountsNn } from './areas/accounts.ts';
+import { assetImportNn } from './areas/asset-import.ts';
 import { casesNn } from './areas/cases.ts';
 import { linksNn } from './areas/links.ts';
 import { noticeDeliveryNn } from './areas/notice-delivery.ts';
@@ -21,6 +22,7 @@ export const nn: Catalog = {
   ...linksNn,
   ...sessionsNn,
   ...stickersNn,
+  ...assetImportNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

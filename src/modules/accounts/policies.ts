@@ -58,6 +58,8 @@ export const ROLE_ACTIONS = {
   'admin.report_links': admins,
   'admin.audit': admins,
   'admin.outbox': admins,
+  /** Asset register: importing assets from GeoJSON or CSV. */
+  'admin.assets': admins,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof ROLE_ACTIONS;

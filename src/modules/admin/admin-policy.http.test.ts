@@ -81,6 +81,10 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
         'PUT /report-links/:id',
         // QR sticker sheets as PDF (src/modules/stickers).
         'POST /stickers',
+        // Asset import (src/modules/assets/import-routes.ts).
+        'GET /assets/imports',
+        'POST /assets/imports',
+        'GET /assets/imports/:id',
         'GET /audit',
         'GET /oidc',
         'PUT /oidc',

@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS: { path: string; label: TextKey }[] = [
   { path: 'templates', label: 'admin.templates' },
   { path: 'messages', label: 'admin.messages' },
   { path: 'links', label: 'admin.links' },
+  { path: 'assets/import', label: 'admin.assetImport' },
   { path: 'audit', label: 'admin.audit' },
 ];
 
@@ -22,7 +23,11 @@ export default function AdminPage() {
   const t = useT();
   const { pathname } = useLocation();
   const { kommunenummer } = useMembership();
-  const section = pathname.split('/admin/')[1]?.split('/')[0];
+  // The section is the longest listed path the address starts with (assets/import has two parts).
+  const rest = `${pathname.split('/admin/')[1] ?? ''}/`;
+  const section = ADMIN_SECTIONS.map((s) => s.path)
+    .filter((path) => rest.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <div className="two-panes admin-page">
       <nav className="side-nav" aria-label={t('admin.sections')}>
