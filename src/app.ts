@@ -19,6 +19,7 @@ import { passwordResetRoutes } from './modules/accounts/password-reset-routes.ts
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { staffAuth } from './modules/accounts/staff-auth.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
+import { assetRoutes } from './modules/assets/routes.ts';
 import { caseRoutes } from './modules/cases/case-routes.ts';
 import { directoryRoutes } from './modules/cases/directory-routes.ts';
 import { frontDeskRoutes } from './modules/cases/front-desk-routes.ts';
@@ -177,6 +178,10 @@ export async function buildApp(
         { name: 'staff: dashboard', description: 'Back office: figures' },
         { name: 'staff: notices', description: 'Back office: notices, their versions and their lifecycle' },
         { name: 'staff: administration', description: 'Back office: administration (admins only)' },
+        {
+          name: 'staff: assets',
+          description: 'Back office: the asset register, its map layer and asset types',
+        },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -218,6 +223,7 @@ export async function buildApp(
   await app.register(subscriberStaffRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(stickerRoutes, { ctx });
+  await app.register(assetRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   await app.register(staffPrefsRoutes, { ctx });

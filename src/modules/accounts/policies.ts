@@ -45,6 +45,8 @@ export const ROLE_ACTIONS = {
   'subscriber.manage': deskAndCase,
   /** Import a list of subscribers the municipality holds consent for. */
   'subscriber.import': admins,
+  /** The asset register (hydrants, pumping stations…), its map layer and each asset's reports. */
+  'asset.read': handsOn,
   'admin.read': admins,
   'admin.settings': admins,
   'admin.categories': admins,
@@ -54,6 +56,8 @@ export const ROLE_ACTIONS = {
   'admin.report_links': admins,
   'admin.audit': admins,
   'admin.outbox': admins,
+  /** Asset types (names, order, suggested categories) and the asset register itself. */
+  'admin.assets': admins,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof ROLE_ACTIONS;

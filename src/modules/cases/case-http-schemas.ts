@@ -63,6 +63,16 @@ export const CaseResponse = Type.Object({
     }),
   ),
   assetRef: Nullable(Type.String()),
+  asset: Nullable(
+    Type.Object(
+      {
+        id: Type.String({ format: 'uuid' }),
+        externalId: Type.String(),
+        typeName: Type.String({ description: "In the staff member's language" }),
+      },
+      { description: 'The registered asset the report is about (its page: /assets/{id})' },
+    ),
+  ),
   mergedInto: Nullable(Type.Object({ id: Type.String(), ref: Type.String() })),
   duplicates: Type.Array(Type.Object({ id: Type.String(), ref: Type.String() })),
   linkedNotices: Type.Array(
