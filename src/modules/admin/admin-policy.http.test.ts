@@ -78,6 +78,9 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
         'PUT /report-links/:id',
         // QR sticker sheets as PDF (src/modules/stickers).
         'POST /stickers',
+        // Asset types (src/modules/assets).
+        'POST /asset-types',
+        'PUT /asset-types/:id',
         'GET /audit',
         'GET /oidc',
         'PUT /oidc',
@@ -95,7 +98,7 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
     expect(doc.status).toBe(200);
     const path = doc.body.paths['/api/v1/staff/m/{kommunenummer}/admin/categories/{id}'];
     expect(path.put.tags).toEqual(['staff: administration']);
-    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(25);
+    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(27);
   });
 
   it('refuses a case handler (every other role) with 403 on every route', async () => {

@@ -24,7 +24,9 @@ export async function listAssetTypes(db: Queryable, kommunenummer: string) {
   const rows = await db
     .select({
       type: assetTypes,
-      assetCount: sql<number>`(select count(*)::int from assets a where a.type_id = ${assetTypes.id})`,
+      // Named in full: drizzle leaves a column of a one-table select unqualified, and "id" alone would
+      // be the asset's own id inside the subquery.
+      assetCount: sql<number>`(select count(*)::int from assets a where a.type_id = "asset_types"."id")`,
     })
     .from(assetTypes)
     .where(eq(assetTypes.kommunenummer, kommunenummer))

@@ -43,7 +43,7 @@ export async function listAssets(db: Queryable, kommunenummer: string, query: As
         typeId: assetTypes.id,
         typeCode: assetTypes.code,
         typeName: assetTypes.name,
-        reportsLast12Months: reportsLast12Months(sql`${assets.id}`),
+        reportsLast12Months: reportsLast12Months(sql`"assets"."id"`),
       })
       .from(assets)
       .innerJoin(assetTypes, eq(assetTypes.id, assets.typeId))
