@@ -1,6 +1,7 @@
 // English. Keys and parameters as in nb.ts (the source catalog).
 
 import { accountsEn } from './areas/accounts.ts';
+import { assetsEn } from './areas/assets.ts';
 import { casesEn } from './areas/cases.ts';
 import { linksEn } from './areas/links.ts';
 import { noticeDeliveryEn } from './areas/notice-delivery.ts';
@@ -19,6 +20,7 @@ export const en: Catalog = {
   ...noticeDeliveryEn,
   ...linksEn,
   ...stickersEn,
+  ...assetsEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

@@ -3,6 +3,7 @@
 // Status labels are the words the residents' pages use (src/modules/reports/statuses.ts).
 
 import { accountsNb } from './areas/accounts.ts';
+import { assetsNb } from './areas/assets.ts';
 import { casesNb } from './areas/cases.ts';
 import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
@@ -20,6 +21,7 @@ export const nb = {
   ...noticeDeliveryNb,
   ...linksNb,
   ...stickersNb,
+  ...assetsNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

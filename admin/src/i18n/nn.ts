@@ -1,6 +1,7 @@
 // Nynorsk. Keys and parameters as in nb.ts (the source catalog).
 
 import { accountsNn } from './areas/accounts.ts';
+import { assetsNn } from './areas/assets.ts';
 import { casesNn } from './areas/cases.ts';
 import { linksNn } from './areas/links.ts';
 import { noticeDeliveryNn } from './areas/notice-delivery.ts';
@@ -19,6 +20,7 @@ export const nn: Catalog = {
   ...noticeDeliveryNn,
   ...linksNn,
   ...stickersNn,
+  ...assetsNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

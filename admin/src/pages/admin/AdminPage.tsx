@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS: { path: string; label: TextKey }[] = [
   { path: 'templates', label: 'admin.templates' },
   { path: 'messages', label: 'admin.messages' },
   { path: 'links', label: 'admin.links' },
+  { path: 'asset-types', label: 'admin.assetTypes' },
   { path: 'audit', label: 'admin.audit' },
 ];
 
