@@ -74,6 +74,11 @@ export function useAssetLayer(
               });
               marker.bindTooltip(label);
               marker.on('click', () => onOpen.current(asset.id));
+              // Leaflet gives a focused marker the key as 'keypress', not as a click.
+              marker.on('keypress', (event: L.LeafletKeyboardEvent) => {
+                if (event.originalEvent.key === 'Enter' || event.originalEvent.key === ' ')
+                  onOpen.current(asset.id);
+              });
               return marker;
             }),
           );
