@@ -94,6 +94,9 @@ describe('the asset register in the back office', () => {
     await expect.poll(() => page.locator('.saved-notice').textContent()).toBe('Hydrant er lagret.');
     await expect(page.locator('.admin-list').textContent()).resolves.toContain('Hydrant');
     expectNoViolations(await axeViolations(page));
+    await page.setViewportSize(PHONE);
+    await fitsWidth(page);
+    await page.setViewportSize(DESKTOP);
 
     // The new name is the register's: the asset list and the resident's form use it.
     await page.goto(inside(web.t, 'assets?q=BH-0417'));

@@ -77,6 +77,10 @@ describe.each(databaseKinds())('the asset register on %s', (kind) => {
     expect(paged.body).toMatchObject({ total: 4, limit: 2, offset: 2 });
     expect(paged.body.items).toHaveLength(2);
 
+    // Readers (leser) see reports, not the asset register.
+    expect((await reader.request('GET', `${BASE}/assets`)).status).toBe(403);
+    expect((await reader.request('GET', `${BASE}/assets/${first.id}`)).status).toBe(403);
+
     // Wildcards are letters: "%" finds nothing rather than everything.
     const literal = await fieldWorker.request('GET', `${BASE}/assets?q=%25`);
     expect(literal.body.total).toBe(0);
