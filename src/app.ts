@@ -21,6 +21,7 @@ import { sessionListRoutes } from './modules/accounts/session-list-routes.ts';
 import { staffAuth } from './modules/accounts/staff-auth.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { assetImportRoutes } from './modules/assets/import-routes.ts';
+import { assetRoutes } from './modules/assets/routes.ts';
 import { caseRoutes } from './modules/cases/case-routes.ts';
 import { directoryRoutes } from './modules/cases/directory-routes.ts';
 import { frontDeskRoutes } from './modules/cases/front-desk-routes.ts';
@@ -181,6 +182,10 @@ export async function buildApp(
         { name: 'staff: dashboard', description: 'Back office: figures' },
         { name: 'staff: notices', description: 'Back office: notices, their versions and their lifecycle' },
         { name: 'staff: administration', description: 'Back office: administration (admins only)' },
+        {
+          name: 'staff: assets',
+          description: 'Back office: the asset register, its map layer and asset types',
+        },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -225,6 +230,7 @@ export async function buildApp(
   await app.register(adminRoutes, { ctx });
   await app.register(stickerRoutes, { ctx });
   await app.register(assetImportRoutes, { ctx });
+  await app.register(assetRoutes, { ctx });
   await app.register(notificationStaffRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   await app.register(staffPrefsRoutes, { ctx });

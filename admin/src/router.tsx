@@ -13,6 +13,7 @@ import {
   RequireSession,
   RouteError,
 } from './layout/index.ts';
+import { ASSET_READERS } from './pages/assets/assets-api.ts';
 import { ROLE_ADMIN, ROLE_CASE_WORKER, ROLE_FRONT_DESK } from './session/index.ts';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.tsx'));
@@ -33,6 +34,9 @@ const TeamsPage = lazy(() => import('./pages/admin/teams/TeamsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/users/UsersPage.tsx'));
 const TemplatesPage = lazy(() => import('./pages/admin/templates/TemplatesPage.tsx'));
 const LinksPage = lazy(() => import('./pages/admin/links/LinksPage.tsx'));
+const AssetTypesPage = lazy(() => import('./pages/admin/asset-types/AssetTypesPage.tsx'));
+const AssetsPage = lazy(() => import('./pages/assets/AssetsPage.tsx'));
+const AssetPage = lazy(() => import('./pages/assets/AssetPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/audit/AuditPage.tsx'));
 const AssetImportPage = lazy(() => import('./pages/admin/assets-import/AssetImportPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
@@ -108,6 +112,14 @@ export const routes = [
               },
               { path: 'subscribers/:id', element: page(SubscriberView) },
               { path: 'incidents/:id', element: page(IncidentPage) },
+              {
+                path: 'assets',
+                element: <RequireRole roles={ASSET_READERS}>{page(AssetsPage)}</RequireRole>,
+              },
+              {
+                path: 'assets/:id',
+                element: <RequireRole roles={ASSET_READERS}>{page(AssetPage)}</RequireRole>,
+              },
               { path: 'preferences', element: page(PreferencesPage) },
               {
                 path: 'admin',
@@ -122,6 +134,7 @@ export const routes = [
                   { path: 'messages', element: page(MessagesPage) },
                   { path: 'messages/:kind/:channel/:language', element: page(MessageEditPage) },
                   { path: 'links', element: page(LinksPage) },
+                  { path: 'asset-types', element: page(AssetTypesPage) },
                   { path: 'audit', element: page(AuditPage) },
                   { path: 'assets/import', element: page(AssetImportPage) },
                   { path: '*', element: <NotFoundContent /> },

@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { configuredDatabase, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { errorText } from '../http/logging.ts';
+import { porsgrunnDemoAssetReports, porsgrunnDemoAssets } from '../modules/assets/demo/porsgrunn.ts';
+import { seedDemoAssets } from '../modules/assets/seed-demo-assets.ts';
 import { seedAddressesIfEmpty } from '../modules/geo/local-addresses.ts';
 import { porsgrunn } from '../modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../modules/tenants/seed-municipality.ts';
@@ -24,6 +26,15 @@ try {
       addresses
         ? `Demo addresses for ${porsgrunn.name}: added ${addresses.added} (generated sample, not real addresses).`
         : `Demo addresses for ${porsgrunn.name}: the municipality already has addresses.`,
+    );
+    const assets = await seedDemoAssets(db.db, porsgrunn.kommunenummer, {
+      assets: porsgrunnDemoAssets,
+      linkCodes: (porsgrunn.reportLinks ?? []).map((link) => link.code),
+      reports: porsgrunnDemoAssetReports,
+    });
+    console.log(
+      `Demo assets for ${porsgrunn.name}: added ${assets.assets} assets, tied ${assets.linksTied} QR links, ` +
+        `added ${assets.reports} reports.`,
     );
   } finally {
     await db.close();

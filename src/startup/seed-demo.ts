@@ -1,5 +1,5 @@
-// The demo data a start loads when SEED_DEMO is on: Porsgrunn, its sample addresses, a current
-// and an upcoming notice with a few made-up subscribers (written directly: nothing is sent) and
+// The demo data a start loads when SEED_DEMO is on: Porsgrunn, its sample addresses, a few
+// hydrants and a pumping station with their QR stickers and reports, a current and an upcoming notice with a few made-up subscribers (written directly: nothing is sent) and
 // (in the embedded demo only) one back-office account per role. Each part is skipped when it is already
 // there, so a restart costs a few queries and no password hashing.
 import type { FastifyBaseLogger } from 'fastify';
@@ -7,6 +7,8 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { readDemoPasswords, writeDemoPasswords } from '../modules/accounts/demo-password-file.ts';
 import { type DemoAccount, seedDemoStaff } from '../modules/accounts/seed-demo-staff.ts';
+import { porsgrunnDemoAssetReports, porsgrunnDemoAssets } from '../modules/assets/demo/porsgrunn.ts';
+import { areDemoAssetsSeeded, seedDemoAssets } from '../modules/assets/seed-demo-assets.ts';
 import { seedAddressesIfEmpty } from '../modules/geo/local-addresses.ts';
 import { seedDemoNotices } from '../modules/notices/seed-demo-notices.ts';
 import { seedDemoSubscribers } from '../modules/subscriptions/seed-demo-subscribers.ts';
@@ -35,6 +37,17 @@ export async function seedDemo(
     if (!addresses) return;
     phases.report.work.addressesAdded = addresses.added;
     log().info({ added: addresses.added }, 'demo addresses for Porsgrunn loaded');
+  });
+  await phases.time('seedDemoAssets', async () => {
+    const data = {
+      assets: porsgrunnDemoAssets,
+      linkCodes: (porsgrunn.reportLinks ?? []).map((link) => link.code),
+      reports: porsgrunnDemoAssetReports,
+    };
+    if (await areDemoAssetsSeeded(db, porsgrunn.kommunenummer, data)) return;
+    const added = await seedDemoAssets(db, porsgrunn.kommunenummer, data);
+    phases.report.work.seedRowsAdded += added.assets + added.linksTied + added.reports;
+    log().info(added, 'demo assets for Porsgrunn loaded');
   });
   await phases.time('seedDemoNotices', async () => {
     const added =

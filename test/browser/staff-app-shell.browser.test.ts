@@ -199,6 +199,7 @@ describe('the staff back office', () => {
         'Dashboard',
         'Driftsmeldinger',
         'Abonnenter',
+        'Anlegg',
       ]);
       await expect(menu.getByRole('link', { name: 'Innboks' }).getAttribute('aria-current')).resolves.toBe(
         'page',
@@ -232,6 +233,7 @@ describe('the staff back office', () => {
         'Dashboard',
         'Driftsmeldinger',
         'Abonnenter',
+        'Anlegg',
         'Administrasjon',
         'Utboks',
       ]);

@@ -1,5 +1,6 @@
-// Assets for sticker tests, inserted directly: the asset types a municipality is seeded with (the
-// migration seeds only municipalities that existed then), and assets of a type at given points.
+// Assets for sticker tests, inserted directly: the asset types (a seeded municipality has them
+// already; a test-built one does not), with the suggested categories the tests expect, and
+// assets of a type at given points.
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.ts';
@@ -12,7 +13,7 @@ export async function seedAssetTypes(db: Database, kommunenummer: string): Promi
       (${kommunenummer}, 'hydrant', '{"nb":"Brannhydrant","nn":"Brannhydrant","en":"Fire hydrant"}'::jsonb, 10, '{vann-lekkasje}'),
       (${kommunenummer}, 'kum', '{"nb":"Kum","nn":"Kum","en":"Manhole"}'::jsonb, 20, '{}'),
       (${kommunenummer}, 'pumpestasjon', '{"nb":"Pumpestasjon","nn":"Pumpestasjon","en":"Pumping station"}'::jsonb, 30, '{}')
-    on conflict do nothing`);
+    on conflict (kommunenummer, code) do update set suggested_categories = excluded.suggested_categories`);
 }
 
 export async function buildAssets(

@@ -1748,6 +1748,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/admin/asset-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an asset type
+         * @description The code (a–z, digits, hyphens) names the type in import files and on the command line.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description Asset type code, e.g. hydrant */
+                        code: string;
+                        /** @description Bokmål required; nynorsk and English optional */
+                        name: {
+                            en?: string;
+                            nb: string;
+                            nn?: string;
+                        };
+                        sortOrder?: number;
+                        /** @description Category codes a sticker on this type offers first */
+                        suggestedCategories?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            assetCount: number;
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Bokmål required; nynorsk and English optional */
+                            name: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            sortOrder: number;
+                            suggestedCategories: string[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/admin/asset-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an asset type: names, order, active, suggested categories */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description Bokmål required; nynorsk and English optional */
+                        name?: {
+                            en?: string;
+                            nb: string;
+                            nn?: string;
+                        };
+                        sortOrder?: number;
+                        /** @description Category codes a sticker on this type offers first */
+                        suggestedCategories?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            assetCount: number;
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Bokmål required; nynorsk and English optional */
+                            name: {
+                                en?: string;
+                                nb: string;
+                                nn?: string;
+                            };
+                            sortOrder: number;
+                            suggestedCategories: string[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/admin/assets/imports": {
         parameters: {
             query?: never;
@@ -5691,6 +5912,358 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/asset-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's asset types, switched-off ones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            types: {
+                                active: boolean;
+                                assetCount: number;
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Bokmål required; nynorsk and English optional */
+                                name: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                sortOrder: number;
+                                suggestedCategories: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the asset register
+         * @description By text in the register id or name (q), by type code (type) and by the map view (west, south, east, north: all four or none), ordered by register id, a page at a time.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Text in the register id or the name (case-insensitive) */
+                    q?: string;
+                    /** @description Asset type code, e.g. hydrant */
+                    type?: string;
+                    west?: number;
+                    south?: number;
+                    east?: number;
+                    north?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The utility's own register id (BH-0417) */
+                                externalId: string;
+                                /** Format: uuid */
+                                id: string;
+                                lat: number;
+                                lon: number;
+                                name: string;
+                                reportsLast12Months: number;
+                                type: {
+                                    code: string;
+                                    id: string;
+                                    /** @description Bokmål required; nynorsk and English optional */
+                                    name: {
+                                        en?: string;
+                                        nb: string;
+                                        nn?: string;
+                                    };
+                                };
+                            }[];
+                            limit: number;
+                            offset: number;
+                            /** @description All matches, beyond this page */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One asset with its report links and its reports
+         * @description Reports newest first (at most 100), with the number in the last 12 months so that repeated faults stand out. Another municipality's asset is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The register's other fields, in its order */
+                            attributes: {
+                                key: string;
+                                value: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The utility's own register id (BH-0417) */
+                            externalId: string;
+                            /** Format: uuid */
+                            id: string;
+                            lat: number;
+                            lon: number;
+                            name: string;
+                            reportLinks: {
+                                active: boolean;
+                                address: null | string;
+                                assetId: null | string;
+                                assetRef: null | string;
+                                code: string;
+                                id: string;
+                                /** @description Bokmål required; nynorsk and English optional */
+                                label: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                lastScannedAt: null | string;
+                                lat: null | number;
+                                lon: null | number;
+                                qrCodeUrl: string;
+                                scanCount: number;
+                                /** @description Scans on each of the last 30 days (Europe/Oslo), oldest first, today last */
+                                scansByDay: number[];
+                                /** @description Category codes offered first */
+                                suggestedCategories: string[];
+                                /** @description The address the QR code holds */
+                                url: string;
+                            }[];
+                            /** @description Newest first, at most 100 */
+                            reports: {
+                                /** @description Bokmål required; nynorsk and English optional */
+                                category: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mergedInto: null | string;
+                                ref: string;
+                                status: string;
+                            }[];
+                            /** @description Reports about this asset in the last 12 months: repeated faults stand out */
+                            reportsLast12Months: number;
+                            reportsTotal: number;
+                            type: {
+                                code: string;
+                                id: string;
+                                /** @description Bokmål required; nynorsk and English optional */
+                                name: {
+                                    en?: string;
+                                    nb: string;
+                                    nn?: string;
+                                };
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -9860,8 +10433,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -10091,8 +10667,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -10319,8 +10898,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -10642,8 +11224,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -10873,8 +11458,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -11101,8 +11689,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -11330,8 +11921,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -11562,8 +12156,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -11905,8 +12502,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -12139,8 +12739,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {
@@ -12480,8 +13083,11 @@ export interface paths {
                             }[];
                             asset: {
                                 externalId: string;
+                                /** Format: uuid */
                                 id: string;
                                 name: string;
+                                /** @description In the staff member's language */
+                                typeName: string;
                             } | null;
                             assetRef: string | null;
                             assignee: {

@@ -34,7 +34,9 @@ export function useLeafletMap(
 
   useEffect(() => {
     if (!element.current) return;
-    const m = L.map(element.current, { zoomControl: true, attributionControl: false });
+    // maxZoom as the tiles have it, set on the map too: without tiles the map would have none, and
+    // clustering (the assets layer) needs one.
+    const m = L.map(element.current, { zoomControl: true, attributionControl: false, maxZoom: 19 });
     m.setView(FALLBACK_CENTER, zoom);
     m.on('click', (event: L.LeafletMouseEvent) => onClick.current?.(event.latlng.lat, event.latlng.lng));
     map.current = m;

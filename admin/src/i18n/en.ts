@@ -2,6 +2,7 @@
 
 import { accountsEn } from './areas/accounts.ts';
 import { assetImportEn } from './areas/asset-import.ts';
+import { assetsEn } from './areas/assets.ts';
 import { casesEn } from './areas/cases.ts';
 import { linksEn } from './areas/links.ts';
 import { noticeDeliveryEn } from './areas/notice-delivery.ts';
@@ -23,6 +24,7 @@ export const en: Catalog = {
   ...sessionsEn,
   ...stickersEn,
   ...assetImportEn,
+  ...assetsEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

@@ -4,6 +4,7 @@
 
 import { accountsNb } from './areas/accounts.ts';
 import { assetImportNb } from './areas/asset-import.ts';
+import { assetsNb } from './areas/assets.ts';
 import { casesNb } from './areas/cases.ts';
 import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
@@ -24,6 +25,7 @@ export const nb = {
   ...sessionsNb,
   ...stickersNb,
   ...assetImportNb,
+  ...assetsNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

@@ -2,6 +2,7 @@
 
 import { accountsNn } from './areas/accounts.ts';
 import { assetImportNn } from './areas/asset-import.ts';
+import { assetsNn } from './areas/assets.ts';
 import { casesNn } from './areas/cases.ts';
 import { linksNn } from './areas/links.ts';
 import { noticeDeliveryNn } from './areas/notice-delivery.ts';
@@ -23,6 +24,7 @@ export const nn: Catalog = {
   ...sessionsNn,
   ...stickersNn,
   ...assetImportNn,
+  ...assetsNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

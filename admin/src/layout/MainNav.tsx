@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { type TextKey, useT } from '../i18n/index.ts';
+import { ASSET_READERS } from '../pages/assets/assets-api.ts';
 import { hasRole, type Membership, ROLE_ADMIN, ROLE_FRONT_DESK } from '../session/index.ts';
 
 interface NavItem {
@@ -17,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'nav.dashboard', path: 'dashboard' },
   { label: 'nav.notices', path: 'notices' },
   { label: 'nav.subscribers', path: 'subscribers' },
+  { label: 'nav.assets', path: 'assets', roles: ASSET_READERS },
   { label: 'nav.admin', path: 'admin', roles: [ROLE_ADMIN] },
   { label: 'nav.outbox', path: 'outbox', roles: [ROLE_ADMIN] },
 ];

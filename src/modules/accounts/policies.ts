@@ -49,6 +49,8 @@ export const ROLE_ACTIONS = {
   'subscriber.manage': deskAndCase,
   /** Import a list of subscribers the municipality holds consent for. */
   'subscriber.import': admins,
+  /** The asset register (hydrants, pumping stations…), its map layer and each asset's reports. */
+  'asset.read': handsOn,
   'admin.read': admins,
   'admin.settings': admins,
   'admin.categories': admins,
@@ -58,7 +60,7 @@ export const ROLE_ACTIONS = {
   'admin.report_links': admins,
   'admin.audit': admins,
   'admin.outbox': admins,
-  /** Asset register: importing assets from GeoJSON or CSV. */
+  /** Asset types (names, order, suggested categories), the asset register and importing it from GeoJSON or CSV. */
   'admin.assets': admins,
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -85,6 +85,9 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
         'GET /assets/imports',
         'POST /assets/imports',
         'GET /assets/imports/:id',
+        // Asset types (src/modules/assets).
+        'POST /asset-types',
+        'PUT /asset-types/:id',
         'GET /audit',
         'GET /oidc',
         'PUT /oidc',

@@ -66,8 +66,16 @@ export const CaseResponse = Type.Object({
   assetRef: Nullable(Type.String()),
   asset: Nullable(
     Type.Object(
-      { id: Type.String(), externalId: Type.String(), name: Type.String() },
-      { description: 'The registered asset (hydrant, pumping station…) the report is about' },
+      {
+        id: Type.String({ format: 'uuid' }),
+        externalId: Type.String(),
+        name: Type.String(),
+        typeName: Type.String({ description: "In the staff member's language" }),
+      },
+      {
+        description:
+          'The registered asset (hydrant, pumping station…) the report is about (its page: /assets/{id})',
+      },
     ),
   ),
   mergedInto: Nullable(Type.Object({ id: Type.String(), ref: Type.String() })),

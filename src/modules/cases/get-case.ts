@@ -18,6 +18,9 @@ export interface CaseRow extends InboxItemRow {
   photos_public: boolean;
   answers: Answers;
   asset_ref: string | null;
+  asset_id: string | null;
+  asset_external_id: string | null;
+  asset_type_name: LocalizedText | null;
   merged_into_id: string | null;
   merged_into_ref: string | null;
   forwarded_to: string | null;
@@ -26,8 +29,6 @@ export interface CaseRow extends InboxItemRow {
   followers_count: number;
   has_contact: boolean;
   version: string;
-  asset_id: string | null;
-  asset_external_id: string | null;
   asset_name: string | null;
 }
 
@@ -66,16 +67,17 @@ export async function getCase(db: Queryable, kommunenummer: string, reportId: st
     db,
     sql`select ${inboxItemColumns}, r.kommunenummer, r.description as full_description,
         c.questions as category_questions, c.public_description as photos_public, r.answers, r.asset_ref,
+        a.id as asset_id, a.external_id as asset_external_id, a.name as asset_name, ast.name as asset_type_name,
         r.merged_into_id, p.ref as merged_into_ref, r.forwarded_to, r.forwarded_to_email,
         r.needs_case_handling,
         (select count(*)::int from report_followers f where f.report_id = r.id and f.confirmed_at is not null) as followers_count,
         exists (select 1 from report_contacts rc where rc.report_id = r.id) as has_contact,
-        to_char(r.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as version,
-        a.id as asset_id, a.external_id as asset_external_id, a.name as asset_name
+        to_char(r.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as version
       from reports r
       ${inboxItemJoins}
       left join reports p on p.id = r.merged_into_id
       left join assets a on a.id = r.asset_id and a.kommunenummer = r.kommunenummer
+      left join asset_types ast on ast.id = a.type_id
       where r.id = ${reportId}::uuid and r.kommunenummer = ${kommunenummer}`,
   );
   if (!report) throw reportNotFound();

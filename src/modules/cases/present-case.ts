@@ -77,8 +77,13 @@ export function presentCase(data: CaseData, principal: StaffPrincipal, language:
     })),
     assetRef: r.asset_ref,
     asset:
-      r.asset_id !== null && r.asset_external_id !== null && r.asset_name !== null
-        ? { id: r.asset_id, externalId: r.asset_external_id, name: r.asset_name }
+      r.asset_id && r.asset_external_id && r.asset_type_name
+        ? {
+            id: r.asset_id,
+            externalId: r.asset_external_id,
+            name: r.asset_name ?? r.asset_external_id,
+            typeName: localize(r.asset_type_name, language),
+          }
         : null,
     mergedInto: r.merged_into_id ? { id: r.merged_into_id, ref: r.merged_into_ref ?? '' } : null,
     duplicates: data.duplicates,

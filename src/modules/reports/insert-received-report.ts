@@ -68,6 +68,15 @@ function checkedCategory(report: ReceivedReportRow): SQL {
         and g.xmin::text = ${report.versions.group} and m.xmin::text = ${report.versions.municipality})`;
 }
 
+/**
+ * The registered asset of the report link the report came through, read here, in the insert: the
+ * asset is never taken from what the client sent, and a link of another municipality gives none.
+ */
+function linkedAsset(report: ReceivedReportRow): SQL {
+  return sql`(select asset_id from report_links
+      where id = ${report.reportLinkId}::uuid and kommunenummer = ${report.kommunenummer})`;
+}
+
 function statement(
   report: ReceivedReportRow,
   contact: Contact | null,
@@ -77,11 +86,12 @@ function statement(
   const parts: SQL[] = [
     sql`report as (
       insert into reports (id, ref, kommunenummer, category_id, status, channel, acute, description, address,
-        lat, lon, answers, asset_ref, report_link_id, tracking_token_hash, due_at, team_id, created_at, updated_at)
+        lat, lon, answers, asset_ref, report_link_id, asset_id, tracking_token_hash, due_at, team_id, created_at, updated_at)
       values (${report.id}::uuid, ${nextReferenceSql(report.kommunenummer, year)}, ${report.kommunenummer},
         ${checkedCategory(report)}, 'mottatt', ${report.channel}, ${report.acute}, ${report.description},
         ${report.address}, ${report.lat}::double precision, ${report.lon}::double precision,
-        ${JSON.stringify(report.answers)}::jsonb, ${report.assetRef}, ${report.reportLinkId}::uuid, ${report.trackingTokenHash}, ${report.dueAt?.toISOString() ?? null}::timestamptz,
+        ${JSON.stringify(report.answers)}::jsonb, ${report.assetRef}, ${report.reportLinkId}::uuid,
+        ${linkedAsset(report)}, ${report.trackingTokenHash}, ${report.dueAt?.toISOString() ?? null}::timestamptz,
         (select default_team_id from categories where id = ${report.categoryId}::uuid),
         ${report.createdAt.toISOString()}::timestamptz, ${report.createdAt.toISOString()}::timestamptz)
       returning id, ref

@@ -8,6 +8,7 @@ import { buildPorsgrunn } from '../../../test/support/factories.ts';
 import { addMunicipalityLikeOperator } from '../../../test/support/municipalities.ts';
 import { type Database, queryRows } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
+import { DEFAULT_ASSET_TYPES, seedAssetTypes } from '../assets/seed-asset-types.ts';
 import { replyTemplates } from '../cases/schema.ts';
 import { categories } from '../categories/schema.ts';
 import { messageTemplates } from '../notifications/schema.ts';
@@ -241,5 +242,16 @@ describe.each(databaseKinds())('adding a municipality without a template on %s',
     });
     const [row] = await database.handle.db.select().from(municipalities);
     expect(row).toMatchObject({ kommunenummer: '4003', enabled: true, languages: ['nb', 'nn', 'en'] });
+  });
+
+  it('gives the new municipality the default asset types, once', async () => {
+    const db = database.handle.db;
+    const types = await queryRows<{ code: string; name: { nb: string } }>(
+      db,
+      sql`select code, name from asset_types where kommunenummer = '4003' order by sort_order`,
+    );
+    expect(types.map((t) => t.code)).toEqual(DEFAULT_ASSET_TYPES.map((t) => t.code));
+    expect(types[0]?.name.nb).toBe('Brannhydrant');
+    expect(await seedAssetTypes(db, '4003')).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
 import { AppError } from '../../shared/errors.ts';
 import { LANGUAGES, type Language, type MunicipalLanguage } from '../../shared/language.ts';
 import { isEmailAddress } from '../../shared/text.ts';
+import { seedAssetTypes } from '../assets/seed-asset-types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { seedNoticeTemplates } from '../notices/notice-templates.ts';
 import { createReferenceSequencesAhead } from '../reports/reference.ts';
@@ -145,6 +146,8 @@ export async function addMunicipality(
         : NOTHING_COPIED;
       // The shipped wording, not the template municipality's: an edited text may name that municipality.
       await seedNoticeTemplates(tx, wanted.kommunenummer);
+      // The common asset types, so stickers and imports work from the first day (renamed in admin).
+      await seedAssetTypes(tx, wanted.kommunenummer);
       await recordAudit(tx, {
         kommunenummer: wanted.kommunenummer,
         actorId: null,

@@ -18,7 +18,14 @@ describe.each(databaseKinds())('seeding the demo municipality on %s', (kind) => 
   it('loads Porsgrunn once, and a second run changes nothing, not even edits made since', async () => {
     const db = database.handle.db;
     const first = await seedMunicipality(db, porsgrunn);
-    expect(first).toEqual({ municipalities: 1, teams: 2, groups: 4, categories: 19, reportLinks: 2 });
+    expect(first).toEqual({
+      municipalities: 1,
+      teams: 2,
+      groups: 4,
+      categories: 19,
+      reportLinks: 2,
+      assetTypes: 7,
+    });
 
     // An administrator renames a category and switches one off after the first start.
     await db
@@ -34,7 +41,14 @@ describe.each(databaseKinds())('seeding the demo municipality on %s', (kind) => 
     const linkSnapshot = await linkRows();
 
     const second = await seedMunicipality(db, porsgrunn);
-    expect(second).toEqual({ municipalities: 0, teams: 0, groups: 0, categories: 0, reportLinks: 0 });
+    expect(second).toEqual({
+      municipalities: 0,
+      teams: 0,
+      groups: 0,
+      categories: 0,
+      reportLinks: 0,
+      assetTypes: 0,
+    });
     expect(await categoryRows()).toEqual(snapshot);
     expect(await linkRows()).toEqual(linkSnapshot);
 

@@ -2,6 +2,7 @@
 // running it again changes nothing, and never overwrites what an administrator has edited.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { seedAssetTypes } from '../assets/seed-asset-types.ts';
 import { categories, categoryGroups } from '../categories/schema.ts';
 import { seedNoticeTemplates } from '../notices/notice-templates.ts';
 import { seedReportLinks } from '../report-links/seed-report-links.ts';
@@ -15,11 +16,19 @@ export interface SeedResult {
   groups: number;
   categories: number;
   reportLinks: number;
+  assetTypes: number;
 }
 
 export async function seedMunicipality(db: Database, data: DemoMunicipality): Promise<SeedResult> {
   const result = await db.transaction(async (tx) => {
-    const added: SeedResult = { municipalities: 0, teams: 0, groups: 0, categories: 0, reportLinks: 0 };
+    const added: SeedResult = {
+      municipalities: 0,
+      teams: 0,
+      groups: 0,
+      categories: 0,
+      reportLinks: 0,
+      assetTypes: 0,
+    };
     const { kommunenummer } = data;
     const inserted = await tx
       .insert(municipalities)
@@ -96,6 +105,7 @@ export async function seedMunicipality(db: Database, data: DemoMunicipality): Pr
         added.categories += rows.length;
       }
     }
+    added.assetTypes = await seedAssetTypes(tx, kommunenummer);
     added.reportLinks = await seedReportLinks(tx, kommunenummer, data.reportLinks ?? []);
     await seedNoticeTemplates(tx, kommunenummer);
     return added;

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app-context.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { localize } from '../../shared/language.ts';
+import { nameOfLinkedAsset } from '../assets/name-of-linked-asset.ts';
 import { listCategoryTree } from '../categories/list-category-tree.ts';
 import { hasLocalAddresses } from '../geo/local-addresses.ts';
 import { uploadSpoolFor } from '../photos/upload-spool.ts';
@@ -70,6 +71,7 @@ export const formRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
         data.assetRef = prefill.assetRef;
         data.reportLinkId = prefill.reportLinkId;
         data.linkLabel = prefill.label;
+        data.assetName = await nameOfLinkedAsset(db, link.kommunenummer, link.assetId);
         data.suggested = prefill.suggestedCategories;
       }
     }

@@ -16,6 +16,7 @@ export const ADMIN_SECTIONS: { path: string; label: TextKey }[] = [
   { path: 'messages', label: 'admin.messages' },
   { path: 'links', label: 'admin.links' },
   { path: 'assets/import', label: 'admin.assetImport' },
+  { path: 'asset-types', label: 'admin.assetTypes' },
   { path: 'audit', label: 'admin.audit' },
 ];
 

@@ -229,6 +229,7 @@ export default function InboxPage() {
                   tiles={directory.map}
                   onSelect={openCase}
                   label={t('inbox.mapLabel')}
+                  assetLayer
                 />
                 <p className="field-hint">{t('inbox.chooseReport')}</p>
               </div>

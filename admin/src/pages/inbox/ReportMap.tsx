@@ -4,9 +4,15 @@
 // (GET /directory); without one the points show on a plain background.
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { ReportStatus } from '../../components/index.ts';
 import { useLeafletMap } from '../../components/use-leaflet-map.ts';
+import { useT } from '../../i18n/index.ts';
+import { hasRole, useMembership } from '../../session/index.ts';
+import { AssetLayerToggle } from '../assets/AssetLayerToggle.tsx';
+import { useAssetLayer } from '../assets/asset-layer.ts';
+import { ASSET_READERS } from '../assets/assets-api.ts';
 import type { MapTiles } from './directory.ts';
 
 export interface MapPoint {
@@ -27,6 +33,8 @@ interface Props {
   tiles?: MapTiles | undefined;
   label: string;
   className?: string;
+  /** Offers the assets layer (for the roles that may read the asset register), off at first. */
+  assetLayer?: boolean;
 }
 
 const COLOURS: Record<ReportStatus, string> = {
@@ -40,7 +48,16 @@ const COLOURS: Record<ReportStatus, string> = {
   avvist: '#5b6470',
   lukket: '#5b6470',
 };
-export function ReportMap({ points, selectedId, onSelect, onMove, tiles, label, className }: Props) {
+export function ReportMap({
+  points,
+  selectedId,
+  onSelect,
+  onMove,
+  tiles,
+  label,
+  className,
+  assetLayer,
+}: Props) {
   const element = useRef<HTMLElement>(null);
   const handlers = useRef({ onSelect, onMove });
   handlers.current = { onSelect, onMove };
@@ -53,6 +70,17 @@ export function ReportMap({ points, selectedId, onSelect, onMove, tiles, label, 
     tiles,
   );
   const movable = Boolean(onMove);
+  const t = useT();
+  const navigate = useNavigate();
+  const membership = useMembership();
+  const mayShowAssets = Boolean(assetLayer) && hasRole(membership, ...ASSET_READERS);
+  const [showAssets, setShowAssets] = useState(false);
+  const assets = useAssetLayer(map, {
+    kommunenummer: membership.kommunenummer,
+    on: mayShowAssets && showAssets,
+    language: t.language,
+    onOpen: (id) => navigate(`/m/${membership.kommunenummer}/assets/${id}`),
+  });
 
   useEffect(() => {
     const m = map.current;
@@ -100,10 +128,15 @@ export function ReportMap({ points, selectedId, onSelect, onMove, tiles, label, 
   }, [points, selectedId, movable]);
 
   return (
-    <section
-      ref={element}
-      className={['report-map', className].filter(Boolean).join(' ')}
-      aria-label={label}
-    />
+    <>
+      {mayShowAssets ? (
+        <AssetLayerToggle id="report-map-assets" on={showAssets} onChange={setShowAssets} state={assets} />
+      ) : null}
+      <section
+        ref={element}
+        className={['report-map', className].filter(Boolean).join(' ')}
+        aria-label={label}
+      />
+    </>
   );
 }

@@ -20,6 +20,8 @@ export interface DraftData {
   reportLinkId?: string;
   /** From a QR sticker: what it is on, and the categories it suggests. */
   linkLabel?: LocalizedText;
+  /** The registered asset the sticker is on, as the form names it ("Brannhydrant BH-0417"). */
+  assetName?: LocalizedText;
   suggested?: string[];
   /** Problems found when the draft was last checked, shown next to the fields. */
   errors: ErrorDetail[];

@@ -3,6 +3,7 @@
 // "use my position", a category search, address suggestions (when address search is configured)
 // and an upload progress bar.
 import { html } from 'htm/preact';
+import { localize } from '../../../shared/language.ts';
 import type { CategoryTree, CategoryTreeNode } from '../../categories/list-category-tree.ts';
 import { renderPage, thumbnail } from '../layout.ts';
 import { formAction, type Site } from '../site.ts';
@@ -149,8 +150,13 @@ export function formPage(input: FormPageInput): string {
           })}
           ${input.addressSearch ? html`<p class="visually-hidden" id="address-status" aria-live="polite"></p>` : null}
           ${
+            draft.assetName
+              ? html`<p class="report-asset">${t.asset}: <strong>${localize(draft.assetName, site.language)}</strong></p>`
+              : null
+          }
+          ${
             draft.assetRef
-              ? html`<p>${t.asset}: <strong>${draft.assetRef}</strong></p><input type="hidden" name="assetRef" value=${draft.assetRef} />`
+              ? html`${draft.assetName ? null : html`<p>${t.asset}: <strong>${draft.assetRef}</strong></p>`}<input type="hidden" name="assetRef" value=${draft.assetRef} />`
               : null
           }
           ${draft.reportLinkId ? html`<input type="hidden" name="reportLinkId" value=${draft.reportLinkId} />` : null}

@@ -9,6 +9,7 @@ import { messages } from '../../../i18n/messages.ts';
 import { AppError, type ErrorDetail } from '../../../shared/errors.ts';
 import { isLanguage, type Language } from '../../../shared/language.ts';
 import { EMAIL_MAX_LENGTH } from '../../../shared/text.ts';
+import { nameOfLinkedAsset } from '../../assets/name-of-linked-asset.ts';
 import { PhotosBusyError } from '../../photos/photo-gate.ts';
 import { MAX_PHOTO_BYTES } from '../../photos/process-photo.ts';
 import { attachPhotoToDraft, MAX_PHOTOS_PER_REPORT, tooManyPhotos } from '../../photos/store-photo.ts';
@@ -163,6 +164,7 @@ export function draftFromFields(fields: Map<string, string[]>, earlier: DraftDat
     assetRef: earlier.assetRef,
     reportLinkId: earlier.reportLinkId,
     linkLabel: earlier.linkLabel,
+    assetName: earlier.assetName,
     suggested: earlier.suggested,
     errors: [],
   };
@@ -229,6 +231,7 @@ async function firstPostStart(
       start.reportLinkId = prefill.reportLinkId;
       start.assetRef = prefill.assetRef;
       start.linkLabel = prefill.label;
+      start.assetName = await nameOfLinkedAsset(db, kommunenummer, link.assetId);
       start.suggested = prefill.suggestedCategories;
     }
   }

@@ -81,7 +81,16 @@ export function CaseDetails({ c, k }: { c: Case; k: string }) {
           <dt>{t('case.address')}</dt>
           <dd>{c.address ?? t('case.noAddress')}</dd>
         </div>
-        {c.assetRef ? (
+        {c.asset ? (
+          <div>
+            <dt>{t('case.asset')}</dt>
+            <dd>
+              <Link to={`/m/${k}/assets/${c.asset.id}`}>
+                {c.asset.typeName} {c.asset.externalId}
+              </Link>
+            </dd>
+          </div>
+        ) : c.assetRef ? (
           <div>
             <dt>{t('case.asset')}</dt>
             <dd>{c.assetRef}</dd>

@@ -40,7 +40,11 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         return;
       }
       gPressed = 0;
-      const onLink = event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement;
+      // A map's marker is a button too (role="button", e.g. an asset on the inbox map).
+      const onLink =
+        event.target instanceof HTMLAnchorElement ||
+        event.target instanceof HTMLButtonElement ||
+        (event.target instanceof HTMLElement && event.target.getAttribute('role') === 'button');
       const actions: Record<string, () => void> = {
         j: h.next,
         k: h.previous,
