@@ -122,7 +122,12 @@ describe.each(databaseKinds())('reports from the field on %s', (kind) => {
     expect(res.status).toBe(201);
     expect(await reportRow(res.body.id)).toMatchObject({ asset_id: asset.id, asset_ref: 'H-1001' });
     const view = await crew.request('GET', `/api/v1/staff/m/4001/reports/${res.body.id}`);
-    expect(view.body.asset).toEqual({ id: asset.id, externalId: 'H-1001', name: 'Brannhydrant Storgata' });
+    expect(view.body.asset).toEqual({
+      id: asset.id,
+      externalId: 'H-1001',
+      name: 'Brannhydrant Storgata',
+      typeName: expect.any(String),
+    });
 
     const wrong = await crew.request(
       'POST',

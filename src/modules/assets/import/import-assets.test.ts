@@ -81,7 +81,7 @@ describe.each(databaseKinds())('asset import on %s', (kind) => {
       { id: 'BH-2', type: 'Brannhydrant', at: PORSGRUNN_UTM32[1] ?? [0, 0] },
       { id: 'K-1', type: 'kum', at: PORSGRUNN_UTM32[2] ?? [0, 0] },
       { id: 'BH-SKIEN', type: 'hydrant', at: SKIEN_UTM32 },
-      { id: 'X-1', type: 'ventil', at: PORSGRUNN_UTM32[3] ?? [0, 0] },
+      { id: 'X-1', type: 'fontene', at: PORSGRUNN_UTM32[3] ?? [0, 0] },
       { id: 'BH-1', type: 'hydrant', at: PORSGRUNN_UTM32[3] ?? [0, 0] },
       { id: 'L-1', type: 'hydrant', at: PORSGRUNN_UTM32[3] ?? [0, 0], geometryType: 'LineString' },
       { type: 'hydrant', at: PORSGRUNN_UTM32[3] ?? [0, 0] },
@@ -99,7 +99,7 @@ describe.each(databaseKinds())('asset import on %s', (kind) => {
       {
         line: 5,
         externalId: 'X-1',
-        reason: expect.stringContaining('Unknown asset type “ventil” (known: hydrant, kum, pumpestasjon)'),
+        reason: expect.stringContaining('Unknown asset type “fontene” (known: hydrant, kum, pumpestasjon'),
       },
       { line: 6, externalId: 'BH-1', reason: 'The same id as line 1.' },
       { line: 7, externalId: 'L-1', reason: 'The geometry is not a point (LineString).' },
