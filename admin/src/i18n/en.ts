@@ -6,6 +6,7 @@ import { linksEn } from './areas/links.ts';
 import { noticeDeliveryEn } from './areas/notice-delivery.ts';
 import { noticesEn } from './areas/notices.ts';
 import { officeEn } from './areas/office.ts';
+import { fieldEn } from './areas/field.ts';
 import { stickersEn } from './areas/stickers.ts';
 import { subscribersEn } from './areas/subscribers.ts';
 import type { Catalog } from './catalog.ts';
@@ -19,6 +20,7 @@ export const en: Catalog = {
   ...noticeDeliveryEn,
   ...linksEn,
   ...stickersEn,
+  ...fieldEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',

@@ -8,6 +8,7 @@ import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
 import { noticesNb } from './areas/notices.ts';
 import { officeNb } from './areas/office.ts';
+import { fieldNb } from './areas/field.ts';
 import { stickersNb } from './areas/stickers.ts';
 import { subscribersNb } from './areas/subscribers.ts';
 
@@ -20,6 +21,7 @@ export const nb = {
   ...noticeDeliveryNb,
   ...linksNb,
   ...stickersNb,
+  ...fieldNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',

@@ -6,6 +6,7 @@ import { linksNn } from './areas/links.ts';
 import { noticeDeliveryNn } from './areas/notice-delivery.ts';
 import { noticesNn } from './areas/notices.ts';
 import { officeNn } from './areas/office.ts';
+import { fieldNn } from './areas/field.ts';
 import { stickersNn } from './areas/stickers.ts';
 import { subscribersNn } from './areas/subscribers.ts';
 import type { Catalog } from './catalog.ts';
@@ -19,6 +20,7 @@ export const nn: Catalog = {
   ...noticeDeliveryNn,
   ...linksNn,
   ...stickersNn,
+  ...fieldNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',

@@ -4,6 +4,9 @@
 // The UI language is the account's, unless one was chosen that the account does not have yet
 // (on the login page, or in a session that may not change the account): then that one, saved on
 // the account as soon as it may be (language-choice.ts).
+// Without a network (the field app in a van), the copy of the session the field app kept on the
+// device stands in until the server answers again; a logout or a 401 drops that copy and every
+// other thing the field app kept (offline/field-store.ts).
 import {
   createContext,
   type ReactNode,
@@ -14,8 +17,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ApiError, onUnauthorized, setCsrfToken } from '../api/client.ts';
+import { ApiError, NETWORK_ERROR, onUnauthorized, setCsrfToken } from '../api/client.ts';
 import { type Language, useLanguage } from '../i18n/index.ts';
+import { dropAll, loadSession } from '../offline/field-store.ts';
 import { sessionApi } from './api.ts';
 import {
   forgetUnsaved as forgetUnsavedChoice,
@@ -110,6 +114,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const forget = useCallback((problem?: ApiError) => {
     setCsrfToken(null);
+    // The session is over: what the field app kept on this device goes with it.
+    void dropAll().catch(() => undefined);
     setState(problem ? { status: 'anonymous', problem } : { status: 'anonymous' });
   }, []);
 
@@ -117,11 +123,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       accept(await sessionApi.current());
     } catch (error) {
-      if (error instanceof ApiError && error.status !== 401) forget(error);
+      if (error instanceof ApiError && error.code === NETWORK_ERROR) {
+        const kept = await loadSession<StaffSession>().catch(() => undefined);
+        if (kept) {
+          // No CSRF token offline: the field app's sync reads the session again before it sends.
+          setLanguage(kept.session.user.language);
+          setState({ status: 'authenticated', session: { ...kept.session, csrfToken: '' } });
+          return;
+        }
+        forget(error);
+      } else if (error instanceof ApiError && error.status !== 401) forget(error);
       else if (error instanceof ApiError) forget();
       else throw error;
     }
-  }, [accept, forget]);
+  }, [accept, forget, setLanguage]);
 
   useEffect(() => {
     void refresh();
@@ -131,6 +146,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthorized(() => {
         setCsrfToken(null);
+        void dropAll().catch(() => undefined);
         setState((current) => (current.status === 'authenticated' ? { status: 'anonymous' } : current));
       }),
     [],
