@@ -24,6 +24,7 @@ import { directoryRoutes } from './modules/cases/directory-routes.ts';
 import { frontDeskRoutes } from './modules/cases/front-desk-routes.ts';
 import { inboxRoutes } from './modules/cases/inbox-routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
+import { fieldRoutes } from './modules/field/field-routes.ts';
 import { addressRoutes } from './modules/geo/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { incidentRoutes } from './modules/incidents/incident-routes.ts';
@@ -209,6 +210,7 @@ export async function buildApp(
   await app.register(caseRoutes, { ctx });
   await app.register(directoryRoutes, { ctx });
   await app.register(frontDeskRoutes, { ctx });
+  await app.register(fieldRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(noticeStaffRoutes, { ctx });
   await app.register(noticeDeliveryRoutes, { ctx });

@@ -15,7 +15,8 @@ import type { FastifyRequest } from 'fastify';
  * `token`: tracking, stop, fix-check and reset links; `code`/`state`/`session_state`/`iss`: the
  * OIDC callback; `utkast`: a web-form draft's id (its holder sees the contact details typed into
  * it); `email`/`phone`/`q`/`adresse`: what a person searched for or typed (`adresse`: the notice
- * list's "does this affect my address?", most likely their home).
+ * list's "does this affect my address?", most likely their home); `lat`/`lon`: where a person
+ * is (the field app's task list sends the crew's position) or what they looked up.
  */
 const SECRET_PARAMETERS = new Set([
   'token',
@@ -36,6 +37,8 @@ const SECRET_PARAMETERS = new Set([
   'phone',
   'q',
   'adresse',
+  'lat',
+  'lon',
 ]);
 
 /** A draft's id in the path (`/porsgrunn/meld/<id>`, `…/send`): the key to the draft. */
@@ -64,7 +67,7 @@ export function redactUrl(url: string): string {
  * the value of every secret parameter is blanked.
  */
 const SECRET_IN_TEXT =
-  /([?&](?:token|code|state|session_state|id_token|id_token_hint|access_token|refresh_token|client_secret|password|secret|key|signature|utkast|email|phone|q)=)[^&#\s"'<>]*/gi;
+  /([?&](?:token|code|state|session_state|id_token|id_token_hint|access_token|refresh_token|client_secret|password|secret|key|signature|utkast|email|phone|q|adresse|lat|lon)=)[^&#\s"'<>]*/gi;
 
 export function redactText(text: string): string {
   return text.replace(SECRET_IN_TEXT, `$1${REDACTED}`).replace(DRAFT_PATH, `/meld/${REDACTED}`);

@@ -5583,6 +5583,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/field/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open reports assigned to me or my teams, by priority, then distance from me, then age
+         * @description Without `lat`/`lon` the distance is null and the list is by priority and age. The position is neither stored nor logged.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description mine (default): assigned to me; team: my teams */
+                    scope?: "mine" | "team";
+                    /** @description Where I am (WGS84); never logged */
+                    lat?: number;
+                    /** @description Where I am (WGS84); never logged */
+                    lon?: number;
+                };
+                header?: never;
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: {
+                                address: string | null;
+                                asset: {
+                                    externalId: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                assignedToMe: boolean;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                };
+                                distanceMetres: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                lat: number | null;
+                                lon: number | null;
+                                /** @enum {string} */
+                                priority: "lav" | "normal" | "hoy";
+                                reference: string;
+                                /** @enum {string} */
+                                status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                                team: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description The description's first line (never contact details) */
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description Send back with a status change (409 when stale) */
+                                version: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/front-desk/caller": {
         parameters: {
             query?: never;

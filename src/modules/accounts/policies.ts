@@ -33,6 +33,8 @@ export const ROLE_ACTIONS = {
   'case.export_personal': caseWorkers,
   'front_desk.register': deskAndCase,
   'front_desk.lookup_caller': deskAndCase,
+  /** The field app: my and my teams' open tasks, and reports registered out in the field. */
+  'field.tasks': ['admin', 'saksbehandler', 'feltarbeider'],
   'dashboard.read': everyone,
   'notice.read': everyone,
   /** Create a notice as a draft; only case workers publish it. */

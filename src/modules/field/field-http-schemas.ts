@@ -1,0 +1,45 @@
+// Request and answer shapes of the field app's own endpoints (the task list; a report from the field).
+import { Type } from 'typebox';
+import { stringEnum } from '../../http/schema-helpers.ts';
+import { PRIORITIES, REPORT_STATUSES } from '../reports/statuses.ts';
+import { TASK_SCOPES } from './list-field-tasks.ts';
+
+export const TasksQuery = Type.Object({
+  scope: Type.Optional(
+    stringEnum(TASK_SCOPES, { description: 'mine (default): assigned to me; team: my teams' }),
+  ),
+  lat: Type.Optional(
+    Type.Number({ minimum: -90, maximum: 90, description: 'Where I am (WGS84); never logged' }),
+  ),
+  lon: Type.Optional(
+    Type.Number({ minimum: -180, maximum: 180, description: 'Where I am (WGS84); never logged' }),
+  ),
+});
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const FieldTask = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    reference: Type.String(),
+    status: stringEnum(REPORT_STATUSES),
+    priority: stringEnum(PRIORITIES),
+    category: Type.Object({ code: Type.String(), name: Type.String() }),
+    title: Type.String({ description: "The description's first line (never contact details)" }),
+    lat: Nullable(Type.Number()),
+    lon: Nullable(Type.Number()),
+    address: Nullable(Type.String()),
+    distanceMetres: Nullable(Type.Number({ description: 'From lat/lon in the query; null without them' })),
+    assignedToMe: Type.Boolean(),
+    team: Nullable(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() })),
+    updatedAt: Type.String({ format: 'date-time' }),
+    version: Type.String({ description: 'Send back with a status change (409 when stale)' }),
+    asset: Nullable(
+      Type.Object({ id: Type.String({ format: 'uuid' }), externalId: Type.String(), name: Type.String() }),
+    ),
+  },
+  { description: 'An open report on a crew’s work list' },
+);
+
+export const TasksResponse = Type.Object({ tasks: Type.Array(FieldTask) });
