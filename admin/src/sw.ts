@@ -20,6 +20,17 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: str
 const SHELL_CACHE = 'meldepunkt-admin-shell';
 const TILE_CACHE = 'meldepunkt-map-tiles';
 
+// The page itself is kept at install too, so the app opens offline after its first visit (the
+// first load happened before this worker controlled the page).
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.add('/admin/'))
+      .catch(() => undefined),
+  );
+});
+
 void self.skipWaiting();
 clientsClaim();
 cleanupOutdatedCaches();

@@ -65,6 +65,20 @@ interface FieldDb extends DBSchema {
 
 let opening: Promise<IDBPDatabase<FieldDb>> | null = null;
 
+/**
+ * Whose data may be written: the logged-in user, set by the session (SessionProvider). A write
+ * that finishes after a logout (a fetch that was under way) would otherwise bring the dropped
+ * data back; for anyone else it is ignored.
+ */
+let owner: string | null = null;
+export function setStoreOwner(userId: string | null): void {
+  owner = userId;
+}
+
+function mayWrite(userId: string): boolean {
+  return owner !== null && owner === userId;
+}
+
 function db(): Promise<IDBPDatabase<FieldDb>> {
   opening ??= openDB<FieldDb>(FIELD_DB, 1, {
     upgrade(database) {
@@ -84,6 +98,7 @@ function db(): Promise<IDBPDatabase<FieldDb>> {
 const SESSION_KEY = 'current';
 
 export async function saveSession<S>(userId: string, session: S): Promise<void> {
+  if (!mayWrite(userId)) return;
   await (await db()).put('session', { userId, session, savedAt: new Date().toISOString() }, SESSION_KEY);
 }
 
@@ -96,6 +111,7 @@ function cacheKey(userId: string, key: string): string {
 }
 
 export async function putCached<T>(userId: string, key: string, value: T): Promise<void> {
+  if (!mayWrite(userId)) return;
   await (await db()).put('cache', {
     key: cacheKey(userId, key),
     userId,
@@ -109,6 +125,7 @@ export async function getCached<T>(userId: string, key: string): Promise<Cached<
 }
 
 export async function enqueue(change: Omit<QueuedChange, 'seq'>): Promise<number> {
+  if (!mayWrite(change.userId)) throw new Error('not logged in as the change\'s user');
   return (await db()).add('queue', change as QueuedChange);
 }
 
@@ -119,6 +136,7 @@ export async function queued(userId: string): Promise<QueuedChange[]> {
 }
 
 export async function updateQueued(change: QueuedChange): Promise<void> {
+  if (!mayWrite(change.userId)) return;
   await (await db()).put('queue', change);
 }
 
@@ -131,6 +149,7 @@ export async function removeQueued(seq: number): Promise<void> {
  * changes. Called on logout and on a 401, when the session is over.
  */
 export async function dropAll(): Promise<void> {
+  owner = null;
   const open = opening;
   opening = null;
   if (open) (await open.catch(() => null))?.close();

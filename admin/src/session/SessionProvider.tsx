@@ -19,7 +19,7 @@ import {
 } from 'react';
 import { ApiError, NETWORK_ERROR, onUnauthorized, setCsrfToken } from '../api/client.ts';
 import { type Language, useLanguage } from '../i18n/index.ts';
-import { dropAll, loadSession } from '../offline/field-store.ts';
+import { dropAll, loadSession, setStoreOwner } from '../offline/field-store.ts';
 import { sessionApi } from './api.ts';
 import {
   forgetUnsaved as forgetUnsavedChoice,
@@ -92,6 +92,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (wanted) forgetUnsavedChoice(wanted);
         setLanguage(session.user.language);
       }
+      setStoreOwner(session.user.id);
       setState({ status: 'authenticated', session });
       return session;
     },
@@ -128,6 +129,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (kept) {
           // No CSRF token offline: the field app's sync reads the session again before it sends.
           setLanguage(kept.session.user.language);
+          setStoreOwner(kept.userId);
           setState({ status: 'authenticated', session: { ...kept.session, csrfToken: '' } });
           return;
         }

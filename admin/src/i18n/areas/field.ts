@@ -7,7 +7,7 @@ export const fieldNb = {
   'field.nav': 'Feltmeny',
   'field.nav.tasks': 'Oppgaver',
   'field.nav.map': 'Kart',
-  'field.nav.new': 'Meld nytt problem',
+  'field.nav.new': 'Nytt problem',
   'field.backOffice': 'Saksbehandling',
   'field.logout': 'Logg ut',
   'field.logoutPending':
@@ -111,7 +111,7 @@ export const fieldNn: typeof fieldNb = {
   'field.nav': 'Feltmeny',
   'field.nav.tasks': 'Oppgåver',
   'field.nav.map': 'Kart',
-  'field.nav.new': 'Meld nytt problem',
+  'field.nav.new': 'Nytt problem',
   'field.backOffice': 'Sakshandsaming',
   'field.logout': 'Logg ut',
   'field.logoutPending':
@@ -215,7 +215,7 @@ export const fieldEn: typeof fieldNb = {
   'field.nav': 'Field menu',
   'field.nav.tasks': 'Tasks',
   'field.nav.map': 'Map',
-  'field.nav.new': 'Report a new problem',
+  'field.nav.new': 'New problem',
   'field.backOffice': 'Case handling',
   'field.logout': 'Log out',
   'field.logoutPending':

@@ -48,7 +48,8 @@ async function request<T>(
   path: string,
   options: { json?: unknown; form?: FormData; idempotencyKey?: string; signal?: AbortSignal } = {},
 ): Promise<Sent<T>> {
-  const headers: Record<string, string> = method === 'GET' ? { accept: 'application/json' } : changeHeaders();
+  // Accept-Language too on reads: category names and the like come in the UI language.
+  const headers: Record<string, string> = changeHeaders();
   if (options.json !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
