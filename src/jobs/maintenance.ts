@@ -2,6 +2,7 @@
 // per schedule, however many workers are up).
 import type { Database } from '../db/client.ts';
 import { forgetExpiredSessions } from '../modules/accounts/sessions.ts';
+import { forgetOldReceipts } from '../modules/field/staff-receipts.ts';
 import type { PhotoStorage } from '../modules/photos/storage.ts';
 import { forgetUnconfirmedFollowers } from '../modules/reports/forget-unconfirmed-followers.ts';
 import { forgetExpiredAnswers } from '../modules/reports/idempotency.ts';
@@ -19,6 +20,8 @@ export function maintenanceJobs(db: Database, photos: PhotoStorage): JobDefiniti
       schedule: { cron: '17 * * * *' },
       handler: async () => {
         await forgetExpiredAnswers(db);
+        // The staff actions' answers (the field app's retries), kept 14 days.
+        await forgetOldReceipts(db);
       },
     }),
     defineJob({

@@ -10593,11 +10593,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an internal note (never public) */
+        /**
+         * Add an internal note (never public)
+         * @description With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     kommunenummer: string;
                     id: string;
@@ -10784,6 +10790,15 @@ export interface paths {
                 };
                 /** @description The shape of every error */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11116,11 +11131,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reply publicly to the resident */
+        /**
+         * Reply publicly to the resident
+         * @description With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     kommunenummer: string;
                     id: string;
@@ -11319,6 +11340,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -11431,11 +11461,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the status (optionally with a public reply) */
+        /**
+         * Change the status (optionally with a public reply)
+         * @description With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422. A stale `version` answers 409, saying who changed the case and when.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     kommunenummer: string;
                     id: string;
@@ -11630,6 +11666,15 @@ export interface paths {
                 };
                 /** @description The shape of every error */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,12 +1,12 @@
 // A note for colleagues. Never public: its event is stored with public = false, which every
 // public query filters on.
-import type { Database } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { addEvent, type CaseActor, lockReport, updateReport } from './case-changes.ts';
 import { caseMessages } from './case-messages.ts';
 
 export async function addInternalNote(
-  db: Database,
+  db: Queryable,
   actor: CaseActor,
   reportId: string,
   note: { message: string },

@@ -29,7 +29,7 @@ export async function assignReport(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const report = await lockReport(tx, actor.kommunenummer, reportId);
-    checkVersion(report, assignment.version);
+    await checkVersion(tx, report, assignment.version);
     await checkAssignment(tx, actor.kommunenummer, assignment);
     await applyAssignment(tx, actor, report, assignment);
   });

@@ -72,11 +72,31 @@ export function conflict(): AppError {
   return new AppError(409, 'conflict', staffMessages.conflict());
 }
 
-/** Refuses a change made on a stale view of the report (undefined: the action needs no version). */
-export function checkVersion(report: LockedReport, version: string | undefined): void {
+/**
+ * Refuses a change made on a stale view of the report (undefined: the action needs no version),
+ * saying who changed it last and when: the field app shows this to a crew whose queued change
+ * met a colleague's, so nothing is silently overwritten and they know whom to ask.
+ */
+export async function checkVersion(
+  tx: Queryable,
+  report: LockedReport,
+  version: string | undefined,
+): Promise<void> {
   if (version === undefined) return;
-  const seen = Date.parse(version);
-  if (Number.isNaN(seen) || !sameInstant(report.version, version)) throw conflict();
+  if (!Number.isNaN(Date.parse(version)) && sameInstant(report.version, version)) return;
+  throw await staleVersion(tx, report);
+}
+
+async function staleVersion(tx: Queryable, report: LockedReport): Promise<AppError> {
+  const [last] = await queryRows<{ name: string | null }>(
+    tx,
+    sql`select u.name from report_events e left join staff_users u on u.id::text = e.actor
+      where e.report_id = ${report.id}::uuid order by e.id desc limit 1`,
+  );
+  const at = new Date(report.version);
+  return new AppError(409, 'conflict', caseMessages.changedMeanwhile(last?.name ?? null, at), [
+    { field: 'version', code: 'stale', message: caseMessages.currentVersion(report.version) },
+  ]);
 }
 
 function sameInstant(stored: string, sent: string): boolean {

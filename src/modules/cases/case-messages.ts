@@ -1,7 +1,26 @@
 // Messages staff read when a case action is refused, in bokmål, nynorsk and English.
 import type { Message } from '../../shared/errors.ts';
 
+/** "3.12.2026 kl. 09:15" in Norwegian time, whatever the server's zone. */
+function osloTime(at: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'Europe/Oslo',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(at);
+}
+
 export const caseMessages = {
+  changedMeanwhile: (name: string | null, at: Date): Message => ({
+    nb: `Saken ble endret av ${name ?? 'noen andre'} ${osloTime(at, 'nb-NO')}, mens du arbeidet. Endringen din er ikke lagret. Last inn på nytt; teksten din er tatt vare på.`,
+    nn: `Saka vart endra av ${name ?? 'nokon andre'} ${osloTime(at, 'nn-NO')}, medan du arbeidde. Endringa di er ikkje lagra. Last inn på nytt; teksten din er teken vare på.`,
+    en: `The case was changed by ${name ?? 'someone else'} at ${osloTime(at, 'en-GB')}, while you were working. Your change was not saved. Reload; your text has been kept.`,
+  }),
+  currentVersion: (version: string): Message => ({
+    nb: `Gjeldende versjon: ${version}`,
+    nn: `Gjeldande versjon: ${version}`,
+    en: `Current version: ${version}`,
+  }),
   reportNotFound: (): Message => ({
     nb: 'Fant ikke meldingen i denne kommunen.',
     nn: 'Fann ikkje meldinga i denne kommunen.',

@@ -4,10 +4,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
+import type { Queryable } from '../../db/client.ts';
 import { errorResponseRef } from '../../http/errors.ts';
 import { askedLanguage, requestLanguage } from '../../http/language.ts';
 import { stringEnum } from '../../http/schema-helpers.ts';
 import { STAFF_API_PREFIX, staffOf } from '../accounts/staff-auth.ts';
+import { IdempotencyHeaders } from '../field/field-http-schemas.ts';
+import { answerOnce } from '../field/staff-receipts.ts';
 import { REPORT_STATUSES } from '../reports/statuses.ts';
 import { addInternalNote } from './add-internal-note.ts';
 import { assignReport } from './assign-report.ts';
@@ -46,6 +49,9 @@ import { replyPublicly } from './reply-publicly.ts';
 import { viewContact } from './view-contact.ts';
 
 const BASE = `${STAFF_API_PREFIX}/m/:kommunenummer/reports`;
+/** What the actions that take an Idempotency-Key (the field app's offline queue) say about it. */
+const ONCE =
+  'With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422.';
 const TAGS = ['staff: case'];
 const errors = {
   400: errorResponseRef,
@@ -62,19 +68,28 @@ function actorOf(request: FastifyRequest<{ Params: { kommunenummer: string } }>)
 export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
 
-  async function caseFor(request: FastifyRequest<{ Params: { kommunenummer: string; id: string } }>) {
+  async function caseFor(
+    request: FastifyRequest<{ Params: { kommunenummer: string; id: string } }>,
+    q: Queryable = db,
+  ) {
     const staff = staffOf(request);
-    const data = await getCase(db, request.params.kommunenummer, request.params.id);
+    const data = await getCase(q, request.params.kommunenummer, request.params.id);
     return presentCase(data, staff, askedLanguage(request) ?? staff.language);
   }
 
   /** An action's schema: the case parameters, its body, and the updated case in answer. */
-  const action = <B>(summary: string, body: B) => ({
+  const action = <B>(summary: string, body: B, extra: { description?: string } = {}) => ({
     tags: TAGS,
     summary,
+    ...extra,
     params: CaseParams,
+    ...(extra.description === undefined ? {} : { headers: IdempotencyHeaders }),
     body,
-    response: { 200: CaseResponse, ...errors },
+    response: {
+      200: CaseResponse,
+      ...errors,
+      ...(extra.description === undefined ? {} : { 422: errorResponseRef }),
+    },
   });
 
   app.get(
@@ -161,12 +176,15 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     `${BASE}/:id/status`,
     {
       config: { policy: 'case.change_status' },
-      schema: action('Change the status (optionally with a public reply)', StatusBody),
+      schema: action('Change the status (optionally with a public reply)', StatusBody, {
+        description: `${ONCE} A stale \`version\` answers 409, saying who changed the case and when.`,
+      }),
     },
-    async (request) => {
-      await changeStatus(db, actorOf(request), request.params.id, request.body);
-      return caseFor(request);
-    },
+    async (request, reply) =>
+      answerOnce(db, request, reply, request.body, async (q) => {
+        await changeStatus(q, actorOf(request), request.params.id, request.body);
+        return caseFor(request, q);
+      }),
   );
 
   app.post(
@@ -192,23 +210,28 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
 
   app.post(
     `${BASE}/:id/replies`,
-    { config: { policy: 'case.reply_public' }, schema: action('Reply publicly to the resident', ReplyBody) },
-    async (request) => {
-      await replyPublicly(db, actorOf(request), request.params.id, request.body);
-      return caseFor(request);
+    {
+      config: { policy: 'case.reply_public' },
+      schema: action('Reply publicly to the resident', ReplyBody, { description: ONCE }),
     },
+    async (request, reply) =>
+      answerOnce(db, request, reply, request.body, async (q) => {
+        await replyPublicly(q, actorOf(request), request.params.id, request.body);
+        return caseFor(request, q);
+      }),
   );
 
   app.post(
     `${BASE}/:id/notes`,
     {
       config: { policy: 'case.note_internal' },
-      schema: action('Add an internal note (never public)', NoteBody),
+      schema: action('Add an internal note (never public)', NoteBody, { description: ONCE }),
     },
-    async (request) => {
-      await addInternalNote(db, actorOf(request), request.params.id, request.body);
-      return caseFor(request);
-    },
+    async (request, reply) =>
+      answerOnce(db, request, reply, request.body, async (q) => {
+        await addInternalNote(q, actorOf(request), request.params.id, request.body);
+        return caseFor(request, q);
+      }),
   );
 
   app.post(

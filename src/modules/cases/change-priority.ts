@@ -11,7 +11,7 @@ export async function changePriority(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const report = await lockReport(tx, actor.kommunenummer, reportId);
-    checkVersion(report, change.version);
+    await checkVersion(tx, report, change.version);
     const dueAt = change.dueAt === null ? null : new Date(change.dueAt);
     await updateReport(tx, report, { priority: change.priority, dueAt });
     await addEvent(tx, report.id, actor.userId, {

@@ -1,5 +1,5 @@
 // Moves a report to another status, optionally with a public reply sent along with the change.
-import type { Database, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import type { ReportStatus } from '../reports/statuses.ts';
 import {
   addEvent,
@@ -17,14 +17,14 @@ export interface StatusChange {
 }
 
 export async function changeStatus(
-  db: Database,
+  db: Queryable,
   actor: CaseActor,
   reportId: string,
   change: StatusChange & { version: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const report = await lockReport(tx, actor.kommunenummer, reportId);
-    checkVersion(report, change.version);
+    await checkVersion(tx, report, change.version);
     await applyStatusChange(tx, actor, report, change);
   });
 }

@@ -41,7 +41,7 @@ export async function correctReport(
   }
   await db.transaction(async (tx) => {
     const report = await lockReport(tx, actor.kommunenummer, reportId);
-    checkVersion(report, correction.version);
+    await checkVersion(tx, report, correction.version);
     if (categoryId !== undefined) {
       const usable =
         isUuid(categoryId) &&

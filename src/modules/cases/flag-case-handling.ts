@@ -10,7 +10,7 @@ export async function flagCaseHandling(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const report = await lockReport(tx, actor.kommunenummer, reportId);
-    checkVersion(report, flag.version);
+    await checkVersion(tx, report, flag.version);
     await updateReport(tx, report, { needsCaseHandling: flag.needed });
     await addEvent(tx, report.id, actor.userId, {
       kind: 'case_handling_flagged',

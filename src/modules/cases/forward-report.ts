@@ -27,7 +27,7 @@ export async function forwardReport(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const report = await lockReport(tx, actor.kommunenummer, reportId);
-    checkVersion(report, forwarding.version);
+    await checkVersion(tx, report, forwarding.version);
     const to = forwarding.to.trim();
     const email = forwarding.email?.trim() || null;
     const extra = forwarding.message?.trim() || null;

@@ -1,7 +1,7 @@
 // Everything about one report for the case view: the report with its category, team and
 // assignee, the answers, photos, merges, followers and the full history with who did what.
 import { sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client.ts';
+import { type Queryable, queryRows } from '../../db/client.ts';
 import type { LocalizedText } from '../../shared/language.ts';
 import type { Answers, Question } from '../categories/questions.ts';
 import type { NoticeStatus } from '../notices/schema.ts';
@@ -57,7 +57,7 @@ export interface CaseData {
   history: HistoryRow[];
 }
 
-export async function getCase(db: Database, kommunenummer: string, reportId: string): Promise<CaseData> {
+export async function getCase(db: Queryable, kommunenummer: string, reportId: string): Promise<CaseData> {
   if (!isUuid(reportId)) throw reportNotFound();
   const [report] = await queryRows<CaseRow>(
     db,

@@ -31,7 +31,7 @@ export async function mergeReports(
     const locked = await lockReports(tx, actor.kommunenummer, [primaryId, ...duplicateIds]);
     const primary = locked.find((r) => r.id === primaryId);
     if (!primary) throw reportNotFound();
-    checkVersion(primary, merge.version);
+    await checkVersion(tx, primary, merge.version);
     if (primary.mergedIntoId !== null)
       throw new AppError(409, 'primary_merged', caseMessages.primaryIsMerged());
     const duplicates: LockedReport[] = [];

@@ -1,5 +1,5 @@
 // A public reply to the resident, in whatever language the case handler wrote it.
-import type { Database, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
   addEvent,
@@ -12,14 +12,14 @@ import {
 import { caseMessages } from './case-messages.ts';
 
 export async function replyPublicly(
-  db: Database,
+  db: Queryable,
   actor: CaseActor,
   reportId: string,
   reply: { message: string; version: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const report = await lockReport(tx, actor.kommunenummer, reportId);
-    checkVersion(report, reply.version);
+    await checkVersion(tx, report, reply.version);
     await applyPublicReply(tx, actor, report, reply.message);
   });
 }

@@ -43,3 +43,15 @@ export const FieldTask = Type.Object(
 );
 
 export const TasksResponse = Type.Object({ tasks: Type.Array(FieldTask) });
+
+/** The Idempotency-Key header of the staff actions the field app queues offline. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      pattern: '^[A-Za-z0-9_-]{1,100}$',
+      description: 'Makes a retry safe: the first answer is returned again',
+    }),
+  ),
+});

@@ -1,0 +1,15 @@
+// Messages a field crew (or the app on their behalf) reads when a field request is refused.
+import type { Message } from '../../shared/errors.ts';
+
+export const fieldMessages = {
+  invalidKey: (): Message => ({
+    nb: 'Idempotency-Key må være 1–100 tegn: bokstaver A–Z, sifre, bindestrek eller understrek.',
+    nn: 'Idempotency-Key må vere 1–100 teikn: bokstavar A–Z, siffer, bindestrek eller understrek.',
+    en: 'Idempotency-Key must be 1–100 characters: letters A–Z, digits, hyphen or underscore.',
+  }),
+  keyReused: (): Message => ({
+    nb: 'Denne Idempotency-Key er alt brukt for en annen handling. Bruk en ny nøkkel for hver handling.',
+    nn: 'Denne Idempotency-Key er alt brukt for ei anna handling. Bruk ein ny nøkkel for kvar handling.',
+    en: 'This Idempotency-Key was already used for a different action. Use a new key for each action.',
+  }),
+};
