@@ -15,7 +15,9 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+};
 
 const SHELL_CACHE = 'meldepunkt-admin-shell';
 const TILE_CACHE = 'meldepunkt-map-tiles';
@@ -40,10 +42,7 @@ precacheAndRoute(self.__WB_MANIFEST);
 const shell = new NetworkFirst({
   cacheName: SHELL_CACHE,
   networkTimeoutSeconds: 5,
-  plugins: [
-    new CacheableResponsePlugin({ statuses: [200] }),
-    { cacheKeyWillBeUsed: async () => '/admin/' },
-  ],
+  plugins: [new CacheableResponsePlugin({ statuses: [200] }), { cacheKeyWillBeUsed: async () => '/admin/' }],
 });
 registerRoute(
   ({ request, url }) =>

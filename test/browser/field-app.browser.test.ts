@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { jpeg } from '../support/images.ts';
 import { type BuiltStaffUser, buildStaffUser, logInAs } from '../support/staff.ts';
-import { axeViolations, createApiReport, expectNoViolations, openContext, useWebApp } from '../support/web.ts';
+import {
+  axeViolations,
+  createApiReport,
+  expectNoViolations,
+  openContext,
+  useWebApp,
+} from '../support/web.ts';
 import { tabTo } from './staff-admin-helpers.ts';
 
 const K = '4001';

@@ -2,11 +2,11 @@
 
 import { accountsEn } from './areas/accounts.ts';
 import { casesEn } from './areas/cases.ts';
+import { fieldEn } from './areas/field.ts';
 import { linksEn } from './areas/links.ts';
 import { noticeDeliveryEn } from './areas/notice-delivery.ts';
 import { noticesEn } from './areas/notices.ts';
 import { officeEn } from './areas/office.ts';
-import { fieldEn } from './areas/field.ts';
 import { stickersEn } from './areas/stickers.ts';
 import { subscribersEn } from './areas/subscribers.ts';
 import type { Catalog } from './catalog.ts';

@@ -4,11 +4,11 @@
 
 import { accountsNb } from './areas/accounts.ts';
 import { casesNb } from './areas/cases.ts';
+import { fieldNb } from './areas/field.ts';
 import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
 import { noticesNb } from './areas/notices.ts';
 import { officeNb } from './areas/office.ts';
-import { fieldNb } from './areas/field.ts';
 import { stickersNb } from './areas/stickers.ts';
 import { subscribersNb } from './areas/subscribers.ts';
 

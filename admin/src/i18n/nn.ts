@@ -2,11 +2,11 @@
 
 import { accountsNn } from './areas/accounts.ts';
 import { casesNn } from './areas/cases.ts';
+import { fieldNn } from './areas/field.ts';
 import { linksNn } from './areas/links.ts';
 import { noticeDeliveryNn } from './areas/notice-delivery.ts';
 import { noticesNn } from './areas/notices.ts';
 import { officeNn } from './areas/office.ts';
-import { fieldNn } from './areas/field.ts';
 import { stickersNn } from './areas/stickers.ts';
 import { subscribersNn } from './areas/subscribers.ts';
 import type { Catalog } from './catalog.ts';

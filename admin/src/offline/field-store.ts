@@ -84,7 +84,9 @@ function db(): Promise<IDBPDatabase<FieldDb>> {
     upgrade(database) {
       database.createObjectStore('session');
       database.createObjectStore('cache', { keyPath: 'key' }).createIndex('byUser', 'userId');
-      database.createObjectStore('queue', { keyPath: 'seq', autoIncrement: true }).createIndex('byUser', 'userId');
+      database
+        .createObjectStore('queue', { keyPath: 'seq', autoIncrement: true })
+        .createIndex('byUser', 'userId');
     },
     // Another tab deletes the database (logout there): let it, and open again next time.
     blocking() {
@@ -125,7 +127,7 @@ export async function getCached<T>(userId: string, key: string): Promise<Cached<
 }
 
 export async function enqueue(change: Omit<QueuedChange, 'seq'>): Promise<number> {
-  if (!mayWrite(change.userId)) throw new Error('not logged in as the change\'s user');
+  if (!mayWrite(change.userId)) throw new Error("not logged in as the change's user");
   return (await db()).add('queue', change as QueuedChange);
 }
 

@@ -1,7 +1,7 @@
 import { Navigate } from 'react-router';
 import { EmptyState } from '../../components/index.ts';
-import { PageHeading, PlainShell } from '../../layout/index.ts';
 import { useT } from '../../i18n/index.ts';
+import { PageHeading, PlainShell } from '../../layout/index.ts';
 import { useStaffSession } from '../../session/index.ts';
 import { hasFieldAccess } from './access.ts';
 

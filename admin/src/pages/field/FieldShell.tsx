@@ -4,9 +4,10 @@
 // (admin/src/sw.ts) that keeps the app's code and the last map tiles for use without a network.
 import './field.css';
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
-import { NoAccess } from '../../layout/index.ts';
+import { NavLink, Outlet, useParams } from 'react-router';
 import { useT } from '../../i18n/index.ts';
+import { NoAccess } from '../../layout/index.ts';
+import { dropAll } from '../../offline/field-store.ts';
 import { useSession, useStaffSession } from '../../session/index.ts';
 import { hasFieldAccess } from './access.ts';
 import { PendingPanel } from './PendingPanel.tsx';
@@ -33,7 +34,6 @@ function FieldFrame({ kommunenummer }: { kommunenummer: string }) {
   const t = useT();
   const { changes, online, announcement } = useSync();
   const { logout } = useSession();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const indicator = useRef<HTMLButtonElement>(null);
   const base = `/m/${kommunenummer}/felt`;
@@ -46,8 +46,14 @@ function FieldFrame({ kommunenummer }: { kommunenummer: string }) {
 
   const leave = async () => {
     if (waiting > 0 && !window.confirm(t('field.logoutPending'))) return;
-    await logout();
-    navigate('/login');
+    try {
+      await logout();
+    } catch {
+      // No network: the server's session cannot be ended from here, but what this device keeps
+      // goes now; the login page follows.
+      await dropAll();
+      window.location.assign('/admin/login');
+    }
   };
 
   return (
@@ -66,13 +72,19 @@ function FieldFrame({ kommunenummer }: { kommunenummer: string }) {
           data-pending={waiting}
           onClick={() => setOpen((o) => !o)}
         >
-          <span role="status">{waiting > 0 ? t.plural('field.pending', waiting) : t('field.pending.none')}</span>
+          <span role="status">
+            {waiting > 0 ? t.plural('field.pending', waiting) : t('field.pending.none')}
+          </span>
         </button>
       </header>
       {open ? <PendingPanel id="field-pending" onClose={close} /> : null}
       <div className="field-announcement" role="status" aria-live="polite">
         {announcement ? (
-          <p key={announcement.id} className={`field-toast tone-${announcement.tone}`} data-tone={announcement.tone}>
+          <p
+            key={announcement.id}
+            className={`field-toast tone-${announcement.tone}`}
+            data-tone={announcement.tone}
+          >
             {announcement.text}
           </p>
         ) : null}

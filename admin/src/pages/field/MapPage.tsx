@@ -51,9 +51,13 @@ export default function MapPage() {
       const me: L.LatLngTuple = [position.lat, position.lon];
       bounds.push(me);
       group.addLayer(
-        L.circleMarker(me, { radius: 10, color: '#0b0c0c', weight: 4, fillColor: '#ffbf47', fillOpacity: 1 }).bindTooltip(
-          t('field.map.me'),
-        ),
+        L.circleMarker(me, {
+          radius: 10,
+          color: '#0b0c0c',
+          weight: 4,
+          fillColor: '#ffbf47',
+          fillOpacity: 1,
+        }).bindTooltip(t('field.map.me')),
       );
     }
     if (bounds.length > 0) m.fitBounds(L.latLngBounds(bounds), { padding: [32, 32], maxZoom: 16 });

@@ -59,7 +59,11 @@ export function ConflictChoice({ change }: { change: QueuedChange }) {
         <p>{change.problem}</p>
       ) : null}
       {change.status ? (
-        <p>{t('field.conflict.mine', { status: t(`status.${change.status.status}` as Parameters<typeof t>[0]) })}</p>
+        <p>
+          {t('field.conflict.mine', {
+            status: t(`status.${change.status.status}` as Parameters<typeof t>[0]),
+          })}
+        </p>
       ) : null}
       <div className="field-actions">
         <button type="button" className="field-button secondary" onClick={() => void keepTheirs(seq)}>
@@ -88,7 +92,11 @@ function PendingItem({ change }: { change: QueuedChange }) {
       {change.state === 'failed' ? (
         <>
           {change.problem ? <p>{change.problem}</p> : null}
-          <button type="button" className="field-button secondary" onClick={() => void discard(change.seq ?? 0)}>
+          <button
+            type="button"
+            className="field-button secondary"
+            onClick={() => void discard(change.seq ?? 0)}
+          >
             {t('field.pending.discard')}
           </button>
         </>

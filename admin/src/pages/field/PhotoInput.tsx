@@ -27,9 +27,7 @@ export function PhotoInput({
       <label htmlFor={id} className="field-button secondary">
         {t('field.status.photos')}
       </label>
-      {photos.length > 0 ? (
-        <p role="status">{t.plural('field.status.photosChosen', photos.length)}</p>
-      ) : null}
+      {photos.length > 0 ? <p role="status">{t.plural('field.status.photosChosen', photos.length)}</p> : null}
     </div>
   );
 }

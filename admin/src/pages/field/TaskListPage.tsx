@@ -2,7 +2,7 @@
 // its position is known). Each task is one large card linking to its page; a task with changes
 // still waiting to be sent says so.
 import { Link, useParams, useSearchParams } from 'react-router';
-import { StatusBadge, type ReportStatus } from '../../components/index.ts';
+import { type ReportStatus, StatusBadge } from '../../components/index.ts';
 import { formatDateTime, useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import type { FieldTask, TaskScope } from './field-api.ts';
@@ -13,7 +13,11 @@ import { usePosition } from './use-position.ts';
 export function distanceText(t: ReturnType<typeof useT>, metres: number | null): string | null {
   if (metres === null) return null;
   if (metres < 1000) return t('field.distance.m', { count: Math.round(metres / 10) * 10 });
-  return t('field.distance.km', { count: (metres / 1000).toLocaleString(t.language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 }) });
+  return t('field.distance.km', {
+    count: (metres / 1000).toLocaleString(t.language === 'en' ? 'en-GB' : 'nb-NO', {
+      maximumFractionDigits: 1,
+    }),
+  });
 }
 
 export default function TaskListPage() {
@@ -51,10 +55,14 @@ export default function TaskListPage() {
       </nav>
       <p className="field-hint">{position ? t('field.position.known') : t('field.position.none')}</p>
       {tasks.offlineSince ? (
-        <p className="field-notice">{t('field.offlineCopy', { time: formatDateTime(t.language, tasks.offlineSince) })}</p>
+        <p className="field-notice">
+          {t('field.offlineCopy', { time: formatDateTime(t.language, tasks.offlineSince) })}
+        </p>
       ) : tasks.status === 'ready' ? (
         <p className="field-hint" data-offline-ready={tasks.offlineReady !== null}>
-          {tasks.offlineReady === null ? t('field.preparing') : t('field.offlineReady', { count: tasks.offlineReady })}
+          {tasks.offlineReady === null
+            ? t('field.preparing')
+            : t('field.offlineReady', { count: tasks.offlineReady })}
         </p>
       ) : null}
       {tasks.status === 'loading' ? <p>{t('app.loading')}</p> : null}
@@ -85,7 +93,9 @@ function TaskCard({ task, waiting }: { task: FieldTask; waiting: boolean }) {
       <span className="field-card-line">{task.address ?? t('field.task.noAddress')}</span>
       <span className="field-card-meta">
         <StatusBadge status={task.status as ReportStatus} />
-        <span className="field-priority">{t('field.priority', { priority: t(`case.priority.${task.priority}`) })}</span>
+        <span className="field-priority">
+          {t('field.priority', { priority: t(`case.priority.${task.priority}`) })}
+        </span>
         {distance ? <span>{distance}</span> : null}
       </span>
       {waiting ? <span className="field-card-waiting">{t('field.pendingOnTask')}</span> : null}

@@ -4,7 +4,7 @@
 // Both go through the queue (sync.tsx), so they work the same with and without a network.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type ReportStatus, REPORT_STATUSES, StatusBadge } from '../../components/index.ts';
+import { REPORT_STATUSES, type ReportStatus, StatusBadge } from '../../components/index.ts';
 import { formatDateTime, useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
 import type { TaskDetail } from './field-api.ts';
@@ -23,7 +23,9 @@ export default function TaskPage() {
   const t = useT();
   const { kommunenummer = '', id = '' } = useParams();
   const { changes } = useSync();
-  const mine = changes.filter((c) => c.reportId === id);
+  const mine = useMemo(() => changes.filter((c) => c.reportId === id), [changes, id]);
+  // The same blobs from one render to the next, so their object URLs are made once.
+  const localPhotos = useMemo(() => mine.flatMap((c) => (c.photo ? [c.photo.blob] : [])), [mine]);
   const revision = changes.length;
   const task = useTask(kommunenummer, id, revision);
 
@@ -48,7 +50,9 @@ export default function TaskPage() {
       </Link>
       <PageHeading title={`${detail.category.name} · ${detail.ref}`} />
       {task.offlineSince ? (
-        <p className="field-notice">{t('field.offlineCopy', { time: formatDateTime(t.language, task.offlineSince) })}</p>
+        <p className="field-notice">
+          {t('field.offlineCopy', { time: formatDateTime(t.language, task.offlineSince) })}
+        </p>
       ) : null}
       {conflicts.map((c) => (
         <ConflictChoice key={c.seq} change={c} />
@@ -84,7 +88,7 @@ export default function TaskPage() {
       ) : null}
       <h2>{t('field.task.description')}</h2>
       <p className="field-description">{detail.description}</p>
-      <Photos detail={detail} local={mine.flatMap((c) => (c.photo ? [c.photo.blob] : []))} />
+      <Photos detail={detail} local={localPhotos} />
       <StatusForm detail={detail} />
       <NoteForm detail={detail} />
       <h2>{t('field.task.history')}</h2>
@@ -112,7 +116,12 @@ export default function TaskPage() {
 function Photos({ detail, local }: { detail: TaskDetail; local: Blob[] }) {
   const t = useT();
   const urls = useMemo(() => local.map((b) => URL.createObjectURL(b)), [local]);
-  useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
+  useEffect(
+    () => () => {
+      for (const u of urls) URL.revokeObjectURL(u);
+    },
+    [urls],
+  );
   if (detail.photos.length === 0 && urls.length === 0) return null;
   return (
     <>
@@ -163,7 +172,8 @@ function StatusForm({ detail }: { detail: TaskDetail }) {
         ...(note.trim() ? { note: note.trim(), noteKey: crypto.randomUUID() } : {}),
       },
     });
-    for (const photo of photos) await add({ ...common, kind: 'photo', photo: { blob: photo, name: photo.name } });
+    for (const photo of photos)
+      await add({ ...common, kind: 'photo', photo: { blob: photo, name: photo.name } });
     setStatus('');
     setNote('');
     setPhotos([]);
@@ -171,7 +181,12 @@ function StatusForm({ detail }: { detail: TaskDetail }) {
   };
 
   return (
-    <form className="field-form" onSubmit={(e) => void submit(e)} aria-labelledby="field-status-title" noValidate>
+    <form
+      className="field-form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="field-status-title"
+      noValidate
+    >
       <h2 id="field-status-title">{t('field.status.title')}</h2>
       <fieldset className="field-choices">
         <legend>{t('field.status.choose')}</legend>
@@ -195,7 +210,13 @@ function StatusForm({ detail }: { detail: TaskDetail }) {
         </p>
       ) : null}
       <label htmlFor="field-status-note">{t('field.status.note')}</label>
-      <textarea id="field-status-note" rows={3} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
+      <textarea
+        id="field-status-note"
+        rows={3}
+        maxLength={4000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <PhotoInput id="field-status-photo" key={resetKey} photos={photos} onChange={setPhotos} />
       <button type="submit" className="field-button">
         {t('field.status.submit')}
@@ -223,14 +244,20 @@ function NoteForm({ detail }: { detail: TaskDetail }) {
     setError('');
     const common = { kommunenummer, reportId: detail.id, reportRef: detail.ref, baseVersion: detail.version };
     if (note.trim()) await add({ ...common, kind: 'note', note: { message: note.trim() } });
-    for (const photo of photos) await add({ ...common, kind: 'photo', photo: { blob: photo, name: photo.name } });
+    for (const photo of photos)
+      await add({ ...common, kind: 'photo', photo: { blob: photo, name: photo.name } });
     setNote('');
     setPhotos([]);
     setResetKey((n) => n + 1);
   };
 
   return (
-    <form className="field-form" onSubmit={(e) => void submit(e)} aria-labelledby="field-note-title" noValidate>
+    <form
+      className="field-form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="field-note-title"
+      noValidate
+    >
       <h2 id="field-note-title">{t('field.note.title')}</h2>
       <label htmlFor="field-note">{t('field.note.message')}</label>
       <textarea

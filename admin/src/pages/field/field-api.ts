@@ -76,7 +76,11 @@ async function request<T>(
       error?.message ?? `HTTP ${response.status}`,
     );
   }
-  return { status: response.status, body: body as T, replayed: response.headers.get('idempotency-replayed') === 'true' };
+  return {
+    status: response.status,
+    body: body as T,
+    replayed: response.headers.get('idempotency-replayed') === 'true',
+  };
 }
 
 export const fieldApi = {

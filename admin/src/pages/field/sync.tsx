@@ -3,7 +3,16 @@
 // order: at start, on the browser's `online` event, right after it is queued and then with backoff
 // while the network or the server fails. A 409 (someone else changed the task) stops that change
 // and shows both sides; the crew chooses. Nothing is sent twice: a retry carries the same key.
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError, NETWORK_ERROR, setCsrfToken } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 import {
@@ -33,7 +42,9 @@ interface SyncValue {
   announcement: Announcement | null;
   announce(tone: Tone, text: string): void;
   /** Queues a change and starts sending. */
-  add(change: Omit<QueuedChange, 'seq' | 'userId' | 'idempotencyKey' | 'createdAt' | 'state' | 'attempts'>): Promise<void>;
+  add(
+    change: Omit<QueuedChange, 'seq' | 'userId' | 'idempotencyKey' | 'createdAt' | 'state' | 'attempts'>,
+  ): Promise<void>;
   keepTheirs(seq: number): Promise<void>;
   applyMineAgain(seq: number): Promise<void>;
   discard(seq: number): Promise<void>;
@@ -206,7 +217,10 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     [userId, reload, sync, announce],
   );
 
-  const find = useCallback(async (seq: number) => (await queued(userId)).find((c) => c.seq === seq), [userId]);
+  const find = useCallback(
+    async (seq: number) => (await queued(userId)).find((c) => c.seq === seq),
+    [userId],
+  );
 
   const keepTheirs = useCallback(
     async (seq: number) => {
@@ -274,8 +288,9 @@ async function send(
     // Our own change just before this one moved the version on: that is no conflict.
     const step = moved.get(id);
     const version = step && step.from === change.status.version ? step.to : change.status.version;
-    let detail = (await fieldApi.status(k, id, { status: change.status.status, version }, change.idempotencyKey))
-      .body;
+    let detail = (
+      await fieldApi.status(k, id, { status: change.status.status, version }, change.idempotencyKey)
+    ).body;
     if (change.status.note && change.status.noteKey) {
       detail = (await fieldApi.note(k, id, change.status.note, change.status.noteKey)).body;
     }
@@ -299,7 +314,10 @@ async function send(
 type Translate = ReturnType<typeof useT>;
 
 /** A queued change in words, for the list of pending changes and the confirmations. */
-export function describe(t: Translate, change: Pick<QueuedChange, 'kind' | 'reportRef' | 'status' | 'report'>): string {
+export function describe(
+  t: Translate,
+  change: Pick<QueuedChange, 'kind' | 'reportRef' | 'status' | 'report'>,
+): string {
   const ref = change.reportRef ?? '';
   switch (change.kind) {
     case 'status':

@@ -5,7 +5,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { getCached, putCached } from '../../offline/field-store.ts';
 import { useStaffSession } from '../../session/index.ts';
-import { type FieldDirectory, type FieldTask, fieldApi, type TaskDetail, type TaskScope } from './field-api.ts';
+import {
+  type FieldDirectory,
+  type FieldTask,
+  fieldApi,
+  type TaskDetail,
+  type TaskScope,
+} from './field-api.ts';
 import { detailKey } from './sync.tsx';
 import type { Position } from './use-position.ts';
 
@@ -29,7 +35,11 @@ function unreachable(error: unknown): boolean {
 
 export function useTasks(k: string, scope: TaskScope, position: Position | null, revision: number) {
   const userId = useStaffSession().user.id;
-  const [state, setState] = useState<Loaded<FieldTask[]>>({ status: 'loading', data: null, offlineSince: null });
+  const [state, setState] = useState<Loaded<FieldTask[]>>({
+    status: 'loading',
+    data: null,
+    offlineSince: null,
+  });
   const [offlineReady, setOfflineReady] = useState<number | null>(null);
   const lat = position?.lat;
   const lon = position?.lon;
@@ -77,7 +87,11 @@ export function useTasks(k: string, scope: TaskScope, position: Position | null,
 
 export function useTask(k: string, id: string, revision: number) {
   const userId = useStaffSession().user.id;
-  const [state, setState] = useState<Loaded<TaskDetail>>({ status: 'loading', data: null, offlineSince: null });
+  const [state, setState] = useState<Loaded<TaskDetail>>({
+    status: 'loading',
+    data: null,
+    offlineSince: null,
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` asks for a fresh read.
   useEffect(() => {
     const controller = new AbortController();

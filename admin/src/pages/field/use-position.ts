@@ -19,7 +19,8 @@ export function usePosition(): { position: Position | null; ask: () => void } {
         setPosition((old) => {
           const next = { lat: p.coords.latitude, lon: p.coords.longitude, accuracy: p.coords.accuracy };
           // Moves under ~20 m do not re-sort the list or refetch.
-          if (old && Math.abs(old.lat - next.lat) < 0.0002 && Math.abs(old.lon - next.lon) < 0.0004) return old;
+          if (old && Math.abs(old.lat - next.lat) < 0.0002 && Math.abs(old.lon - next.lon) < 0.0004)
+            return old;
           return next;
         }),
       () => undefined,
