@@ -118,7 +118,7 @@ describe('the field app', () => {
 
     await page.getByRole('link', { name: 'Nytt problem' }).click();
     await page.locator('[data-position="known"]').waitFor();
-    await page.locator('#field-new-category').selectOption({ index: 1 });
+    await page.locator('#field-new-category').selectOption({ label: 'Vannlekkasje' });
     await page.locator('#field-new-description').fill('Kumlokk løst i veibanen, klaprer.');
     await page.getByRole('button', { name: 'Registrer' }).click();
     await pending(page, 3);
@@ -153,7 +153,7 @@ describe('the field app', () => {
     );
     expect(fromField[0]?.n).toBe(1);
     await context.close();
-  });
+  }, 90_000);
 
   it('shows a conflict when someone else changed the task meanwhile, by keyboard; nothing is overwritten', async () => {
     const user = await buildStaffUser(web.t.ctx.db.db, { kommunenummer: K, roles: ['feltarbeider'] });
