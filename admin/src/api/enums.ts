@@ -4,7 +4,7 @@
 export const REPORT_STATUSES = ['mottatt', 'under_behandling', 'planlagt', 'utfort', 'duplikat', 'privat_ansvar', 'videresendt', 'avvist', 'lukket'] as const;
 export const PRIORITIES = ['lav', 'normal', 'hoy'] as const;
 export const REPORT_CHANNELS = ['web', 'qr', 'api', 'open311', 'telefon', 'skranke', 'felt'] as const;
-export const HISTORY_KINDS = ['received', 'status_changed', 'public_reply', 'internal_note', 'assigned', 'priority_changed', 'merged', 'merged_into', 'forwarded', 'category_changed', 'location_changed', 'case_handling_flagged', 'fix_confirmed', 'reopened', 'reopen_comment'] as const;
+export const HISTORY_KINDS = ['received', 'status_changed', 'public_reply', 'internal_note', 'assigned', 'priority_changed', 'merged', 'merged_into', 'forwarded', 'category_changed', 'location_changed', 'case_handling_flagged', 'fix_confirmed', 'reopened', 'reopen_comment', 'photo_added'] as const;
 export const NOTIFY_CHANNELS = ['email', 'sms', 'none'] as const;
 export const INBOX_SORTS = ['-created', 'created', 'due', '-priority', '-updated'] as const;
 export const STAFF_ROLES = ['admin', 'saksbehandler', 'servicekontor', 'feltarbeider', 'leser'] as const;

@@ -797,7 +797,7 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 status: ("mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket") | null;
                                 statusText: string | null;
@@ -9207,6 +9207,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -9226,6 +9227,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -9277,7 +9283,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -9308,6 +9314,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -9430,6 +9438,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -9449,6 +9458,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -9500,7 +9514,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -9531,6 +9545,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -9650,6 +9666,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -9669,6 +9686,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -9720,7 +9742,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -9751,6 +9773,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -9965,6 +9989,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -9984,6 +10009,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -10035,7 +10065,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -10066,6 +10096,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -10188,6 +10220,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -10207,6 +10240,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -10258,7 +10296,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -10289,6 +10327,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -10408,6 +10448,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -10427,6 +10468,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -10478,7 +10524,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -10509,6 +10555,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -10629,6 +10677,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -10648,6 +10697,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -10699,7 +10753,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -10730,6 +10784,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -10790,6 +10846,256 @@ export interface paths {
                 };
                 /** @description The shape of every error */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/m/{kommunenummer}/reports/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a staff photo (internal: never shown to the public)
+         * @description multipart/form-data with one file named `photo` (JPEG, PNG, WebP or AVIF; at most 15 MB). Resized and stripped of metadata like residents' photos; kept as internal, so no public view or address shows it. With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _), a retry gets the first answer again with `Idempotency-Replayed: true` instead of acting twice; the same key with another request answers 422. For an upload, the key stands for the photo's bytes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    kommunenummer: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acute: boolean;
+                            address: string | null;
+                            /** @description Which actions this staff member may take on this case */
+                            allowed: {
+                                "case.add_photo": boolean;
+                                "case.assign": boolean;
+                                "case.bulk": boolean;
+                                "case.change_priority": boolean;
+                                "case.change_status": boolean;
+                                "case.correct": boolean;
+                                "case.export": boolean;
+                                "case.export_personal": boolean;
+                                "case.flag_case_handling": boolean;
+                                "case.forward": boolean;
+                                "case.merge": boolean;
+                                "case.note_internal": boolean;
+                                "case.read": boolean;
+                                "case.read_contact": boolean;
+                                "case.reply_public": boolean;
+                            };
+                            answers: {
+                                answer: string;
+                                question: string;
+                            }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            assetRef: string | null;
+                            assignee: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            channel: "web" | "qr" | "api" | "open311" | "telefon" | "skranke" | "felt";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description In full */
+                            description: string;
+                            dueAt: string | null;
+                            duplicates: {
+                                id: string;
+                                ref: string;
+                            }[];
+                            followersCount: number;
+                            forwardedTo: string | null;
+                            forwardedToEmail: string | null;
+                            group: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            hasContact: boolean;
+                            history: {
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "reporter" | "system";
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                details: {
+                                    after: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    before: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
+                                message: string | null;
+                                /** @description Shown on the resident's tracking page */
+                                public: boolean;
+                                status: ("mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket") | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            lat: number | null;
+                            /** @description Notices that explain this report */
+                            linkedNotices: {
+                                /** @description Linked by the system at intake, not by staff */
+                                automatic: boolean;
+                                id: string;
+                                /** Format: date-time */
+                                linkedAt: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "ended";
+                                /** @description In the staff member's language */
+                                title: string;
+                            }[];
+                            lon: number | null;
+                            mergedInto: {
+                                id: string;
+                                ref: string;
+                            } | null;
+                            needsCaseHandling: boolean;
+                            /** @description Open and past its due time */
+                            overdue: boolean;
+                            photos: {
+                                height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
+                                thumbnailUrl: string;
+                                url: string;
+                                width: number;
+                            }[];
+                            /** @enum {string} */
+                            priority: "lav" | "normal" | "hoy";
+                            /** @description Reference, e.g. 4001-2026-00012 */
+                            ref: string;
+                            /** @enum {string} */
+                            status: "mottatt" | "under_behandling" | "planlagt" | "utfort" | "duplikat" | "privat_ansvar" | "videresendt" | "avvist" | "lukket";
+                            team: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Send back with the next change (updatedAt to the microsecond) */
+                            version: string;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10946,6 +11252,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -10965,6 +11272,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -11016,7 +11328,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -11047,6 +11359,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -11172,6 +11486,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -11191,6 +11506,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -11242,7 +11562,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -11273,6 +11593,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;
@@ -11505,6 +11827,7 @@ export interface paths {
                             address: string | null;
                             /** @description Which actions this staff member may take on this case */
                             allowed: {
+                                "case.add_photo": boolean;
                                 "case.assign": boolean;
                                 "case.bulk": boolean;
                                 "case.change_priority": boolean;
@@ -11524,6 +11847,11 @@ export interface paths {
                                 answer: string;
                                 question: string;
                             }[];
+                            asset: {
+                                externalId: string;
+                                id: string;
+                                name: string;
+                            } | null;
                             assetRef: string | null;
                             assignee: {
                                 /** Format: uuid */
@@ -11575,7 +11903,7 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment";
+                                kind: "received" | "status_changed" | "public_reply" | "internal_note" | "assigned" | "priority_changed" | "merged" | "merged_into" | "forwarded" | "category_changed" | "location_changed" | "case_handling_flagged" | "fix_confirmed" | "reopened" | "reopen_comment" | "photo_added";
                                 message: string | null;
                                 /** @description Shown on the resident's tracking page */
                                 public: boolean;
@@ -11606,6 +11934,8 @@ export interface paths {
                             overdue: boolean;
                             photos: {
                                 height: number;
+                                /** @description Added by staff (a crew’s photo): never shown to the public */
+                                internal: boolean;
                                 thumbnailUrl: string;
                                 url: string;
                                 width: number;

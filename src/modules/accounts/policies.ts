@@ -24,6 +24,8 @@ export const ROLE_ACTIONS = {
   'case.assign': caseWorkers,
   'case.reply_public': deskAndCase,
   'case.note_internal': handsOn,
+  /** A staff photo of the work (the field app's camera); internal, never public. */
+  'case.add_photo': ['admin', 'saksbehandler', 'feltarbeider'],
   'case.merge': caseWorkers,
   'case.forward': caseWorkers,
   'case.correct': caseWorkers,

@@ -60,9 +60,16 @@ export const CaseResponse = Type.Object({
       thumbnailUrl: Type.String(),
       width: Type.Integer(),
       height: Type.Integer(),
+      internal: Type.Boolean({ description: 'Added by staff (a crew’s photo): never shown to the public' }),
     }),
   ),
   assetRef: Nullable(Type.String()),
+  asset: Nullable(
+    Type.Object(
+      { id: Type.String(), externalId: Type.String(), name: Type.String() },
+      { description: 'The registered asset (hydrant, pumping station…) the report is about' },
+    ),
+  ),
   mergedInto: Nullable(Type.Object({ id: Type.String(), ref: Type.String() })),
   duplicates: Type.Array(Type.Object({ id: Type.String(), ref: Type.String() })),
   linkedNotices: Type.Array(

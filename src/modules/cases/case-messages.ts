@@ -16,6 +16,16 @@ export const caseMessages = {
     nn: `Saka vart endra av ${name ?? 'nokon andre'} ${osloTime(at, 'nn-NO')}, medan du arbeidde. Endringa di er ikkje lagra. Last inn på nytt; teksten din er teken vare på.`,
     en: `The case was changed by ${name ?? 'someone else'} at ${osloTime(at, 'en-GB')}, while you were working. Your change was not saved. Reload; your text has been kept.`,
   }),
+  tooManyStaffPhotos: (max: number): Message => ({
+    nb: `En melding kan ha høyst ${max} bilder fra ansatte.`,
+    nn: `Ei melding kan ha høgst ${max} bilete frå tilsette.`,
+    en: `A report can have at most ${max} photos from staff.`,
+  }),
+  photoMissing: (): Message => ({
+    nb: 'Send ett bilde i feltet «photo» (multipart/form-data).',
+    nn: 'Send eitt bilete i feltet «photo» (multipart/form-data).',
+    en: 'Send one photo in the field "photo" (multipart/form-data).',
+  }),
   currentVersion: (version: string): Message => ({
     nb: `Gjeldende versjon: ${version}`,
     nn: `Gjeldande versjon: ${version}`,

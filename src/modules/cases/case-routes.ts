@@ -2,7 +2,7 @@
 // one transaction and answers with the case as it now is (with its new version).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { AppContext } from '../../app-context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { errorResponseRef } from '../../http/errors.ts';
@@ -10,9 +10,11 @@ import { askedLanguage, requestLanguage } from '../../http/language.ts';
 import { stringEnum } from '../../http/schema-helpers.ts';
 import { STAFF_API_PREFIX, staffOf } from '../accounts/staff-auth.ts';
 import { IdempotencyHeaders } from '../field/field-http-schemas.ts';
-import { answerOnce } from '../field/staff-receipts.ts';
+import { answerOnce, earlierAnswer, REPLAYED_HEADER } from '../field/staff-receipts.ts';
+import { withStoredPhotos } from '../photos/store-photo.ts';
 import { REPORT_STATUSES } from '../reports/statuses.ts';
 import { addInternalNote } from './add-internal-note.ts';
+import { addStaffPhoto } from './add-staff-photo.ts';
 import { assignReport } from './assign-report.ts';
 import { bulkUpdate } from './bulk-update.ts';
 import type { CaseActor } from './case-changes.ts';
@@ -45,6 +47,7 @@ import { getCasePhoto } from './get-case-photo.ts';
 import { listReplyTemplates } from './list-reply-templates.ts';
 import { mergeReports } from './merge-reports.ts';
 import { presentCase } from './present-case.ts';
+import { readStaffPhoto } from './read-staff-photo.ts';
 import { replyPublicly } from './reply-publicly.ts';
 import { viewContact } from './view-contact.ts';
 
@@ -232,6 +235,44 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         await addInternalNote(q, actorOf(request), request.params.id, request.body);
         return caseFor(request, q);
       }),
+  );
+
+  app.post(
+    `${BASE}/:id/photos`,
+    {
+      config: { policy: 'case.add_photo' },
+      schema: {
+        tags: TAGS,
+        summary: 'Add a staff photo (internal: never shown to the public)',
+        description: `multipart/form-data with one file named \`photo\` (JPEG, PNG, WebP or AVIF; at most 15 MB). Resized and stripped of metadata like residents' photos; kept as internal, so no public view or address shows it. ${ONCE} For an upload, the key stands for the photo's bytes.`,
+        consumes: ['multipart/form-data'],
+        params: CaseParams,
+        headers: IdempotencyHeaders,
+        response: {
+          200: CaseResponse,
+          ...errors,
+          413: errorResponseRef,
+          415: errorResponseRef,
+          422: errorResponseRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      const photo = await readStaffPhoto(request, reply);
+      const subject = { photoSha256: photo.sha256 };
+      const earlier = await earlierAnswer(db, request, reply, subject);
+      if (earlier) return earlier.body as Static<typeof CaseResponse>;
+      return withStoredPhotos(ctx.photos, [photo.path], async ([stored]) => {
+        if (!stored) throw new Error('the photo was not stored');
+        const answer = await answerOnce(db, request, reply, subject, async (q) => {
+          await addStaffPhoto(q, actorOf(request), request.params.id, stored);
+          return caseFor(request, q);
+        });
+        // A copy sent at the same time got here first: this copy's files are not needed.
+        if (reply.getHeader(REPLAYED_HEADER) !== undefined) await ctx.photos.remove(stored.storageKey);
+        return answer;
+      });
+    },
   );
 
   app.post(

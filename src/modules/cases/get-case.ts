@@ -26,6 +26,9 @@ export interface CaseRow extends InboxItemRow {
   followers_count: number;
   has_contact: boolean;
   version: string;
+  asset_id: string | null;
+  asset_external_id: string | null;
+  asset_name: string | null;
 }
 
 export interface HistoryRow {
@@ -67,10 +70,12 @@ export async function getCase(db: Queryable, kommunenummer: string, reportId: st
         r.needs_case_handling,
         (select count(*)::int from report_followers f where f.report_id = r.id and f.confirmed_at is not null) as followers_count,
         exists (select 1 from report_contacts rc where rc.report_id = r.id) as has_contact,
-        to_char(r.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as version
+        to_char(r.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as version,
+        a.id as asset_id, a.external_id as asset_external_id, a.name as asset_name
       from reports r
       ${inboxItemJoins}
       left join reports p on p.id = r.merged_into_id
+      left join assets a on a.id = r.asset_id and a.kommunenummer = r.kommunenummer
       where r.id = ${reportId}::uuid and r.kommunenummer = ${kommunenummer}`,
   );
   if (!report) throw reportNotFound();
@@ -79,7 +84,7 @@ export async function getCase(db: Queryable, kommunenummer: string, reportId: st
       db,
       sql`select id, ref from reports where merged_into_id = ${reportId}::uuid order by created_at, id`,
     ),
-    listReportPhotos(db, reportId),
+    listReportPhotos(db, reportId, { withInternal: true }),
     queryRows<HistoryRow>(
       db,
       sql`select e.id, e.kind, e.public, e.status, e.message, e.actor, u.name as "actorName", e.details,

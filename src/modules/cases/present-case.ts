@@ -16,8 +16,14 @@ export const CASE_ACTIONS = Object.keys(ROLE_ACTIONS).filter((a): a is StaffActi
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** The address staff see a private photo at; public ones use the public address (cacheable). */
-export function staffPhotoUrl(report: CaseRow, photoId: string, variant: PhotoVariant): string {
-  return report.photos_public
+export function staffPhotoUrl(
+  report: CaseRow,
+  photo: { id: string; internal: boolean },
+  variant: PhotoVariant,
+): string {
+  const photoId = photo.id;
+  // A staff photo is never at the public address, whatever the category allows.
+  return report.photos_public && !photo.internal
     ? photoUrl(photoId, variant)
     : `/api/v1/staff/m/${report.kommunenummer}/reports/${report.id}/photos/${photoId}/${variant}.webp`;
 }
@@ -63,12 +69,17 @@ export function presentCase(data: CaseData, principal: StaffPrincipal, language:
     description: r.full_description,
     answers: presentAnswers(r, language),
     photos: data.photos.map((p) => ({
-      url: staffPhotoUrl(r, p.id, 'large'),
-      thumbnailUrl: staffPhotoUrl(r, p.id, 'thumb'),
+      url: staffPhotoUrl(r, p, 'large'),
+      thumbnailUrl: staffPhotoUrl(r, p, 'thumb'),
       width: p.width,
       height: p.height,
+      internal: p.internal,
     })),
     assetRef: r.asset_ref,
+    asset:
+      r.asset_id !== null && r.asset_external_id !== null && r.asset_name !== null
+        ? { id: r.asset_id, externalId: r.asset_external_id, name: r.asset_name }
+        : null,
     mergedInto: r.merged_into_id ? { id: r.merged_into_id, ref: r.merged_into_ref ?? '' } : null,
     duplicates: data.duplicates,
     linkedNotices: data.linkedNotices.map((n) => ({

@@ -72,6 +72,32 @@ export async function answerOnce<T>(
   return outcome.body as T;
 }
 
+/**
+ * Answers from the receipt if this request was already answered (sets the status and replay
+ * header), so an upload's retry skips processing its photo again; undefined otherwise. The
+ * receipt claim in `answerOnce` remains what holds under concurrency.
+ */
+export async function earlierAnswer(
+  db: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: unknown,
+): Promise<{ body: unknown } | undefined> {
+  const key = idempotencyKeyOf(request);
+  if (key === null) return undefined;
+  const [earlier] = await queryRows<{ request_hash: string; status_code: number; response: unknown }>(
+    db,
+    sql`select request_hash, status_code, response from staff_action_receipts
+      where user_id = ${staffOf(request).userId}::uuid and idempotency_key = ${key}`,
+  );
+  if (!earlier) return undefined;
+  if (earlier.request_hash !== requestHash(request, body)) {
+    throw new AppError(422, 'idempotency_key_reused', fieldMessages.keyReused());
+  }
+  reply.header(REPLAYED_HEADER, 'true').code(earlier.status_code);
+  return { body: earlier.response };
+}
+
 type Replay = { replayed: true; statusCode: number; body: unknown };
 
 /** Null when the key is now ours; the stored answer when it was used for this same request. */

@@ -24,7 +24,9 @@ export async function getPhoto(
   trackingToken: string | undefined,
 ): Promise<PhotoFile> {
   const row = await findPhotoForServing(db, id);
-  if (!row) throw photoNotFound();
+  // A staff photo is never served here, not even with the tracking token: staff see it at the
+  // case's own address (cases/get-case-photo.ts), behind their session.
+  if (!row || row.internal) throw photoNotFound();
   const isPublic = row.reportId !== null && row.publicDescription === true;
   // A private photo answers as if it did not exist, so its id reveals nothing.
   if (row.reportId !== null && !isPublic) {

@@ -1,16 +1,32 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { categories } from '../categories/schema.ts';
 import type { StoredPhoto } from '../reports/insert-received-report.ts';
 import { reportDrafts, reports } from '../reports/schema.ts';
 import { reportPhotos } from './schema.ts';
 
-/** A report's photos in the order they were attached. */
-export async function listReportPhotos(db: Queryable, reportId: string) {
+/**
+ * A report's photos in the order they were attached. Staff photos (`internal`, a crew's photos of
+ * the work) only when asked for: every public view takes the default, which leaves them out.
+ */
+export async function listReportPhotos(
+  db: Queryable,
+  reportId: string,
+  { withInternal = false }: { withInternal?: boolean } = {},
+) {
   return db
-    .select({ id: reportPhotos.id, width: reportPhotos.width, height: reportPhotos.height })
+    .select({
+      id: reportPhotos.id,
+      width: reportPhotos.width,
+      height: reportPhotos.height,
+      internal: reportPhotos.internal,
+    })
     .from(reportPhotos)
-    .where(eq(reportPhotos.reportId, reportId))
+    .where(
+      withInternal
+        ? eq(reportPhotos.reportId, reportId)
+        : and(eq(reportPhotos.reportId, reportId), eq(reportPhotos.internal, false)),
+    )
     .orderBy(asc(reportPhotos.position), asc(reportPhotos.createdAt));
 }
 
@@ -25,6 +41,7 @@ export async function findPhotoForServing(db: Queryable, id: string) {
     .select({
       storageKey: reportPhotos.storageKey,
       reportId: reportPhotos.reportId,
+      internal: reportPhotos.internal,
       publicDescription: categories.publicDescription,
       trackingTokenHash: reports.trackingTokenHash,
     })

@@ -101,7 +101,7 @@ function refuse(part: Multipart): never {
 }
 
 /** @fastify/multipart's own errors carry codes; each gets a message a person can act on. */
-function translateMultipartError(error: unknown): unknown {
+export function translateMultipartError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   switch ((error as { code?: unknown }).code) {
     case 'FST_FILES_LIMIT':

@@ -106,6 +106,8 @@ export const REPORT_EVENT_KINDS = [
   'fix_confirmed',
   'reopened',
   'reopen_comment',
+  // A staff member's photo of the work (the field app's camera); internal, like the photo itself.
+  'photo_added',
 ] as const;
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 

@@ -23,6 +23,7 @@ const KINDS = [
   'fix_confirmed',
   'reopened',
   'reopen_comment',
+  'photo_added',
 ] as const;
 
 const FIELDS: Record<string, TextKey> = {
