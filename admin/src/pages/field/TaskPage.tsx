@@ -74,10 +74,10 @@ export default function TaskPage() {
         <dd>{detail.category.name}</dd>
         <dt>{t('field.task.address')}</dt>
         <dd>{detail.address ?? t('field.task.noAddress')}</dd>
-        {detail.assetRef ? (
+        {detail.asset || detail.assetRef ? (
           <>
             <dt>{t('field.task.asset')}</dt>
-            <dd>{detail.assetRef}</dd>
+            <dd>{detail.asset ? `${detail.asset.name} (${detail.asset.externalId})` : detail.assetRef}</dd>
           </>
         ) : null}
       </dl>

@@ -108,7 +108,7 @@ export const fieldApi = {
   photo(k: string, id: string, photo: Blob, name: string, idempotencyKey: string) {
     const form = new FormData();
     form.append('photo', photo, name);
-    return request<unknown>('POST', `${STAFF}/${k}/reports/${encodeURIComponent(id)}/photos`, {
+    return request<TaskDetail>('POST', `${STAFF}/${k}/reports/${encodeURIComponent(id)}/photos`, {
       form,
       idempotencyKey,
     });

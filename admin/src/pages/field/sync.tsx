@@ -300,8 +300,7 @@ async function send(
     return (await fieldApi.note(k, id, change.note.message, change.idempotencyKey)).body;
   }
   if (change.kind === 'photo' && change.photo) {
-    await fieldApi.photo(k, id, change.photo.blob, change.photo.name, change.idempotencyKey);
-    return null;
+    return (await fieldApi.photo(k, id, change.photo.blob, change.photo.name, change.idempotencyKey)).body;
   }
   if (change.kind === 'report' && change.report) {
     const { categoryName: _name, ...body } = change.report;
