@@ -11,7 +11,7 @@ import type { TaskDetail } from './field-api.ts';
 import { ConflictChoice } from './PendingPanel.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
 import { useSync } from './sync.tsx';
-import { useTask } from './use-field-data.ts';
+import { useKeptThumbnails, useTask } from './use-field-data.ts';
 
 /** `geo:` opens the phone's map app at the place, with the label as the pin's name. */
 export function geoLink(lat: number, lon: number, label: string): string {
@@ -116,6 +116,8 @@ export default function TaskPage() {
 function Photos({ detail, local }: { detail: TaskDetail; local: Blob[] }) {
   const t = useT();
   const urls = useMemo(() => local.map((b) => URL.createObjectURL(b)), [local]);
+  // The device's copy of each thumbnail (kept while online), so photos show without a network.
+  const kept = useKeptThumbnails(detail.photos.map((p) => p.thumbnailUrl));
   useEffect(
     () => () => {
       for (const u of urls) URL.revokeObjectURL(u);
@@ -130,7 +132,11 @@ function Photos({ detail, local }: { detail: TaskDetail; local: Blob[] }) {
         {detail.photos.map((p, i) => (
           <li key={p.url}>
             <a href={p.url}>
-              <img src={p.thumbnailUrl} alt={t('field.task.photo', { n: i + 1 })} width={160} />
+              <img
+                src={kept.get(p.thumbnailUrl) ?? p.thumbnailUrl}
+                alt={t('field.task.photo', { n: i + 1 })}
+                width={160}
+              />
             </a>
           </li>
         ))}

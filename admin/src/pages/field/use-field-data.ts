@@ -23,6 +23,24 @@ export interface Loaded<T> {
 }
 
 const PREFETCH_LIMIT = 100;
+/** Thumbnails kept per task (small WebP files, a few kB each). */
+const THUMBS_PER_TASK = 6;
+
+export function thumbKey(url: string): string {
+  return `thumb|${url}`;
+}
+
+/** Keeps the task's photo thumbnails as blobs, so the task page shows them without a network. */
+async function keepThumbnails(userId: string, detail: TaskDetail, signal: AbortSignal): Promise<void> {
+  for (const photo of detail.photos.slice(0, THUMBS_PER_TASK)) {
+    if (await getCached<Blob>(userId, thumbKey(photo.thumbnailUrl))) continue;
+    const response = await fetch(photo.thumbnailUrl, { credentials: 'same-origin', signal }).catch(
+      () => null,
+    );
+    if (!response?.ok) continue;
+    await putCached(userId, thumbKey(photo.thumbnailUrl), await response.blob());
+  }
+}
 
 function listKey(k: string, scope: TaskScope): string {
   return `tasks|${k}|${scope}`;
@@ -61,6 +79,7 @@ export function useTasks(k: string, scope: TaskScope, position: Position | null,
           if (controller.signal.aborted) return;
           const detail = await fieldApi.task(k, task.id, controller.signal);
           await putCached(userId, detailKey(k, task.id), detail.body);
+          await keepThumbnails(userId, detail.body, controller.signal);
         }
         setOfflineReady(body.tasks.length);
       } catch (error) {
@@ -100,6 +119,7 @@ export function useTask(k: string, id: string, revision: number) {
         const { body } = await fieldApi.task(k, id, controller.signal);
         await putCached(userId, detailKey(k, id), body);
         setState({ status: 'ready', data: body, offlineSince: null });
+        await keepThumbnails(userId, body, controller.signal);
       } catch (error) {
         if (controller.signal.aborted) return;
         const kept = unreachable(error) ? await getCached<TaskDetail>(userId, detailKey(k, id)) : undefined;
@@ -132,6 +152,34 @@ export function useFieldDirectory(k: string): FieldDirectory | null {
     void load();
   }, [load]);
   return directory;
+}
+
+/** Object URLs of the kept thumbnails, by their server address (missing ones are left out). */
+export function useKeptThumbnails(urls: string[]): Map<string, string> {
+  const userId = useStaffSession().user.id;
+  const [kept, setKept] = useState<Map<string, string>>(new Map());
+  const key = urls.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `urls`.
+  useEffect(() => {
+    let cancelled = false;
+    const made: string[] = [];
+    void (async () => {
+      const found = new Map<string, string>();
+      for (const url of urls) {
+        const blob = (await getCached<Blob>(userId, thumbKey(url)))?.value;
+        if (!blob) continue;
+        const objectUrl = URL.createObjectURL(blob);
+        made.push(objectUrl);
+        found.set(url, objectUrl);
+      }
+      if (!cancelled) setKept(found);
+    })();
+    return () => {
+      cancelled = true;
+      for (const u of made) URL.revokeObjectURL(u);
+    };
+  }, [key, userId]);
+  return kept;
 }
 
 /** The task list of one scope as last kept on the device (for the map without a network). */
