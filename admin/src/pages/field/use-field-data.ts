@@ -79,7 +79,7 @@ export function useTasks(k: string, scope: TaskScope, position: Position | null,
           if (controller.signal.aborted) return;
           const detail = await fieldApi.task(k, task.id, controller.signal);
           await putCached(userId, detailKey(k, task.id), detail.body);
-          await keepThumbnails(userId, detail.body, controller.signal);
+          await keepThumbnails(userId, detail.body, controller.signal).catch(() => undefined);
         }
         setOfflineReady(body.tasks.length);
       } catch (error) {
@@ -119,7 +119,7 @@ export function useTask(k: string, id: string, revision: number) {
         const { body } = await fieldApi.task(k, id, controller.signal);
         await putCached(userId, detailKey(k, id), body);
         setState({ status: 'ready', data: body, offlineSince: null });
-        await keepThumbnails(userId, body, controller.signal);
+        await keepThumbnails(userId, body, controller.signal).catch(() => undefined);
       } catch (error) {
         if (controller.signal.aborted) return;
         const kept = unreachable(error) ? await getCached<TaskDetail>(userId, detailKey(k, id)) : undefined;
