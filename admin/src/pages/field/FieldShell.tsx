@@ -13,6 +13,33 @@ import { hasFieldAccess } from './access.ts';
 import { PendingPanel } from './PendingPanel.tsx';
 import { SyncProvider, useSync } from './sync.tsx';
 
+/** Chromium's install prompt, offered as a button until used (other browsers: their own menu). */
+interface InstallPrompt extends Event {
+  prompt(): Promise<void>;
+}
+
+function useInstallPrompt(): (() => void) | null {
+  const [prompt, setPrompt] = useState<InstallPrompt | null>(null);
+  useEffect(() => {
+    const offer = (event: Event) => {
+      event.preventDefault();
+      setPrompt(event as InstallPrompt);
+    };
+    const installed = () => setPrompt(null);
+    window.addEventListener('beforeinstallprompt', offer);
+    window.addEventListener('appinstalled', installed);
+    return () => {
+      window.removeEventListener('beforeinstallprompt', offer);
+      window.removeEventListener('appinstalled', installed);
+    };
+  }, []);
+  if (!prompt) return null;
+  return () => {
+    void prompt.prompt().catch(() => undefined);
+    setPrompt(null);
+  };
+}
+
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register('/admin/sw.js', { scope: '/admin/' }).catch(() => undefined);
@@ -38,6 +65,7 @@ function FieldFrame({ kommunenummer }: { kommunenummer: string }) {
   const indicator = useRef<HTMLButtonElement>(null);
   const base = `/m/${kommunenummer}/felt`;
   const waiting = changes.length;
+  const install = useInstallPrompt();
 
   const close = () => {
     setOpen(false);
@@ -101,6 +129,11 @@ function FieldFrame({ kommunenummer }: { kommunenummer: string }) {
       </main>
       <footer className="field-footer">
         <NavLink to={`/m/${kommunenummer}/inbox`}>{t('field.backOffice')}</NavLink>
+        {install ? (
+          <button type="button" className="field-button secondary" onClick={install}>
+            {t('field.install')}
+          </button>
+        ) : null}
         <button type="button" className="field-button secondary" onClick={() => void leave()}>
           {t('field.logout')}
         </button>
