@@ -233,6 +233,30 @@ describe('the field app', () => {
     await page.getByRole('link', { name: 'Kart', exact: true }).click();
     await page.locator('.field-map .leaflet-tile-loaded').first().waitFor();
     expectNoViolations(await axeViolations(page));
+    // The tiles of the area viewed are kept by the worker for use without a network.
+    await page.waitForFunction(async () => {
+      const cache = await caches.open('meldepunkt-map-tiles');
+      return (await cache.keys()).some((r) => r.url.startsWith('http://tiles.test/'));
+    });
+
+    // Installable: the manifest the page links to names the app, its start, scope and icons.
+    const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await (await page.request.get(`${web.t.baseUrl}${manifestUrl}`)).json();
+    expect(manifest).toMatchObject({
+      name: 'Meldepunkt felt',
+      start_url: '/admin/felt',
+      scope: '/admin/',
+      display: 'standalone',
+      theme_color: '#0b2e45',
+    });
+    for (const size of ['192x192', '512x512']) {
+      const icon = manifest.icons.find((i: { sizes: string }) => i.sizes === size);
+      const res = await page.request.get(`${web.t.baseUrl}/admin/${icon.src}`);
+      expect(res.headers()['content-type']).toBe('image/png');
+    }
+    await expect(page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).resolves.toBe(
+      `${web.t.baseUrl}/admin/sw.js`,
+    );
     await context.close();
   });
 
