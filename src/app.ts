@@ -17,6 +17,7 @@ import { ownAccountRoutes } from './modules/accounts/account-routes.ts';
 import { oidcRoutes } from './modules/accounts/oidc-routes.ts';
 import { passwordResetRoutes } from './modules/accounts/password-reset-routes.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { sessionListRoutes } from './modules/accounts/session-list-routes.ts';
 import { staffAuth } from './modules/accounts/staff-auth.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { caseRoutes } from './modules/cases/case-routes.ts';
@@ -203,6 +204,7 @@ export async function buildApp(
   await app.register(staffAuth, { ctx });
   await app.register(accountRoutes, { ctx });
   await app.register(ownAccountRoutes, { ctx });
+  await app.register(sessionListRoutes, { ctx });
   await app.register(invitationRoutes, { ctx });
   await app.register(oidcRoutes, { ctx });
   await app.register(passwordResetRoutes, { ctx });

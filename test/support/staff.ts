@@ -39,6 +39,8 @@ export async function buildStaffUser(
 
 export interface StaffClient {
   cookie: string;
+  /** The Set-Cookie header the login answered with (its Max-Age, for device sessions). */
+  setCookie: string;
   csrfToken: string;
   /** A request with the session cookie, and the CSRF header on changes. */
   request(
@@ -49,11 +51,15 @@ export interface StaffClient {
   ): Promise<TestResponse>;
 }
 
-export async function logInAs(app: TestApp, user: { email: string; password: string }): Promise<StaffClient> {
+export async function logInAs(
+  app: TestApp,
+  user: { email: string; password: string },
+  options: { deviceName?: string } = {},
+): Promise<StaffClient> {
   const response = await fetch(`${app.baseUrl}/api/v1/staff/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: user.email, password: user.password }),
+    body: JSON.stringify({ email: user.email, password: user.password, ...options }),
   });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const setCookie = response.headers.get('set-cookie') ?? '';
@@ -61,6 +67,7 @@ export async function logInAs(app: TestApp, user: { email: string; password: str
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return {
     cookie,
+    setCookie,
     csrfToken,
     request(method, path, body, headers = {}) {
       const safe = method === 'GET' || method === 'HEAD';

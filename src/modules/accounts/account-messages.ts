@@ -3,6 +3,11 @@
 import type { Message } from '../../shared/errors.ts';
 
 export const accountMessages = {
+  sessionNotFound: (): Message => ({
+    nb: 'Fant ikke økten. Den kan alt være avsluttet eller utløpt.',
+    nn: 'Fann ikkje økta. Ho kan alt vere avslutta eller gått ut.',
+    en: 'Could not find the session. It may already have ended or expired.',
+  }),
   sessionScoped: (): Message => ({
     nb: 'Du er logget inn via én kommunes innlogging, som bare gjelder den kommunen. Logg inn med e-post og passord for å endre kontoen din.',
     nn: 'Du er logga inn via innlogginga til éin kommune, som berre gjeld den kommunen. Logg inn med e-post og passord for å endre kontoen din.',

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { stringEnum } from '../../http/schema-helpers.ts';
 import { LANGUAGES } from '../../shared/language.ts';
 import { STAFF_ROLES } from './roles.ts';
+import { DEVICE_NAME_MAX_LENGTH } from './sessions.ts';
 
 export const MembershipSchema = Type.Object({
   kommunenummer: Type.String(),
@@ -30,6 +31,15 @@ export const SessionResponse = Type.Object({
 export const LoginBody = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: 1000 }),
+  deviceName: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: DEVICE_NAME_MAX_LENGTH,
+      format: 'single-line',
+      description:
+        'Keep this session on a named device (the field app): it lasts 30 days unused, 90 days at most, and is listed by this name under the account’s sessions, where it can be ended.',
+    }),
+  ),
 });
 
 export const OwnAccountResponse = Type.Object({

@@ -14,6 +14,8 @@ export interface LogInInput {
   password: string;
   clientAddress: string;
   userAgent: string | undefined;
+  /** A named device's session (the field app) lives longer; see SESSION_LIFETIMES. */
+  deviceName?: string | undefined;
 }
 
 /** 429 with the wait, which the route also sends as Retry-After. */
@@ -41,6 +43,6 @@ export async function logIn(db: Database, input: LogInInput): Promise<NewSession
     throw new AppError(401, 'invalid_credentials', staffMessages.invalidCredentials());
   }
   await attemptSucceeded(db, email, input.clientAddress);
-  const session = await createSession(db, user.id, { method: 'password' }, input.userAgent);
+  const session = await createSession(db, user.id, { method: 'password' }, input.userAgent, input.deviceName);
   return { ...session, userId: user.id };
 }

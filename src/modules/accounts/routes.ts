@@ -12,7 +12,7 @@ import { LoginThrottledError, logIn } from './log-in.ts';
 import { presentSession } from './present-session.ts';
 import { loadPrincipal } from './principal.ts';
 import { endStreamsOfSession, endStreamsOfUser } from './session-streams.ts';
-import { endAllSessions, endSession } from './sessions.ts';
+import { endAllSessions, endSession, SESSION_LIFETIMES } from './sessions.ts';
 import { STAFF_API_PREFIX, sessionCookieName, sessionCookieOptions, staffOf } from './staff-auth.ts';
 
 export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -41,6 +41,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
           password: request.body.password,
           clientAddress: request.ip,
           userAgent: request.headers['user-agent'],
+          deviceName: request.body.deviceName,
         });
       } catch (error) {
         if (error instanceof LoginThrottledError)
@@ -49,7 +50,11 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       }
       const principal = await loadPrincipal(ctx.db.db, session.userId, null);
       if (!principal) throw new AppError(401, 'invalid_credentials', staffMessages.invalidCredentials());
-      reply.setCookie(cookieName, session.token, cookieOptions);
+      // A device's cookie lasts as long as its session may; the server ends it when idle.
+      const cookie = request.body.deviceName?.trim()
+        ? { ...cookieOptions, maxAge: Math.floor(SESSION_LIFETIMES.device.maxMs / 1000) }
+        : cookieOptions;
+      reply.setCookie(cookieName, session.token, cookie);
       return presentSession(principal, session.csrfToken);
     },
   );

@@ -46,6 +46,11 @@ export function endStreamsOfSession(token: string): void {
   for (const stream of [...(bySession.get(keyOf(token)) ?? [])]) stream.end();
 }
 
+/** A session ended from the session list (by its owner or an administrator), by its stored hash. */
+export function endStreamsOfSessionHash(tokenHash: Buffer): void {
+  for (const stream of [...(bySession.get(tokenHash.toString('base64url')) ?? [])]) stream.end();
+}
+
 /** Log out everywhere, deactivation: every stream of the account in this process ends now. */
 export function endStreamsOfUser(userId: string): void {
   for (const streams of [...bySession.values()]) {

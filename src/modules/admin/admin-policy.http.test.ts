@@ -66,6 +66,9 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
         'POST /users',
         'PUT /users/:id',
         'POST /users/:id/password-reset',
+        // A staff member's sessions, to end a lost phone's (src/modules/admin/user-session-routes.ts).
+        'GET /users/:id/sessions',
+        'DELETE /users/:id/sessions/:sessionId',
         // Invitations (POST /users invites; src/modules/invitations).
         'GET /invitations',
         'POST /invitations/:id/resend',
@@ -95,7 +98,7 @@ describe.each(databaseKinds())('administration policies on %s', (kind) => {
     expect(doc.status).toBe(200);
     const path = doc.body.paths['/api/v1/staff/m/{kommunenummer}/admin/categories/{id}'];
     expect(path.put.tags).toEqual(['staff: administration']);
-    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(25);
+    expect(Object.keys(doc.body.paths).filter((p: string) => p.includes('/admin/'))).toHaveLength(27);
   });
 
   it('refuses a case handler (every other role) with 403 on every route', async () => {

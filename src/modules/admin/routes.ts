@@ -7,12 +7,14 @@ import { categoryAdminRoutes } from './category-routes.ts';
 import { invitationAdminRoutes } from './invitation-admin-routes.ts';
 import { linkAndTemplateAdminRoutes } from './link-template-routes.ts';
 import { settingsAdminRoutes } from './settings-routes.ts';
+import { userSessionAdminRoutes } from './user-session-routes.ts';
 import { userAndTeamAdminRoutes } from './user-team-routes.ts';
 
 export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(settingsAdminRoutes, { ctx });
   await app.register(categoryAdminRoutes, { ctx });
   await app.register(userAndTeamAdminRoutes, { ctx });
+  await app.register(userSessionAdminRoutes, { ctx });
   await app.register(invitationAdminRoutes, { ctx });
   await app.register(linkAndTemplateAdminRoutes, { ctx });
 };
