@@ -92,7 +92,20 @@ describe('the field app', () => {
     });
     const task = await taskFor(user, 'Hydranten lekker ved skolen.\nRenner jevnt.');
     const context = await phone();
-    const page = await logIn(context, user);
+    // As a crew starts: the installed app opens /admin/felt, which asks for the login first and
+    // offers to keep the session on the device.
+    const page = await context.newPage();
+    await page.goto(`${web.t.baseUrl}/admin/felt`);
+    await page.waitForURL(/\/admin\/login$/);
+    await expect(page.locator('#login-device').isChecked()).resolves.toBe(true);
+    await page.locator('#login-email').fill(user.email);
+    await page.locator('#login-password').fill(user.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/admin\/m\/4001\/felt$/);
+    const sessions = await rows<{ device_name: string | null }>(
+      sql`select device_name from staff_sessions where user_id = ${user.id}`,
+    );
+    expect(sessions.map((s) => s.device_name)).toEqual(['Feltapp (Linux)']);
     await openApp(page);
 
     const card = page.locator(`.field-card[data-task="${task.id}"]`);

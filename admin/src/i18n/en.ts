@@ -56,6 +56,9 @@ export const en: Catalog = {
   'login.sending': 'Logging in …',
   'login.emailRequired': 'Enter your email address.',
   'login.passwordRequired': 'Enter your password.',
+  'login.keepDevice': 'Keep me logged in on this device',
+  'login.keepDeviceHint':
+    'For 30 days unused, so the field app works offline. The session is listed under your account, where you or an administrator can end it.',
   'login.otherOptions': 'Other ways to log in',
   'login.withProvider': 'Log in with {name}',
   'login.oidcFailed':

@@ -57,6 +57,9 @@ export const nb = {
   'login.sending': 'Logger inn …',
   'login.emailRequired': 'Skriv e-postadressen din.',
   'login.passwordRequired': 'Skriv passordet ditt.',
+  'login.keepDevice': 'Hold meg innlogget på denne enheten',
+  'login.keepDeviceHint':
+    'I 30 dager uten bruk, så feltappen virker uten nett. Sesjonen vises under kontoen din og kan avsluttes der eller av en administrator.',
   'login.otherOptions': 'Andre måter å logge inn på',
   'login.withProvider': 'Logg inn med {name}',
   'login.oidcFailed':

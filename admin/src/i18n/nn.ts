@@ -56,6 +56,9 @@ export const nn: Catalog = {
   'login.sending': 'Loggar inn …',
   'login.emailRequired': 'Skriv e-postadressa di.',
   'login.passwordRequired': 'Skriv passordet ditt.',
+  'login.keepDevice': 'Hald meg innlogga på denne eininga',
+  'login.keepDeviceHint':
+    'I 30 dagar utan bruk, så feltappen verkar utan nett. Økta blir vist under kontoen din og kan avsluttast der eller av ein administrator.',
   'login.otherOptions': 'Andre måtar å logge inn på',
   'login.withProvider': 'Logg inn med {name}',
   'login.oidcFailed':

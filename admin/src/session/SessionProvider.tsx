@@ -39,7 +39,8 @@ export type SessionState =
 export interface SessionValue {
   state: SessionState;
   /** Resolves with the session, or rejects with the server's ApiError (401, 429, …). */
-  login(email: string, password: string): Promise<StaffSession>;
+  /** `deviceName`: keep the session on this named device (the field app; 30 days unused). */
+  login(email: string, password: string, deviceName?: string): Promise<StaffSession>;
   logout(): Promise<void>;
   logoutEverywhere(): Promise<void>;
   /** Reads the session again (after a change to one's own memberships, say). */
@@ -155,7 +156,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const login = useCallback(
-    async (email: string, password: string) => accept(await sessionApi.login(email, password)),
+    async (email: string, password: string, deviceName?: string) =>
+      accept(await sessionApi.login(email, password, deviceName)),
     [accept],
   );
 
