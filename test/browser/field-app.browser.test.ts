@@ -320,4 +320,30 @@ describe('the field app', () => {
     await expect(page.locator(`.field-card[data-task="${task.id}"]`).count()).resolves.toBe(0);
     await context.close();
   });
+
+  it('drops what the device keeps when the session is ended elsewhere (the next answer is 401)', async () => {
+    const user = await buildStaffUser(web.t.ctx.db.db, { kommunenummer: K, roles: ['feltarbeider'] });
+    const task = await taskFor(user, 'Kum med løst lokk.');
+    const context = await phone();
+    const page = await logIn(context, user);
+    await openApp(page);
+    await page.locator(`.field-card[data-task="${task.id}"]`).waitFor();
+    await expect(
+      page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'meldepunkt-felt')),
+    ).resolves.toBe(true);
+
+    // An administrator ends the session (a lost phone).
+    await rows(sql`delete from staff_sessions where user_id = ${user.id}`);
+    await page.reload();
+    await page.waitForURL(/\/admin\/login/);
+    await page.waitForFunction(async () =>
+      (await indexedDB.databases()).every((d) => d.name !== 'meldepunkt-felt'),
+    );
+    // And without a network nothing of it opens either.
+    await context.setOffline(true);
+    await page.goto(`${web.t.baseUrl}/admin/m/${K}/felt`);
+    await page.waitForURL(/\/admin\/login/);
+    await expect(page.locator('body').textContent()).resolves.not.toContain('Kum med løst lokk');
+    await context.close();
+  });
 });
