@@ -45,12 +45,15 @@ export interface QueuedChange {
   note?: { message: string };
   photo?: { blob: Blob; name: string };
   report?: {
-    categoryId: string;
+    /** The category's code (what the field report endpoint takes). */
+    category: string;
     categoryName: string;
     description: string;
     lat?: number;
     lon?: number;
     address?: string;
+    /** Photos taken with it, sent in the same request. */
+    photos?: { blob: Blob; name: string }[];
   };
   /** The other change, on a 409: its status and when it was made. */
   theirs?: { status: string; version: string; updatedAt: string; by?: string };

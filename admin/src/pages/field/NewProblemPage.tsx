@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useT } from '../../i18n/index.ts';
 import { PageHeading } from '../../layout/index.ts';
+import { PhotoInput } from './PhotoInput.tsx';
 import { useSync } from './sync.tsx';
 import { useFieldDirectory } from './use-field-data.ts';
 import { usePosition } from './use-position.ts';
@@ -15,7 +16,9 @@ export default function NewProblemPage() {
   const directory = useFieldDirectory(k);
   const { position, ask } = usePosition();
   const { add } = useSync();
-  const [categoryId, setCategoryId] = useState('');
+  const [categoryCode, setCategoryCode] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [photoKey, setPhotoKey] = useState(0);
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -24,7 +27,7 @@ export default function NewProblemPage() {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!categoryId) found.category = t('field.new.missingCategory');
+    if (!categoryCode) found.category = t('field.new.missingCategory');
     if (!description.trim()) found.description = t('field.new.missingDescription');
     if (!position && !address.trim()) found.address = t('field.new.missingPlace');
     setErrors(found);
@@ -33,19 +36,22 @@ export default function NewProblemPage() {
       document.getElementById(`field-new-${first}`)?.focus();
       return;
     }
-    const category = categories.find((c) => c.id === categoryId);
+    const category = categories.find((c) => c.code === categoryCode);
     await add({
       kommunenummer: k,
       kind: 'report',
       report: {
-        categoryId,
+        category: categoryCode,
         categoryName: category?.name ?? '',
         description: description.trim(),
         ...(position ? { lat: Number(position.lat.toFixed(6)), lon: Number(position.lon.toFixed(6)) } : {}),
         ...(address.trim() ? { address: address.trim() } : {}),
+        ...(photos.length > 0 ? { photos: photos.map((p) => ({ blob: p, name: p.name })) } : {}),
       },
     });
-    setCategoryId('');
+    setPhotos([]);
+    setPhotoKey((n) => n + 1);
+    setCategoryCode('');
     setDescription('');
     setAddress('');
   };
@@ -66,14 +72,14 @@ export default function NewProblemPage() {
         <label htmlFor="field-new-category">{t('field.new.category')}</label>
         <select
           id="field-new-category"
-          value={categoryId}
-          onChange={(e) => setCategoryId(e.target.value)}
+          value={categoryCode}
+          onChange={(e) => setCategoryCode(e.target.value)}
           aria-invalid={errors.category ? true : undefined}
           aria-describedby={describedBy('category')}
         >
           <option value="">{t('field.new.chooseCategory')}</option>
           {categories.map((c) => (
-            <option key={c.id} value={c.id}>
+            <option key={c.id} value={c.code}>
               {c.name}
             </option>
           ))}
@@ -110,6 +116,7 @@ export default function NewProblemPage() {
           aria-describedby={describedBy('address')}
         />
         {errorText('address')}
+        <PhotoInput id="field-new-photo" key={photoKey} photos={photos} onChange={setPhotos} />
         <button type="submit" className="field-button">
           {t('field.new.submit')}
         </button>

@@ -31,6 +31,19 @@ export type FieldDirectory = Answer<'/api/v1/staff/m/{kommunenummer}/directory'>
 
 const STAFF = '/api/v1/staff/m';
 
+export interface FieldReportBody {
+  category: string;
+  description: string;
+  lat?: number;
+  lon?: number;
+  address?: string;
+}
+
+export interface FieldReportAnswer {
+  id: string;
+  reference: string;
+}
+
 export interface Sent<T> {
   status: number;
   body: T;
@@ -113,13 +126,13 @@ export const fieldApi = {
       idempotencyKey,
     });
   },
-  report: (
-    k: string,
-    body: { categoryId: string; description: string; lat?: number; lon?: number; address?: string },
-    idempotencyKey: string,
-  ) =>
-    request<{ id: string; reference?: string; ref?: string }>('POST', `${STAFF}/${k}/field/reports`, {
-      json: body,
-      idempotencyKey,
-    }),
+  /** A report from the field (channel `felt`): JSON, or multipart with its photos. */
+  report(k: string, body: FieldReportBody, photos: { blob: Blob; name: string }[], idempotencyKey: string) {
+    const path = `${STAFF}/${k}/field/reports`;
+    if (photos.length === 0) return request<FieldReportAnswer>('POST', path, { json: body, idempotencyKey });
+    const form = new FormData();
+    form.append('report', JSON.stringify(body));
+    for (const photo of photos) form.append('photo', photo.blob, photo.name);
+    return request<FieldReportAnswer>('POST', path, { form, idempotencyKey });
+  },
 };

@@ -303,8 +303,8 @@ async function send(
     return (await fieldApi.photo(k, id, change.photo.blob, change.photo.name, change.idempotencyKey)).body;
   }
   if (change.kind === 'report' && change.report) {
-    const { categoryName: _name, ...body } = change.report;
-    await fieldApi.report(k, body, change.idempotencyKey);
+    const { categoryName: _name, photos = [], ...body } = change.report;
+    await fieldApi.report(k, body, photos, change.idempotencyKey);
     return null;
   }
   return null;
