@@ -116,8 +116,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const forget = useCallback((problem?: ApiError) => {
     setCsrfToken(null);
-    // The session is over: what the field app kept on this device goes with it.
-    void dropAll().catch(() => undefined);
+    // The session is over (logout, 401): what the field app kept on this device goes with it.
+    // Not when the check merely failed (server error): the queue of unsent changes must survive.
+    if (!problem) void dropAll().catch(() => undefined);
     setState(problem ? { status: 'anonymous', problem } : { status: 'anonymous' });
   }, []);
 
@@ -125,7 +126,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       accept(await sessionApi.current());
     } catch (error) {
-      if (error instanceof ApiError && error.code === NETWORK_ERROR) {
+      // No network, or the server failing: the field app's copy of the session stands in.
+      if (error instanceof ApiError && (error.code === NETWORK_ERROR || error.status >= 500)) {
         const kept = await loadSession<StaffSession>().catch(() => undefined);
         if (kept) {
           // No CSRF token offline: the field app's sync reads the session again before it sends.
