@@ -5758,6 +5758,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/m/{kommunenummer}/field/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a report from the field (channel felt), as the staff member, without resident contact
+         * @description JSON, or with photos `multipart/form-data`: a text field `report` holding the JSON and up to 5 files named `photo` (as the public intake). Same checks, numbering and alerts as every channel; the place must be in this municipality; `assetId` names a registered asset of it. With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _; kept 24 hours, per staff member, standing for the JSON and each photo's bytes), a retry answers the first report again (201, `Idempotency-Replayed: true`) and the same key with another request 422.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the first answer is returned again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    kommunenummer: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Address or a description of the place; needed without lat/lon */
+                        address?: string;
+                        /** @description Answers to the category's extra questions, by question code */
+                        answers?: {
+                            [key: string]: string | number | boolean | string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The registered asset it is about
+                         */
+                        assetId?: string;
+                        /**
+                         * Format: single-line
+                         * @description Category code
+                         */
+                        category: string;
+                        /** @description 1–4000 characters */
+                        description: string;
+                        /** @description WGS84; give with lon */
+                        lat?: number;
+                        /** @description WGS84; give with lat */
+                        lon?: number;
+                    };
+                    "multipart/form-data": {
+                        /** @description Address or a description of the place; needed without lat/lon */
+                        address?: string;
+                        /** @description Answers to the category's extra questions, by question code */
+                        answers?: {
+                            [key: string]: string | number | boolean | string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The registered asset it is about
+                         */
+                        assetId?: string;
+                        /**
+                         * Format: single-line
+                         * @description Category code
+                         */
+                        category: string;
+                        /** @description 1–4000 characters */
+                        description: string;
+                        /** @description WGS84; give with lon */
+                        lat?: number;
+                        /** @description WGS84; give with lat */
+                        lon?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description e.g. 4001-2026-00123 */
+                            reference: string;
+                        };
+                    };
+                };
+                /** @description The shape of every error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The shape of every error */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/m/{kommunenummer}/field/tasks": {
         parameters: {
             query?: never;

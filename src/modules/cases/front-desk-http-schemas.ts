@@ -11,7 +11,7 @@ export const MunicipalityParams = Type.Object({
   kommunenummer: Type.String({ pattern: '^[0-9]{4}$' }),
 });
 
-const AnswerValue = Type.Union([
+export const AnswerValue = Type.Union([
   Type.String({ maxLength: 1000 }),
   Type.Number(),
   Type.Boolean(),

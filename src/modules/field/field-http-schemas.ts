@@ -1,6 +1,8 @@
 // Request and answer shapes of the field app's own endpoints (the task list; a report from the field).
 import { Type } from 'typebox';
 import { stringEnum } from '../../http/schema-helpers.ts';
+import { AnswerValue } from '../cases/front-desk-http-schemas.ts';
+import { MAX_DESCRIPTION_LENGTH } from '../reports/check-report.ts';
 import { PRIORITIES, REPORT_STATUSES } from '../reports/statuses.ts';
 import { TASK_SCOPES } from './list-field-tasks.ts';
 
@@ -54,4 +56,38 @@ export const IdempotencyHeaders = Type.Object({
       description: 'Makes a retry safe: the first answer is returned again',
     }),
   ),
+});
+
+/** A report registered by a crew out in the field (channel `felt`). */
+export const FieldReportBody = Type.Object({
+  category: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    format: 'single-line',
+    description: 'Category code',
+  }),
+  description: Type.String({
+    maxLength: MAX_DESCRIPTION_LENGTH * 2,
+    description: `1–${MAX_DESCRIPTION_LENGTH} characters`,
+  }),
+  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'WGS84; give with lon' })),
+  lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180, description: 'WGS84; give with lat' })),
+  address: Type.Optional(
+    Type.String({
+      maxLength: 500,
+      description: 'Address or a description of the place; needed without lat/lon',
+    }),
+  ),
+  answers: Type.Optional(
+    Type.Record(Type.String({ maxLength: 100 }), AnswerValue, {
+      description: "Answers to the category's extra questions, by question code",
+      maxProperties: 50,
+    }),
+  ),
+  assetId: Type.Optional(Type.String({ format: 'uuid', description: 'The registered asset it is about' })),
+});
+
+export const FieldReportResponse = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  reference: Type.String({ description: 'e.g. 4001-2026-00123' }),
 });

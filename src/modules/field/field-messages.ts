@@ -12,4 +12,14 @@ export const fieldMessages = {
     nn: 'Denne Idempotency-Key er alt brukt for ei anna handling. Bruk ein ny nøkkel for kvar handling.',
     en: 'This Idempotency-Key was already used for a different action. Use a new key for each action.',
   }),
+  pointIncomplete: (): Message => ({
+    nb: 'Oppgi både breddegrad og lengdegrad.',
+    nn: 'Oppgi både breiddegrad og lengdegrad.',
+    en: 'Give both latitude and longitude.',
+  }),
+  unknownAsset: (): Message => ({
+    nb: 'Fant ikke anlegget i denne kommunen.',
+    nn: 'Fann ikkje anlegget i denne kommunen.',
+    en: 'Could not find the asset in this municipality.',
+  }),
 };

@@ -8,12 +8,30 @@ import { AppError } from '../../shared/errors.ts';
 import { STAFF_API_PREFIX, staffOf } from '../accounts/staff-auth.ts';
 import { MunicipalityParams } from '../cases/case-http-schemas.ts';
 import { caseMessages } from '../cases/case-messages.ts';
-import { TasksQuery, TasksResponse } from './field-http-schemas.ts';
+import { idempotencySubject, readMultipartReport, uploadedPhotos } from '../photos/read-multipart-report.ts';
+import { withStoredPhotos } from '../photos/store-photo.ts';
+import {
+  FieldReportBody,
+  FieldReportResponse,
+  IdempotencyHeaders,
+  TasksQuery,
+  TasksResponse,
+} from './field-http-schemas.ts';
 import { listFieldTasks } from './list-field-tasks.ts';
+import { earlierFieldReport, fieldIdempotency, registerFieldReport } from './register-field-report.ts';
+import { idempotencyKeyOf, REPLAYED_HEADER } from './staff-receipts.ts';
 
 const BASE = `${STAFF_API_PREFIX}/m/:kommunenummer/field`;
 const TAGS = ['staff: field'];
 const errors = { 400: errorResponseRef, 401: errorResponseRef, 403: errorResponseRef };
+const reportErrors = {
+  ...errors,
+  404: errorResponseRef,
+  413: errorResponseRef,
+  415: errorResponseRef,
+  422: errorResponseRef,
+  503: errorResponseRef,
+};
 
 export const fieldRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
@@ -46,6 +64,53 @@ export const fieldRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       );
       reply.header('cache-control', 'no-store');
       return { tasks };
+    },
+  );
+
+  app.post(
+    `${BASE}/reports`,
+    {
+      config: { policy: 'field.tasks' },
+      schema: {
+        tags: TAGS,
+        summary:
+          'Register a report from the field (channel felt), as the staff member, without resident contact',
+        description:
+          "JSON, or with photos `multipart/form-data`: a text field `report` holding the JSON and up to 5 files named `photo` (as the public intake). Same checks, numbering and alerts as every channel; the place must be in this municipality; `assetId` names a registered asset of it. With an `Idempotency-Key` header (1–100 of A–Z a–z 0–9 - _; kept 24 hours, per staff member, standing for the JSON and each photo's bytes), a retry answers the first report again (201, `Idempotency-Replayed: true`) and the same key with another request 422.",
+        consumes: ['application/json', 'multipart/form-data'],
+        params: MunicipalityParams,
+        headers: IdempotencyHeaders,
+        body: FieldReportBody,
+        response: { 201: FieldReportResponse, ...reportErrors },
+      },
+      preValidation: readMultipartReport,
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const photos = uploadedPhotos(request);
+      const key = idempotencyKeyOf(request);
+      const idempotency =
+        key === null
+          ? undefined
+          : fieldIdempotency(staff.userId, key, idempotencySubject(request.body, photos));
+      const deps = { database: ctx.db, catalog: ctx.catalog, locator: ctx.locator };
+      const earlier = idempotency ? await earlierFieldReport(ctx.db, idempotency) : undefined;
+      const answer =
+        earlier ??
+        (await withStoredPhotos(
+          ctx.photos,
+          photos.map((photo) => photo.path),
+          (stored) =>
+            registerFieldReport(
+              deps,
+              { kommunenummer: request.params.kommunenummer, ...request.body },
+              { userId: staff.userId, language: staff.language },
+              stored,
+              idempotency,
+            ),
+        ));
+      if (answer.replayed) reply.header(REPLAYED_HEADER, 'true');
+      return reply.status(201).send({ id: answer.id, reference: answer.reference });
     },
   );
 };

@@ -101,7 +101,8 @@ export function checkReport(target: IntakeTarget | undefined, place: Place, inpu
   if (category) errors.push(...answerCheck.errors);
 
   const contactCheck = checkContact(input.contact, {
-    required: category?.contactRequired ?? false,
+    // A crew's own report from the field has no resident to reach: staff reported it.
+    required: (category?.contactRequired ?? false) && input.channel !== 'felt',
     categoryName: category?.name ?? { nb: input.category },
     fallbackLanguage: input.language ?? municipality.defaultLanguage,
   });
