@@ -147,8 +147,24 @@ describe('the field app', () => {
     await page.locator('.field-notice', { hasText: 'Uten nett' }).waitFor();
     await page.locator(`.field-card[data-task="${task.id}"]`).waitFor();
 
+    // The first answers to the status change and to the new report are lost on the way back (the
+    // server did act): the app sends them again with the same Idempotency-Key, and the server
+    // answers with what it did the first time instead of acting twice.
+    const lost = { status: 0, report: 0 };
+    for (const [kind, pattern] of [
+      ['status', '**/reports/*/status'],
+      ['report', '**/field/reports'],
+    ] as const) {
+      await context.route(pattern, async (route) => {
+        if (lost[kind]++ > 0) return route.continue();
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+    }
     await context.setOffline(false);
     await pending(page, 0);
+    expect(lost.status).toBe(2);
+    expect(lost.report).toBe(2);
 
     const [report] = await rows<{ status: string }>(sql`select status from reports where id = ${task.id}`);
     expect(report?.status).toBe('lukket');
