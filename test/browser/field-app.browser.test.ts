@@ -29,7 +29,8 @@ const PNG = Buffer.from(
 const HERE = { latitude: 59.1405, longitude: 9.6565 };
 const SCREENSHOTS = new URL('../../tmp/screenshots/', import.meta.url);
 
-describe('the field app', () => {
+// Long walks through the app on a shared machine: more time than the default 30 s per test.
+describe('the field app', { timeout: 90_000 }, () => {
   const web = useWebApp({ mapTileUrl: TILES, mapAttribution: '© Testkart' });
 
   async function rows<T extends Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> {
@@ -182,7 +183,7 @@ describe('the field app', () => {
     );
     expect(fromField[0]?.n).toBe(1);
     await context.close();
-  }, 90_000);
+  });
 
   it('shows a conflict when someone else changed the task meanwhile, by keyboard; nothing is overwritten', async () => {
     const user = await buildStaffUser(web.t.ctx.db.db, { kommunenummer: K, roles: ['feltarbeider'] });
