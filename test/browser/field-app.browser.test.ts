@@ -225,8 +225,14 @@ describe('the field app', { timeout: 90_000 }, () => {
     await conflict.waitFor();
     await expect(conflict.textContent()).resolves.toContain('«Utbedring planlagt»');
     await expect(conflict.textContent()).resolves.toContain('Sara Saksbehandler');
+    // The page shows the task as it now is.
+    await page.locator('.field-facts [data-status="planlagt"]').waitFor();
     const [still] = await rows<{ status: string }>(sql`select status from reports where id = ${task.id}`);
     expect(still?.status).toBe('planlagt');
+    expectNoViolations(await axeViolations(page));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await conflict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: new URL('field-conflict-360.png', SCREENSHOTS).pathname });
 
     await tabTo(page, '.field-task .field-conflict button:first-of-type');
     await page.keyboard.press('Enter');

@@ -66,6 +66,14 @@ function FieldFrame({ kommunenummer }: { kommunenummer: string }) {
   const base = `/m/${kommunenummer}/felt`;
   const waiting = changes.length;
   const install = useInstallPrompt();
+  // A confirmation stays in view (sticky) for a while, then makes room; the pending list keeps
+  // the state of every change.
+  const [hidden, setHidden] = useState(0);
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = setTimeout(() => setHidden(announcement.id), 12_000);
+    return () => clearTimeout(timer);
+  }, [announcement]);
 
   const close = () => {
     setOpen(false);
@@ -107,7 +115,7 @@ function FieldFrame({ kommunenummer }: { kommunenummer: string }) {
       </header>
       {open ? <PendingPanel id="field-pending" onClose={close} /> : null}
       <div className="field-announcement" role="status" aria-live="polite">
-        {announcement ? (
+        {announcement && announcement.id !== hidden ? (
           <p
             key={announcement.id}
             className={`field-toast tone-${announcement.tone}`}

@@ -27,8 +27,8 @@ export default function TaskListPage() {
   const scope: TaskScope = params.get('scope') === 'team' ? 'team' : 'mine';
   const { position } = usePosition();
   const { changes } = useSync();
-  const synced = changes.length;
-  const tasks = useTasks(k, scope, position, synced);
+  // Read again whenever the queue moves on (a change sent, a conflict found).
+  const tasks = useTasks(k, scope, position, changes.map((c) => `${c.seq}:${c.state}`).join(' '));
   const waitingOn = new Set(changes.map((c) => c.reportId).filter(Boolean));
 
   const tab = (value: TaskScope) => (

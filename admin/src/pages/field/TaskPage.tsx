@@ -26,7 +26,8 @@ export default function TaskPage() {
   const mine = useMemo(() => changes.filter((c) => c.reportId === id), [changes, id]);
   // The same blobs from one render to the next, so their object URLs are made once.
   const localPhotos = useMemo(() => mine.flatMap((c) => (c.photo ? [c.photo.blob] : [])), [mine]);
-  const revision = changes.length;
+  // Read again whenever the queue moves on (a change sent, a conflict found).
+  const revision = `${mine.map((c) => `${c.seq}:${c.state}`).join(' ')}/${changes.length}`;
   const task = useTask(kommunenummer, id, revision);
 
   if (task.status === 'loading') return <p>{t('app.loading')}</p>;
@@ -54,9 +55,6 @@ export default function TaskPage() {
           {t('field.offlineCopy', { time: formatDateTime(t.language, task.offlineSince) })}
         </p>
       ) : null}
-      {conflicts.map((c) => (
-        <ConflictChoice key={c.seq} change={c} />
-      ))}
       <dl className="field-facts">
         <dt>{t('field.task.status')}</dt>
         <dd>
@@ -89,6 +87,10 @@ export default function TaskPage() {
       <h2>{t('field.task.description')}</h2>
       <p className="field-description">{detail.description}</p>
       <Photos detail={detail} local={localPhotos} />
+      {/* Beside the form the change was made with: where the crew is when the answer comes. */}
+      {conflicts.map((c) => (
+        <ConflictChoice key={c.seq} change={c} />
+      ))}
       <StatusForm detail={detail} />
       <NoteForm detail={detail} />
       <h2>{t('field.task.history')}</h2>

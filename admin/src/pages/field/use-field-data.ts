@@ -51,7 +51,7 @@ function unreachable(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status >= 500);
 }
 
-export function useTasks(k: string, scope: TaskScope, position: Position | null, revision: number) {
+export function useTasks(k: string, scope: TaskScope, position: Position | null, revision: string | number) {
   const userId = useStaffSession().user.id;
   const [state, setState] = useState<Loaded<FieldTask[]>>({
     status: 'loading',
@@ -104,7 +104,7 @@ export function useTasks(k: string, scope: TaskScope, position: Position | null,
   return { ...state, offlineReady };
 }
 
-export function useTask(k: string, id: string, revision: number) {
+export function useTask(k: string, id: string, revision: string) {
   const userId = useStaffSession().user.id;
   const [state, setState] = useState<Loaded<TaskDetail>>({
     status: 'loading',
