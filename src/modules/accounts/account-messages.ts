@@ -3,6 +3,11 @@
 import type { Message } from '../../shared/errors.ts';
 
 export const accountMessages = {
+  deviceNameBlank: (): Message => ({
+    nb: 'Gi enheten et navn, for eksempel «Servicebil 3».',
+    nn: 'Gi eininga eit namn, til dømes «Servicebil 3».',
+    en: 'Give the device a name, for example "Service van 3".',
+  }),
   sessionNotFound: (): Message => ({
     nb: 'Fant ikke økten. Den kan alt være avsluttet eller utløpt.',
     nn: 'Fann ikkje økta. Ho kan alt vere avslutta eller gått ut.',

@@ -112,6 +112,23 @@ describe.each(databaseKinds())('device sessions on %s', (kind) => {
     expect(await alive(tablet)).toBe(false);
   });
 
+  it('turns the current session into a device session afterwards (an identity-provider login)', async () => {
+    const user = await crewUser();
+    const session = await logInAs(t, user);
+    const res = await session.request('PUT', '/api/v1/staff/session/device', { deviceName: 'Servicebil 5' });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('set-cookie')).toMatch(new RegExp(`Max-Age=${90 * DAY_S}`));
+    await setTimes(session, { created: '8 days' });
+    expect(await alive(session)).toBe(true);
+    const list = await session.request('GET', '/api/v1/staff/sessions');
+    expect((list.body.sessions as Listed[]).find((s) => s.current)?.deviceName).toBe('Servicebil 5');
+    const blank = await session.request('PUT', '/api/v1/staff/session/device', { deviceName: '   ' });
+    expect(blank.status).toBe(400);
+    expect(
+      (await t.request('PUT', '/api/v1/staff/session/device', { body: { deviceName: 'x' } })).status,
+    ).toBe(401);
+  });
+
   it('refuses a device name that is too long or not one line', async () => {
     const user = await crewUser();
     for (const deviceName of ['x'.repeat(81), 'to\nlinjer']) {

@@ -4,7 +4,7 @@
 // can be turned back into the cookie that would open the session.
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
-import { hashToken } from './sessions.ts';
+import { DEVICE_NAME_MAX_LENGTH, hashToken, SESSION_LIFETIMES } from './sessions.ts';
 
 export interface SessionListItem {
   id: string;
@@ -85,4 +85,21 @@ export async function endSessionById(
       returning token_hash, device_name`,
   );
   return row ? { tokenHash: Buffer.from(row.token_hash), deviceName: row.device_name } : null;
+}
+
+/**
+ * Keeps the current session on a named device from now on (an identity-provider login, which has
+ * no device name of its own, then lives as long as a password login with `deviceName` would).
+ * Its absolute limit still counts from when it was opened.
+ */
+export async function nameCurrentDevice(db: Queryable, token: string, deviceName: string): Promise<boolean> {
+  const name = deviceName.trim().slice(0, DEVICE_NAME_MAX_LENGTH);
+  if (name === '') return false;
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`update staff_sessions set device_name = ${name}, last_seen_at = now(),
+        expires_at = now() + ${`${SESSION_LIFETIMES.device.idleMs} milliseconds`}::interval
+      where token_hash = ${hashToken(token)} and expires_at > now() returning 1 as one`,
+  );
+  return rows.length > 0;
 }

@@ -7,11 +7,17 @@ import { errorResponseRef } from '../../http/errors.ts';
 import { AppError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { accountMessages } from './account-messages.ts';
-import { endSessionById, listSessions } from './device-sessions.ts';
-import { SessionIdParams, SessionListResponse } from './session-list-schemas.ts';
+import { endSessionById, listSessions, nameCurrentDevice } from './device-sessions.ts';
+import { DeviceNameBody, SessionIdParams, SessionListResponse } from './session-list-schemas.ts';
 import { endStreamsOfSessionHash } from './session-streams.ts';
-import { hashToken } from './sessions.ts';
-import { STAFF_API_PREFIX, sessionCookieName, sessionTokenOf, staffOf } from './staff-auth.ts';
+import { hashToken, SESSION_LIFETIMES } from './sessions.ts';
+import {
+  STAFF_API_PREFIX,
+  sessionCookieName,
+  sessionCookieOptions,
+  sessionTokenOf,
+  staffOf,
+} from './staff-auth.ts';
 
 const TAGS = ['staff: session'];
 
@@ -32,6 +38,32 @@ export const sessionListRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return { sessions: await listSessions(db, staffOf(request).userId, sessionTokenOf(ctx, request)) };
+    },
+  );
+
+  app.put(
+    `${STAFF_API_PREFIX}/session/device`,
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: TAGS,
+        summary: 'Keep this session on a named device (the field app), as login with deviceName does',
+        description:
+          'For a login through the municipality’s identity provider, which takes no device name: the session then lasts 30 days unused, at most 90 days from when it was opened, and is listed by this name.',
+        body: DeviceNameBody,
+        response: { 204: Type.Null(), 400: errorResponseRef, 401: errorResponseRef, 403: errorResponseRef },
+      },
+    },
+    async (request, reply) => {
+      const token = sessionTokenOf(ctx, request) ?? '';
+      if (!(await nameCurrentDevice(db, token, request.body.deviceName))) {
+        throw new AppError(400, 'device_name_blank', accountMessages.deviceNameBlank());
+      }
+      reply.setCookie(cookieName, token, {
+        ...sessionCookieOptions(ctx.config.publicUrl),
+        maxAge: Math.floor(SESSION_LIFETIMES.device.maxMs / 1000),
+      });
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,5 +1,6 @@
 // The shapes of the session list (mine, and an administrator's view of a staff member's).
 import { Type } from 'typebox';
+import { DEVICE_NAME_MAX_LENGTH } from './sessions.ts';
 
 export const SessionItem = Type.Object({
   id: Type.String({ description: 'Public id of the session (not its token; cannot open it)' }),
@@ -19,4 +20,8 @@ export const SessionListResponse = Type.Object({ sessions: Type.Array(SessionIte
 
 export const SessionIdParams = Type.Object({
   sessionId: Type.String({ minLength: 1, maxLength: 64 }),
+});
+
+export const DeviceNameBody = Type.Object({
+  deviceName: Type.String({ minLength: 1, maxLength: DEVICE_NAME_MAX_LENGTH, format: 'single-line' }),
 });

@@ -16,6 +16,11 @@ export const caseMessages = {
     nn: `Saka vart endra av ${name ?? 'nokon andre'} ${osloTime(at, 'nn-NO')}, medan du arbeidde. Endringa di er ikkje lagra. Last inn på nytt; teksten din er teken vare på.`,
     en: `The case was changed by ${name ?? 'someone else'} at ${osloTime(at, 'en-GB')}, while you were working. Your change was not saved. Reload; your text has been kept.`,
   }),
+  replyNotAllowed: (): Message => ({
+    nb: 'Du kan endre status, men ikke sende svar til innbyggeren. Fjern svarteksten, eller skriv et internt notat.',
+    nn: 'Du kan endre status, men ikkje sende svar til innbyggjaren. Fjern svarteksten, eller skriv eit internt notat.',
+    en: 'You may change the status, but not send a reply to the resident. Remove the reply text, or write an internal note.',
+  }),
   tooManyStaffPhotos: (max: number): Message => ({
     nb: `En melding kan ha høyst ${max} bilder fra ansatte.`,
     nn: `Ei melding kan ha høgst ${max} bilete frå tilsette.`,

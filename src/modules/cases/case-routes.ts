@@ -8,6 +8,8 @@ import type { Queryable } from '../../db/client.ts';
 import { errorResponseRef } from '../../http/errors.ts';
 import { askedLanguage, requestLanguage } from '../../http/language.ts';
 import { stringEnum } from '../../http/schema-helpers.ts';
+import { AppError } from '../../shared/errors.ts';
+import { may } from '../accounts/policies.ts';
 import { STAFF_API_PREFIX, staffOf } from '../accounts/staff-auth.ts';
 import { IdempotencyHeaders } from '../field/field-http-schemas.ts';
 import { answerOnce, earlierAnswer, REPLAYED_HEADER } from '../field/staff-receipts.ts';
@@ -37,6 +39,7 @@ import {
   ReplyTemplatesResponse,
   StatusBody,
 } from './case-http-schemas.ts';
+import { caseMessages } from './case-messages.ts';
 import { changePriority } from './change-priority.ts';
 import { changeStatus } from './change-status.ts';
 import { correctReport } from './correct-report.ts';
@@ -183,11 +186,20 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         description: `${ONCE} A stale \`version\` answers 409, saying who changed the case and when.`,
       }),
     },
-    async (request, reply) =>
-      answerOnce(db, request, reply, request.body, async (q) => {
+    async (request, reply) => {
+      // A reply sent with the change is a public reply: it needs that action too (a field
+      // worker changes the status, but does not write to the resident).
+      if (
+        request.body.reply?.trim() &&
+        !may(staffOf(request), 'case.reply_public', request.params.kommunenummer)
+      ) {
+        throw new AppError(403, 'forbidden', caseMessages.replyNotAllowed());
+      }
+      return answerOnce(db, request, reply, request.body, async (q) => {
         await changeStatus(q, actorOf(request), request.params.id, request.body);
         return caseFor(request, q);
-      }),
+      });
+    },
   );
 
   app.post(

@@ -194,6 +194,29 @@ describe.each(databaseKinds())('idempotent staff actions on %s', (kind) => {
     expect(row?.status).toBe('planlagt');
   });
 
+  it('lets a field worker change the status, but not send a public reply with it', async () => {
+    const id = await submit();
+    const withReply = await crew.request('POST', `${base}/${id}/status`, {
+      status: 'planlagt',
+      version: await versionOf(id),
+      reply: 'Vi kommer i morgen',
+    });
+    expect(withReply.status).toBe(403);
+    expect(await events(id, 'status_changed')).toBe(0);
+    const plain = await crew.request('POST', `${base}/${id}/status`, {
+      status: 'planlagt',
+      version: await versionOf(id),
+      reply: '  ',
+    });
+    expect(plain.status).toBe(200);
+    const handler = await colleague.request('POST', `${base}/${id}/status`, {
+      status: 'under_behandling',
+      version: await versionOf(id),
+      reply: 'Vi ser på det',
+    });
+    expect(handler.status).toBe(200);
+  });
+
   it('forgets answers after 14 days', async () => {
     const id = await submit();
     await crew.request('POST', `${base}/${id}/notes`, { message: 'gammel' }, { 'idempotency-key': 'old-1' });

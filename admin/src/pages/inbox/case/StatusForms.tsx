@@ -18,8 +18,13 @@ export function StatusForm({ c, k, onChanged, onReload }: ActionProps) {
   const state = useAction(onChanged);
   const [status, setStatus] = useState(c.status);
   const [reply, setReply, clear] = useDraft(c.id, 'status-reply');
+  const canReply = c.allowed['case.reply_public'] === true;
   const submit = () => {
-    const body = { status, version: c.version, ...(reply.trim() ? { reply: reply.trim() } : {}) };
+    const body = {
+      status,
+      version: c.version,
+      ...(canReply && reply.trim() ? { reply: reply.trim() } : {}),
+    };
     void state
       .run(() => caseApi.act(k, c.id, 'status', body), t('case.status.saved'))
       .then((ok) => ok && clear());
@@ -47,17 +52,22 @@ export function StatusForm({ c, k, onChanged, onReload }: ActionProps) {
           ))}
         </select>
       </div>
-      <TemplatePicker k={k} id={c.id} status={status} onInsert={setReply} />
-      <MessageField
-        id="case-status-reply"
-        label={`${t('case.status.reply')} (${t('case.optional')})`}
-        value={reply}
-        onChange={setReply}
-        missing={false}
-      />
-      <p className="field-hint">
-        <PublicTag /> {t('case.status.replyHint')}
-      </p>
+      {/* A reply with the change is a public reply: only for those who may write to the resident. */}
+      {canReply ? (
+        <>
+          <TemplatePicker k={k} id={c.id} status={status} onInsert={setReply} />
+          <MessageField
+            id="case-status-reply"
+            label={`${t('case.status.reply')} (${t('case.optional')})`}
+            value={reply}
+            onChange={setReply}
+            missing={false}
+          />
+          <p className="field-hint">
+            <PublicTag /> {t('case.status.replyHint')}
+          </p>
+        </>
+      ) : null}
     </ActionBox>
   );
 }
