@@ -62,7 +62,7 @@ export default function TaskListPage() {
         <p className="field-hint" data-offline-ready={tasks.offlineReady !== null}>
           {tasks.offlineReady === null
             ? t('field.preparing')
-            : t('field.offlineReady', { count: tasks.offlineReady })}
+            : t.plural('field.offlineReady', tasks.offlineReady)}
         </p>
       ) : null}
       {tasks.status === 'loading' ? <p>{t('app.loading')}</p> : null}
