@@ -182,6 +182,42 @@ describe('the field app', { timeout: 90_000 }, () => {
       sql`select count(*)::int as n from reports where channel = 'felt' and description = 'Kumlokk løst i veibanen, klaprer.'`,
     );
     expect(fromField[0]?.n).toBe(1);
+
+    // The photo, now on the server, is kept on the device too: offline the task still shows it.
+    await page.goto(`${web.t.baseUrl}/admin/m/${K}/felt/oppgaver/${task.id}`);
+    const photo = page.getByRole('img', { name: 'Bilde 1 av oppgaven' });
+    await photo.waitFor();
+    // (page.waitForFunction does not wait for an async predicate: poll the evaluation instead.)
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const names = (await indexedDB.databases()).map((d) => d.name);
+            if (!names.includes('meldepunkt-felt')) return false;
+            const open = indexedDB.open('meldepunkt-felt');
+            const db = await new Promise<IDBDatabase>((resolve) => {
+              open.onsuccess = () => resolve(open.result);
+            });
+            const keys = await new Promise<IDBValidKey[]>((resolve) => {
+              const request = db.transaction('cache').objectStore('cache').getAllKeys();
+              request.onsuccess = () => resolve(request.result);
+            });
+            db.close();
+            return keys.some((k) => String(k).includes('|thumb|'));
+          }),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await photo.waitFor();
+    // The kept copy takes the place of the server's address as soon as it is read.
+    await page.waitForFunction(() =>
+      document.querySelector('img[alt="Bilde 1 av oppgaven"]')?.getAttribute('src')?.startsWith('blob:'),
+    );
+    await expect(
+      photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+    ).resolves.toBe(true);
     await context.close();
   });
 
@@ -270,10 +306,16 @@ describe('the field app', { timeout: 90_000 }, () => {
     await page.locator('.field-map .leaflet-tile-loaded').first().waitFor();
     expectNoViolations(await axeViolations(page));
     // The tiles of the area viewed are kept by the worker for use without a network.
-    await page.waitForFunction(async () => {
-      const cache = await caches.open('meldepunkt-map-tiles');
-      return (await cache.keys()).some((r) => r.url.startsWith('http://tiles.test/'));
-    });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const cache = await caches.open('meldepunkt-map-tiles');
+            return (await cache.keys()).some((r) => r.url.startsWith('http://tiles.test/'));
+          }),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
 
     // Installable: the manifest the page links to names the app, its start, scope and icons.
     const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute('href');
@@ -308,9 +350,13 @@ describe('the field app', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.waitForURL(/\/admin\/login/);
     // Nothing of the first user is left on the device, and the worker's caches hold no API answer.
-    await page.waitForFunction(async () =>
-      (await indexedDB.databases()).every((d) => d.name !== 'meldepunkt-felt'),
-    );
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => (await indexedDB.databases()).every((d) => d.name !== 'meldepunkt-felt')),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const kept = await page.evaluate(async () => {
       const names = (await indexedDB.databases()).map((d) => d.name);
       const cached: string[] = [];
@@ -359,9 +405,13 @@ describe('the field app', { timeout: 90_000 }, () => {
     await rows(sql`delete from staff_sessions where user_id = ${user.id}`);
     await page.reload();
     await page.waitForURL(/\/admin\/login/);
-    await page.waitForFunction(async () =>
-      (await indexedDB.databases()).every((d) => d.name !== 'meldepunkt-felt'),
-    );
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => (await indexedDB.databases()).every((d) => d.name !== 'meldepunkt-felt')),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     // And without a network nothing of it opens either.
     await context.setOffline(true);
     await page.goto(`${web.t.baseUrl}/admin/m/${K}/felt`);
