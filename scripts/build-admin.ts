@@ -18,7 +18,7 @@ export const ADMIN_DIST = path.join(ADMIN_DIR, 'dist');
 /** Written last by a build and dated to when the build started: the build's age. */
 const STAMP = path.join(ADMIN_DIST, 'index.html');
 /** What a build is made from (dependencies aside): a change to any of it makes admin/dist stale. */
-const INPUTS = ['src', 'index.html', 'vite.config.ts'].map((p) => path.join(ADMIN_DIR, p));
+const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) => path.join(ADMIN_DIR, p));
 
 async function newestChange(file: string): Promise<number> {
   const info = await stat(file);

@@ -28,6 +28,7 @@ import {
   startReportChangeAnnouncer,
 } from './modules/cases/report-change-announcer.ts';
 import { createIntakeCatalog } from './modules/categories/intake-catalog.ts';
+import { seedDemoFieldTasks } from './modules/field/seed-demo-field-tasks.ts';
 import { loadMunicipalityLocator, type MunicipalityLocator } from './modules/geo/municipality-locator.ts';
 import { createHealthCheck } from './modules/health/health-check.ts';
 import { createMetrics } from './modules/metrics/metrics.ts';
@@ -53,6 +54,7 @@ import { encryptStoredSecrets } from './modules/secrets/encrypt-stored-secrets.t
 import type { Keyring } from './modules/secrets/keyring.ts';
 import { loadKeyring } from './modules/secrets/load-keyring.ts';
 import { loadAppSecret } from './modules/tenants/app-secret.ts';
+import { porsgrunn } from './modules/tenants/demo/porsgrunn.ts';
 import { StartupPhases, type StartupReport } from './startup/phases.ts';
 import { seedDemo } from './startup/seed-demo.ts';
 
@@ -139,6 +141,17 @@ export async function assemble(config: Config, options: AssembleOptions = {}): P
       const encrypted = await phases.time('encryptSecrets', () => encryptStoredSecrets(db.db, ring));
       if (encrypted > 0) log.info({ encrypted }, 'stored secrets encrypted');
       if (config.seedDemo) demoAccounts = await seedDemo(db.db, config, phases, () => log);
+      const fieldWorker = demoAccounts.find((a) => a.role === 'feltarbeider');
+      if (fieldWorker) {
+        // Open tasks for the demo's field worker, so the field app is not empty (embedded demo only).
+        await phases.time('seedDemoFieldTasks', () =>
+          seedDemoFieldTasks(
+            { database: db, catalog: createIntakeCatalog(db.db), locator },
+            porsgrunn.kommunenummer,
+            fieldWorker.email,
+          ),
+        );
+      }
     }
     if (!keyring) throw new Error('assemble() needs a keyring with a database of the caller');
     const jobs = await phases.time('startJobQueue', () =>

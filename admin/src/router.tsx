@@ -48,6 +48,12 @@ const NoticeTemplatesPage = lazy(() => import('./pages/notices/NoticeTemplatesPa
 const SubscribersPage = lazy(() => import('./pages/subscribers/SubscribersPage.tsx'));
 const SubscriberView = lazy(() => import('./pages/subscribers/SubscriberView.tsx'));
 const ImportSubscribersPage = lazy(() => import('./pages/subscribers/ImportSubscribersPage.tsx'));
+const FieldShell = lazy(() => import('./pages/field/FieldShell.tsx'));
+const FieldRedirect = lazy(() => import('./pages/field/FieldRedirect.tsx'));
+const FieldTaskList = lazy(() => import('./pages/field/TaskListPage.tsx'));
+const FieldTask = lazy(() => import('./pages/field/TaskPage.tsx'));
+const FieldMap = lazy(() => import('./pages/field/MapPage.tsx'));
+const FieldNewProblem = lazy(() => import('./pages/field/NewProblemPage.tsx'));
 
 /** A lazily loaded page, with "Loading…" while its code arrives. */
 function page(Page: ComponentType) {
@@ -74,6 +80,18 @@ export const routes = [
         children: [
           { index: true, element: <HomeRedirect /> },
           { path: 'account', element: page(AccountPage) },
+          // The field app: its own phone-first frame, outside the back office's shell.
+          { path: 'felt', element: page(FieldRedirect) },
+          {
+            path: 'm/:kommunenummer/felt',
+            element: page(FieldShell),
+            children: [
+              { index: true, element: page(FieldTaskList) },
+              { path: 'oppgaver/:id', element: page(FieldTask) },
+              { path: 'kart', element: page(FieldMap) },
+              { path: 'ny', element: page(FieldNewProblem) },
+            ],
+          },
           {
             path: 'm/:kommunenummer',
             element: <AppShell />,

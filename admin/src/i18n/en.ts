@@ -4,6 +4,7 @@ import { accountsEn } from './areas/accounts.ts';
 import { assetImportEn } from './areas/asset-import.ts';
 import { assetsEn } from './areas/assets.ts';
 import { casesEn } from './areas/cases.ts';
+import { fieldEn } from './areas/field.ts';
 import { linksEn } from './areas/links.ts';
 import { noticeDeliveryEn } from './areas/notice-delivery.ts';
 import { noticesEn } from './areas/notices.ts';
@@ -25,6 +26,7 @@ export const en: Catalog = {
   ...stickersEn,
   ...assetImportEn,
   ...assetsEn,
+  ...fieldEn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Back office',
   'app.skipToMain': 'Skip to main content',
@@ -60,6 +62,9 @@ export const en: Catalog = {
   'login.sending': 'Logging in …',
   'login.emailRequired': 'Enter your email address.',
   'login.passwordRequired': 'Enter your password.',
+  'login.keepDevice': 'Keep me logged in on this device',
+  'login.keepDeviceHint':
+    'For 30 days unused, so the field app works offline. The session is listed under your account, where you or an administrator can end it.',
   'login.otherOptions': 'Other ways to log in',
   'login.withProvider': 'Log in with {name}',
   'login.oidcFailed':

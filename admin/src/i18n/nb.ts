@@ -6,6 +6,7 @@ import { accountsNb } from './areas/accounts.ts';
 import { assetImportNb } from './areas/asset-import.ts';
 import { assetsNb } from './areas/assets.ts';
 import { casesNb } from './areas/cases.ts';
+import { fieldNb } from './areas/field.ts';
 import { linksNb } from './areas/links.ts';
 import { noticeDeliveryNb } from './areas/notice-delivery.ts';
 import { noticesNb } from './areas/notices.ts';
@@ -26,6 +27,7 @@ export const nb = {
   ...stickersNb,
   ...assetImportNb,
   ...assetsNb,
+  ...fieldNb,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Saksbehandling',
   'app.skipToMain': 'Hopp til hovedinnholdet',
@@ -61,6 +63,9 @@ export const nb = {
   'login.sending': 'Logger inn …',
   'login.emailRequired': 'Skriv e-postadressen din.',
   'login.passwordRequired': 'Skriv passordet ditt.',
+  'login.keepDevice': 'Hold meg innlogget på denne enheten',
+  'login.keepDeviceHint':
+    'I 30 dager uten bruk, så feltappen virker uten nett. Sesjonen vises under kontoen din og kan avsluttes der eller av en administrator.',
   'login.otherOptions': 'Andre måter å logge inn på',
   'login.withProvider': 'Logg inn med {name}',
   'login.oidcFailed':

@@ -4,6 +4,7 @@ import { accountsNn } from './areas/accounts.ts';
 import { assetImportNn } from './areas/asset-import.ts';
 import { assetsNn } from './areas/assets.ts';
 import { casesNn } from './areas/cases.ts';
+import { fieldNn } from './areas/field.ts';
 import { linksNn } from './areas/links.ts';
 import { noticeDeliveryNn } from './areas/notice-delivery.ts';
 import { noticesNn } from './areas/notices.ts';
@@ -25,6 +26,7 @@ export const nn: Catalog = {
   ...stickersNn,
   ...assetImportNn,
   ...assetsNn,
+  ...fieldNn,
   'app.name': 'Meldepunkt',
   'app.backOffice': 'Sakshandsaming',
   'app.skipToMain': 'Hopp til hovudinnhaldet',
@@ -60,6 +62,9 @@ export const nn: Catalog = {
   'login.sending': 'Loggar inn …',
   'login.emailRequired': 'Skriv e-postadressa di.',
   'login.passwordRequired': 'Skriv passordet ditt.',
+  'login.keepDevice': 'Hald meg innlogga på denne eininga',
+  'login.keepDeviceHint':
+    'I 30 dagar utan bruk, så feltappen verkar utan nett. Økta blir vist under kontoen din og kan avsluttast der eller av ein administrator.',
   'login.otherOptions': 'Andre måtar å logge inn på',
   'login.withProvider': 'Logg inn med {name}',
   'login.oidcFailed':

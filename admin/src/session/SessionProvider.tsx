@@ -4,6 +4,9 @@
 // The UI language is the account's, unless one was chosen that the account does not have yet
 // (on the login page, or in a session that may not change the account): then that one, saved on
 // the account as soon as it may be (language-choice.ts).
+// Without a network (the field app in a van), the copy of the session the field app kept on the
+// device stands in until the server answers again; a logout or a 401 drops that copy and every
+// other thing the field app kept (offline/field-store.ts).
 import {
   createContext,
   type ReactNode,
@@ -14,8 +17,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ApiError, onUnauthorized, setCsrfToken } from '../api/client.ts';
+import { ApiError, NETWORK_ERROR, onUnauthorized, setCsrfToken } from '../api/client.ts';
 import { type Language, useLanguage } from '../i18n/index.ts';
+import { dropAll, loadSession, setStoreOwner } from '../offline/field-store.ts';
 import { sessionApi } from './api.ts';
 import {
   forgetUnsaved as forgetUnsavedChoice,
@@ -35,7 +39,8 @@ export type SessionState =
 export interface SessionValue {
   state: SessionState;
   /** Resolves with the session, or rejects with the server's ApiError (401, 429, …). */
-  login(email: string, password: string): Promise<StaffSession>;
+  /** `deviceName`: keep the session on this named device (the field app; 30 days unused). */
+  login(email: string, password: string, deviceName?: string): Promise<StaffSession>;
   logout(): Promise<void>;
   logoutEverywhere(): Promise<void>;
   /** Reads the session again (after a change to one's own memberships, say). */
@@ -88,6 +93,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (wanted) forgetUnsavedChoice(wanted);
         setLanguage(session.user.language);
       }
+      setStoreOwner(session.user.id);
       setState({ status: 'authenticated', session });
       return session;
     },
@@ -110,6 +116,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const forget = useCallback((problem?: ApiError) => {
     setCsrfToken(null);
+    // The session is over (logout, 401): what the field app kept on this device goes with it.
+    // Not when the check merely failed (server error): the queue of unsent changes must survive.
+    if (!problem) void dropAll().catch(() => undefined);
     setState(problem ? { status: 'anonymous', problem } : { status: 'anonymous' });
   }, []);
 
@@ -117,11 +126,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       accept(await sessionApi.current());
     } catch (error) {
-      if (error instanceof ApiError && error.status !== 401) forget(error);
+      // No network, or the server failing: the field app's copy of the session stands in.
+      if (error instanceof ApiError && (error.code === NETWORK_ERROR || error.status >= 500)) {
+        const kept = await loadSession<StaffSession>().catch(() => undefined);
+        if (kept) {
+          // No CSRF token offline: the field app's sync reads the session again before it sends.
+          setLanguage(kept.session.user.language);
+          setStoreOwner(kept.userId);
+          setState({ status: 'authenticated', session: { ...kept.session, csrfToken: '' } });
+          return;
+        }
+        forget(error);
+      } else if (error instanceof ApiError && error.status !== 401) forget(error);
       else if (error instanceof ApiError) forget();
       else throw error;
     }
-  }, [accept, forget]);
+  }, [accept, forget, setLanguage]);
 
   useEffect(() => {
     void refresh();
@@ -131,13 +151,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthorized(() => {
         setCsrfToken(null);
+        void dropAll().catch(() => undefined);
         setState((current) => (current.status === 'authenticated' ? { status: 'anonymous' } : current));
       }),
     [],
   );
 
   const login = useCallback(
-    async (email: string, password: string) => accept(await sessionApi.login(email, password)),
+    async (email: string, password: string, deviceName?: string) =>
+      accept(await sessionApi.login(email, password, deviceName)),
     [accept],
   );
 

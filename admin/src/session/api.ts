@@ -5,8 +5,13 @@ export const sessionApi = {
   /** 200 with the session, or ApiError 401 when nobody is logged in. */
   current: () => ok(client.GET('/api/v1/staff/session')),
   /** 200 with the session; 401 `invalid_credentials`, 429 `login_throttled`. */
-  login: (email: string, password: string) =>
-    ok(client.POST('/api/v1/staff/session', { body: { email, password } })),
+  /** With `deviceName`: a session kept on a named device (the field app), 30 days unused. */
+  login: (email: string, password: string, deviceName?: string) =>
+    ok(
+      client.POST('/api/v1/staff/session', {
+        body: { email, password, ...(deviceName ? { deviceName } : {}) },
+      }),
+    ),
   logout: () => ok(client.DELETE('/api/v1/staff/session')),
   logoutEverywhere: () => ok(client.POST('/api/v1/staff/session/logout-everywhere')),
   loginOptions: () => ok(client.GET('/api/v1/staff/login-options')),

@@ -23,6 +23,9 @@ const YEAR = 365 * 24 * 3600;
  * prop) positions things through element.style, which CSP does not restrict; only style
  * attributes in markup and <style> elements would need it. The residents' map pages run Leaflet
  * under the same rule (see pageCsp in web/page.ts).
+ * `blob:` images: the field app shows photos taken offline from IndexedDB before they are sent.
+ * The tile server is in connect-src too: the service worker (admin/src/sw.ts, which runs under the
+ * policy it was served with) fetches the tiles it keeps for use without a network.
  */
 export function staffAppCsp(tileUrl: string): string {
   const tiles = tileUrl ? ` ${new URL(tileUrl.replace(/[{}]/g, '')).origin}` : '';
@@ -30,8 +33,8 @@ export function staffAppCsp(tileUrl: string): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src 'self' data:${tiles}`,
-    "connect-src 'self'",
+    `img-src 'self' data: blob:${tiles}`,
+    `connect-src 'self'${tiles}`,
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

@@ -49,8 +49,9 @@ describe('the back office at /admin', () => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("style-src 'self';");
       expect(csp).not.toContain('unsafe-inline');
-      expect(csp).toContain("img-src 'self' data: https://tiles.example.no;");
-      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("img-src 'self' data: blob: https://tiles.example.no;");
+      // The service worker fetches the tiles it keeps offline under this policy.
+      expect(csp).toContain("connect-src 'self' https://tiles.example.no;");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(res.headers.get('x-frame-options')).toBe('DENY');
     }

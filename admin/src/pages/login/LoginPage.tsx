@@ -38,6 +38,26 @@ function useLoginOptions(): LoginOptions['oidc'] {
   return options;
 }
 
+/** The field app's addresses (`/felt`, `/m/4001/felt/…`). */
+const FIELD_ADDRESS = /^\/(felt|m\/[^/]+\/felt)(\/|$)/;
+
+/** How the device is listed under the account's sessions: "Feltapp (Android)". */
+function deviceName(): string {
+  const agent = navigator.userAgent;
+  const platform = /Android/.test(agent)
+    ? 'Android'
+    : /iPhone|iPad|iPod/.test(agent)
+      ? 'iOS'
+      : /Windows/.test(agent)
+        ? 'Windows'
+        : /Mac OS X/.test(agent)
+          ? 'macOS'
+          : /Linux/.test(agent)
+            ? 'Linux'
+            : '';
+  return platform ? `Feltapp (${platform})` : 'Feltapp';
+}
+
 export default function LoginPage() {
   const t = useT();
   const { state, login } = useSession();
@@ -50,6 +70,9 @@ export default function LoginPage() {
   const [email, setEmail] = useState(arrival?.email ?? '');
   const [password, setPassword] = useState('');
   const [sending, setSending] = useState(false);
+  // Logging in to the field app (or the installed app): offered to stay logged in on the device.
+  const forField = FIELD_ADDRESS.test(from) || window.matchMedia?.('(display-mode: standalone)').matches;
+  const [keepDevice, setKeepDevice] = useState(true);
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   // The OIDC callback comes back here with ?error= when the municipality's login failed.
   const [search] = useSearchParams();
@@ -75,7 +98,7 @@ export default function LoginPage() {
 
     setSending(true);
     try {
-      await login(email.trim(), password);
+      await login(email.trim(), password, forField && keepDevice ? deviceName() : undefined);
       await navigate(from, { replace: true });
     } catch (error) {
       setPassword('');
@@ -119,6 +142,21 @@ export default function LoginPage() {
             onChange={(event) => setPassword(event.target.value)}
             error={fieldErrors.password}
           />
+          {forField ? (
+            <div className="login-device">
+              <input
+                type="checkbox"
+                id="login-device"
+                checked={keepDevice}
+                aria-describedby="login-device-hint"
+                onChange={(event) => setKeepDevice(event.target.checked)}
+              />
+              <label htmlFor="login-device">{t('login.keepDevice')}</label>
+              <p className="field-hint" id="login-device-hint">
+                {t('login.keepDeviceHint')}
+              </p>
+            </div>
+          ) : null}
           <Button type="submit" busy={sending} busyLabel={t('login.sending')}>
             {t('login.submit')}
           </Button>
