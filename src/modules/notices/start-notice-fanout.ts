@@ -11,7 +11,7 @@ import { hasPendingFanout } from './fan-out-queries.ts';
 export interface NoticeFanoutOptions {
   /** How often the worker looks for pending fan-outs (default 500 ms). */
   intervalMs?: number;
-  /** Subscribers read per transaction (default 5000, embedded 500). */
+  /** Subscribers read per transaction (default 20,000, embedded 500). */
   batchSubscribers?: number;
   /** The timer off: tests that run the fan-out by hand. */
   timer?: boolean;
