@@ -8,23 +8,8 @@ import type { Answer } from '../../api/types.ts';
 
 export type TaskScope = 'mine' | 'team';
 
-export interface FieldTask {
-  id: string;
-  reference: string;
-  status: string;
-  priority: 'lav' | 'normal' | 'hoy';
-  category: { code: string; name: string };
-  title: string;
-  lat: number | null;
-  lon: number | null;
-  address: string | null;
-  distanceMetres: number | null;
-  assignedToMe: boolean;
-  team: { id: string; name: string } | null;
-  updatedAt: string;
-  version: string;
-  asset: { id: string; externalId: string; name: string } | null;
-}
+/** One task as the server lists it (src/modules/field/list-field-tasks.ts, through the OpenAPI types). */
+export type FieldTask = Answer<'/api/v1/staff/m/{kommunenummer}/field/tasks'>['tasks'][number];
 
 export type TaskDetail = Answer<'/api/v1/staff/m/{kommunenummer}/reports/{id}'>;
 export type FieldDirectory = Answer<'/api/v1/staff/m/{kommunenummer}/directory'>;

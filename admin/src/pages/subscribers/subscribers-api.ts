@@ -1,7 +1,8 @@
 // The subscriber API (src/modules/subscriptions/staff-routes.ts) on the typed client, and the CSV
 // upload, which goes by XMLHttpRequest because fetch cannot report upload progress.
-import { ApiError, changeHeaders, client, NETWORK_ERROR, ok } from '../../api/client.ts';
+import { client, ok } from '../../api/client.ts';
 import type { Answer, Body } from '../../api/types.ts';
+import { uploadWithProgress } from '../../api/upload-with-progress.ts';
 
 const SUBSCRIBERS = '/api/v1/staff/m/{kommunenummer}/subscribers';
 
@@ -28,38 +29,15 @@ export interface UploadProgress {
 }
 
 /** Sends the file as text/csv and reports upload progress; resolves with the server's result. */
-export function uploadSubscriberCsv(
+export async function uploadSubscriberCsv(
   kommunenummer: string,
   file: Blob,
   onProgress: (progress: UploadProgress) => void,
 ): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', `/api/v1/staff/m/${kommunenummer}/subscribers/import`);
-    for (const [name, value] of Object.entries(changeHeaders())) request.setRequestHeader(name, value);
-    request.setRequestHeader('content-type', 'text/csv; charset=utf-8');
-    request.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) onProgress({ sent: event.loaded / event.total });
-    });
-    request.upload.addEventListener('load', () => onProgress({ sent: 1 }));
-    request.addEventListener('error', () => reject(new ApiError(0, NETWORK_ERROR, 'network error')));
-    request.addEventListener('load', () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = undefined;
-      }
-      if (request.status === 200) return resolve(body as ImportResult);
-      const error = (body as { error?: { code: string; message: string } } | undefined)?.error;
-      reject(
-        new ApiError(
-          request.status,
-          error?.code ?? 'unexpected_response',
-          error?.message ?? request.statusText,
-        ),
-      );
-    });
-    request.send(file);
+  const answer = await uploadWithProgress(`/api/v1/staff/m/${kommunenummer}/subscribers/import`, file, {
+    expect: 200,
+    contentType: 'text/csv; charset=utf-8',
+    onProgress: (sent) => onProgress({ sent }),
   });
+  return answer as ImportResult;
 }

@@ -1,7 +1,8 @@
 // The asset import API (src/modules/assets/import-routes.ts): the upload goes by XMLHttpRequest,
 // as fetch cannot report upload progress; following a run and listing runs on the typed client.
-import { ApiError, changeHeaders, client, NETWORK_ERROR, ok } from '../../../api/client.ts';
+import { client, ok } from '../../../api/client.ts';
 import type { Answer } from '../../../api/types.ts';
+import { uploadWithProgress } from '../../../api/upload-with-progress.ts';
 
 const IMPORTS = '/api/v1/staff/m/{kommunenummer}/admin/assets/imports';
 
@@ -16,7 +17,7 @@ export const assetImportApi = {
 };
 
 /** Sends the file as multipart/form-data; reports the share sent (0–1); resolves with the run's id. */
-export function uploadAssetFile(
+export async function uploadAssetFile(
   kommunenummer: string,
   file: File,
   options: { epsg?: string; type?: string },
@@ -27,32 +28,14 @@ export function uploadAssetFile(
   if (options.type) query.set('type', options.type);
   const form = new FormData();
   form.append('file', file, file.name);
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    const search = query.size > 0 ? `?${query}` : '';
-    request.open('POST', `/api/v1/staff/m/${kommunenummer}/admin/assets/imports${search}`);
-    for (const [name, value] of Object.entries(changeHeaders())) request.setRequestHeader(name, value);
-    request.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    });
-    request.addEventListener('error', () => reject(new ApiError(0, NETWORK_ERROR, 'network error')));
-    request.addEventListener('load', () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = undefined;
-      }
-      if (request.status === 202) return resolve((body as { id: string }).id);
-      const error = (body as { error?: { code: string; message: string } } | undefined)?.error;
-      reject(
-        new ApiError(
-          request.status,
-          error?.code ?? 'unexpected_response',
-          error?.message ?? request.statusText,
-        ),
-      );
-    });
-    request.send(form);
-  });
+  const search = query.size > 0 ? `?${query}` : '';
+  const answer = await uploadWithProgress(
+    `/api/v1/staff/m/${kommunenummer}/admin/assets/imports${search}`,
+    form,
+    {
+      expect: 202,
+      onProgress,
+    },
+  );
+  return (answer as { id: string }).id;
 }
