@@ -80,6 +80,7 @@ export async function registerFieldReport(
         description: input.description,
         answers: input.answers,
         assetRef: asset?.externalId,
+        registeredAssetId: asset?.id,
         photos: { stored: photos },
         channel: 'felt',
         actor: actor.userId,
@@ -87,12 +88,6 @@ export async function registerFieldReport(
       },
       idempotency,
     );
-    if (asset) {
-      // The intake stores the asset's id as text (asset_ref); the registered asset goes on the row here.
-      await deps.database.db.execute(
-        sql`update reports set asset_id = ${asset.id}::uuid where id = ${created.id}::uuid`,
-      );
-    }
     return { id: created.id, reference: created.ref, replayed: false };
   } catch (error) {
     // The same key in flight twice: the other copy was stored first; answer as it was answered.

@@ -31,6 +31,11 @@ export interface CreateReportInput {
   assetRef?: string | undefined;
   /** The report link (QR sticker) the report was started from. */
   reportLinkId?: string | undefined;
+  /**
+   * A registered asset staff chose (the field app), already checked to be the municipality's.
+   * Never from a resident: theirs comes from the report link, read in the insert.
+   */
+  registeredAssetId?: string | undefined;
   /** Photos already processed and in photo storage, in order; and/or a draft whose photos move over. */
   photos?: { stored?: StoredPhoto[] | undefined; draftId?: string | undefined } | undefined;
   channel: Channel;
@@ -144,6 +149,7 @@ async function storeReport(
           answers: checked.answers,
           assetRef: input.assetRef?.trim() || null,
           reportLinkId: input.reportLinkId ?? null,
+          registeredAssetId: input.registeredAssetId ?? null,
           photos: input.photos?.stored ?? [],
           photosFromDraft: input.photos?.draftId ?? null,
           trackingTokenHash: hash,

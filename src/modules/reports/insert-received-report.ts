@@ -27,6 +27,8 @@ export interface ReceivedReportRow {
   answers: Answers;
   assetRef: string | null;
   reportLinkId: string | null;
+  /** A registered asset staff chose (see CreateReportInput); else the report link's. */
+  registeredAssetId: string | null;
   /** Photos already in photo storage, to attach in this order. */
   photos: StoredPhoto[];
   /** A web-form draft whose uploaded photos become the report's. */
@@ -69,12 +71,15 @@ function checkedCategory(report: ReceivedReportRow): SQL {
 }
 
 /**
- * The registered asset of the report link the report came through, read here, in the insert: the
- * asset is never taken from what the client sent, and a link of another municipality gives none.
+ * The report's registered asset, read here, in the insert: the one staff chose, or else the one of
+ * the report link the report came through. Either only when it is the municipality's own; a
+ * resident's asset is never taken from what the client sent.
  */
 function linkedAsset(report: ReceivedReportRow): SQL {
-  return sql`(select asset_id from report_links
-      where id = ${report.reportLinkId}::uuid and kommunenummer = ${report.kommunenummer})`;
+  return sql`coalesce(
+      (select id from assets where id = ${report.registeredAssetId}::uuid and kommunenummer = ${report.kommunenummer}),
+      (select asset_id from report_links
+        where id = ${report.reportLinkId}::uuid and kommunenummer = ${report.kommunenummer}))`;
 }
 
 function statement(
