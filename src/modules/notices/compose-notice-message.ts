@@ -1,10 +1,10 @@
-// What one subscriber reads about one version of a notice, per confirmed channel. Pure: the fan-out
-// hands it the version and the subscriber and stores what it returns. The stop link is added when
-// the message is sent (notifications/send-message.ts), as for every message to a resident.
-import { randomUUID } from 'node:crypto';
-import { type Language, type LocalizedText, localize } from '../../shared/language.ts';
+// What subscribers read about one version of a notice, per language and channel. Pure: the fan-out
+// hands it the version and the database writes one message per subscriber and channel from it
+// (fan-out-queries.ts). The stop link is added when the message is sent
+// (notifications/send-message.ts), as for every message to a resident.
+import { LANGUAGES, type Language, type LocalizedText, localize } from '../../shared/language.ts';
 import { smsSendAfter } from '../notifications/quiet-hours.ts';
-import type { MessageChannel, MessageStatus } from '../notifications/schema.ts';
+import type { MessageChannel } from '../notifications/schema.ts';
 import type { NoticeType } from './schema.ts';
 
 export type NoticeMessageKind = 'notice_published' | 'notice_updated' | 'notice_ended';
@@ -24,34 +24,6 @@ export interface FanoutVersion {
   smsQuietUntil: number;
 }
 
-export interface FanoutSubscriber {
-  id: string;
-  vulnerable: boolean;
-  language: Language;
-  address: string | null;
-  /** Set only when confirmed and not on the "no email at all" list. */
-  email: string | null;
-  /** Set only when confirmed. */
-  phone: string | null;
-}
-
-export interface NoticeMessage {
-  id: string;
-  kommunenummer: string;
-  idempotencyKey: string;
-  kind: NoticeMessageKind;
-  noticeId: string;
-  noticeVersion: number;
-  subscriberId: string;
-  channel: MessageChannel;
-  recipient: string;
-  language: Language;
-  subject: string | null;
-  bodyText: string;
-  status: MessageStatus;
-  sendAfter: Date;
-}
-
 /**
  * Advice to act on now goes out at night too: boiling water, or water gone without warning (and
  * the word that it is over). Planned work, flushing and roadworks wait for the end of the
@@ -68,28 +40,32 @@ const TEXTS: Record<
     updated: string;
     ended: string;
     readMore: string;
-    why: (address: string | null) => string;
+    /** "You receive this because … for {address}.": the words before and after the address. */
+    why: readonly [before: string, after: string];
+    /** The address's stand-in when the subscriber chose a point on the map. */
+    nowhere: string;
   }
 > = {
   nb: {
     updated: 'Oppdatert: ',
     ended: 'Avsluttet: ',
     readMore: 'Les mer',
-    why: (a) =>
-      `Du får denne meldingen fordi du abonnerer på driftsmeldinger for ${a ?? 'et punkt i kartet'}.`,
+    why: ['Du får denne meldingen fordi du abonnerer på driftsmeldinger for ', '.'],
+    nowhere: 'et punkt i kartet',
   },
   nn: {
     updated: 'Oppdatert: ',
     ended: 'Avslutta: ',
     readMore: 'Les meir',
-    why: (a) =>
-      `Du får denne meldinga fordi du abonnerer på driftsmeldingar for ${a ?? 'eit punkt i kartet'}.`,
+    why: ['Du får denne meldinga fordi du abonnerer på driftsmeldingar for ', '.'],
+    nowhere: 'eit punkt i kartet',
   },
   en: {
     updated: 'Updated: ',
     ended: 'Ended: ',
     readMore: 'Read more',
-    why: (a) => `You receive this because you subscribe to service notices for ${a ?? 'a point on the map'}.`,
+    why: ['You receive this because you subscribe to service notices for ', '.'],
+    nowhere: 'a point on the map',
   },
 };
 
@@ -112,59 +88,48 @@ function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-export function composeNoticeMessages(
-  version: FanoutVersion,
-  subscriber: FanoutSubscriber,
-  context: { publicUrl: string; configured: Record<MessageChannel, boolean>; now: Date },
-): NoticeMessage[] {
-  const { language } = subscriber;
-  const title = titleFor(version, language);
-  const link = noticeLink(context.publicUrl, version, language);
-  const urgent = URGENT_TYPES.includes(version.type);
-  const common = {
-    kommunenummer: version.kommunenummer,
-    kind: version.kind,
-    noticeId: version.noticeId,
-    noticeVersion: version.version,
-    subscriberId: subscriber.id,
-    language,
-  };
-  const key = (channel: MessageChannel) =>
-    `notice:${version.noticeId}:${version.version}:${subscriber.id}:${channel}`;
-  const result: NoticeMessage[] = [];
-  if (subscriber.email) {
+/**
+ * What every subscriber of one language reads about the version; only the address in the email's
+ * last line differs between them, and the database puts it in (fan-out-queries.ts), so that the
+ * fan-out writes its messages in one statement instead of sending each one's text over the wire.
+ */
+export interface NoticeTexts {
+  language: Language;
+  subject: string;
+  /** The email up to the address: title, body, link and the start of the "why" line. */
+  emailBeforeAddress: string;
+  /** The address's stand-in when the subscriber has none (a point on the map). */
+  emailNoAddress: string;
+  emailAfterAddress: string;
+  smsBody: string;
+}
+
+export function noticeTexts(version: FanoutVersion, publicUrl: string): NoticeTexts[] {
+  return LANGUAGES.map((language) => {
     const texts = TEXTS[language];
-    result.push({
-      ...common,
-      id: randomUUID(),
-      idempotencyKey: key('email'),
-      channel: 'email',
-      recipient: subscriber.email,
+    const title = titleFor(version, language);
+    const link = noticeLink(publicUrl, version, language);
+    return {
+      language,
       subject: title,
-      bodyText: [
+      emailBeforeAddress: [
         title,
         localize(version.body, language),
         `${texts.readMore}: ${link}`,
-        texts.why(subscriber.address),
+        texts.why[0],
       ].join('\n\n'),
-      status: context.configured.email ? 'queued' : 'outbox',
-      sendAfter: context.now,
-    });
-  }
-  if (subscriber.phone) {
-    result.push({
-      ...common,
-      id: randomUUID(),
-      idempotencyKey: key('sms'),
-      channel: 'sms',
-      recipient: subscriber.phone,
-      subject: null,
-      bodyText: `${version.municipalityName}: ${cut(title, SMS_TITLE_MAX)} ${link}`,
-      status: context.configured.sms ? 'queued' : 'outbox',
-      sendAfter: urgent
-        ? context.now
-        : smsSendAfter(context.now, { from: version.smsQuietFrom, until: version.smsQuietUntil }),
-    });
-  }
-  return result;
+      emailNoAddress: texts.nowhere,
+      emailAfterAddress: texts.why[1],
+      smsBody: `${version.municipalityName}: ${cut(title, SMS_TITLE_MAX)} ${link}`,
+    };
+  });
+}
+
+/** When each channel's messages may go: an SMS waits out the quiet hours unless the notice is urgent. */
+export function noticeSendAfter(version: FanoutVersion, now: Date): Record<MessageChannel, Date> {
+  const urgent = URGENT_TYPES.includes(version.type);
+  return {
+    email: now,
+    sms: urgent ? now : smsSendAfter(now, { from: version.smsQuietFrom, until: version.smsQuietUntil }),
+  };
 }

@@ -1,25 +1,24 @@
 // The fan-out: turns a published, updated or ended notice version into one message per subscriber
 // inside its areas and per confirmed channel, exactly once, in batches of bounded size. Modelled on
 // the report-event relay (notifications/relay.ts). A batch is one transaction: it locks the oldest
-// pending fan-out (SKIP LOCKED), reads the next page of candidates in the version's bounding box
-// (the GiST index), keeps those exactly inside the areas (holes respected), writes their messages
-// (ON CONFLICT on the idempotency key notice × version × subscriber × channel: nothing twice) and
-// their send jobs (`message.send-group`, a hundred messages each), and records how far it came. Vulnerable subscribers are a pass of
-// their own, first, and their send jobs carry a higher priority, so they are sent first too.
-// A crash loses the batch in flight only; the next run resumes after the last committed one.
+// pending fan-out (SKIP LOCKED); one statement takes the next page of candidates in the version's
+// bounding box (the GiST index), keeps those exactly inside the areas (holes respected) and writes
+// their messages (ON CONFLICT on the idempotency key notice × version × subscriber × channel:
+// nothing twice); then the batch writes their send jobs (`message.send-group`, a hundred messages
+// each) and records how far it came. Vulnerable subscribers are a pass of their own, first, and
+// their send jobs carry a higher priority, so they are sent first too. A crash loses the batch in
+// flight only; the next run resumes after the last committed one.
 import type { PgBoss } from 'pg-boss';
 import type { Database } from '../../db/client.ts';
 import { insertJobs } from '../../jobs/registry.ts';
 import type { MessageChannel } from '../notifications/schema.ts';
-import { composeNoticeMessages, type NoticeMessage } from './compose-notice-message.ts';
+import { noticeSendAfter, noticeTexts } from './compose-notice-message.ts';
 import {
-  insertNoticeMessages,
-  loadCandidates,
   loadFanoutVersion,
   lockPendingFanout,
   saveFanoutProgress,
+  writeNoticeMessagePage,
 } from './fan-out-queries.ts';
-import { pointInMultiPolygon } from './point-in-area.ts';
 
 export interface FanoutDeps {
   db: Database;
@@ -51,8 +50,8 @@ export interface FanoutBatchResult {
  * peak; bench/notice-fanout.ts). Writing the messages is now most of it (about 75 µs a row).
  */
 const SUBSCRIBERS_PER_BATCH = 20_000;
-/** Rows per insert statement. */
-const INSERT_CHUNK = 1000;
+/** Messages whose send jobs are written in one statement (ten jobs of a hundred). */
+const JOB_INSERT_CHUNK = 1000;
 /** Messages per send job. */
 const SEND_GROUP = 100;
 /** Vulnerable subscribers' send jobs are fetched before everything else queued. */
@@ -100,31 +99,31 @@ export async function fanOutBatch(deps: FanoutDeps, limits: FanoutLimits = {}): 
       return { messages: 0, more: true };
     }
     const vulnerable = !fanout.vulnerable_done;
-    const candidates = await loadCandidates(tx, {
-      kommunenummer: loaded.version.kommunenummer,
+    const now = deps.now?.() ?? new Date();
+    const page = await writeNoticeMessagePage(tx, {
+      version: loaded.version,
+      areas: loaded.areas,
       bbox: loaded.bbox,
+      texts: noticeTexts(loaded.version, deps.publicUrl),
+      status: {
+        email: deps.configured.email ? 'queued' : 'outbox',
+        sms: deps.configured.sms ? 'queued' : 'outbox',
+      },
+      sendAfter: noticeSendAfter(loaded.version, now),
       vulnerable,
       after: fanout.after_subscriber_id,
       limit,
     });
-    const now = deps.now?.() ?? new Date();
-    const context = { publicUrl: deps.publicUrl, configured: deps.configured, now };
-    const composed: NoticeMessage[] = [];
-    for (const candidate of candidates) {
-      if (!pointInMultiPolygon(candidate, loaded.areas)) continue;
-      composed.push(...composeNoticeMessages(loaded.version, candidate, context));
+    const created = page.written.length;
+    for (let i = 0; i < page.written.length; i += JOB_INSERT_CHUNK) {
+      const groups = sendGroups(page.written.slice(i, i + JOB_INSERT_CHUNK), now, vulnerable);
+      await insertJobs(deps.boss, 'message.send-group', groups, tx);
     }
-    let created = 0;
-    for (let i = 0; i < composed.length; i += INSERT_CHUNK) {
-      const inserted = await insertNoticeMessages(tx, composed.slice(i, i + INSERT_CHUNK));
-      created += inserted.length;
-      await insertJobs(deps.boss, 'message.send-group', sendGroups(inserted, now, vulnerable), tx);
-    }
-    const passDone = candidates.length < limit;
+    const passDone = page.candidates < limit;
     await saveFanoutProgress(tx, fanout, {
       vulnerableDone: vulnerable ? passDone : true,
       // A finished pass starts the next one from the first id.
-      after: passDone ? null : (candidates.at(-1)?.id ?? null),
+      after: passDone ? null : page.lastCandidateId,
       finished: passDone && !vulnerable,
       created,
     });

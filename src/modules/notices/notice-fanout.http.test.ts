@@ -63,7 +63,12 @@ describe.each(databaseKinds())('notice fan-out on %s', (kind) => {
       await buildStaffUser(db, { kommunenummer: SKIEN.kommunenummer, roles: ['admin'] }),
     );
     await db.execute(sql`insert into email_unsubscribes (email) values ('nomail@example.no')`);
-    who.email = await insertSubscriber(db, { lat: 59.145, lon: 9.66, email: 'inside@example.no' });
+    who.email = await insertSubscriber(db, {
+      lat: 59.145,
+      lon: 9.66,
+      email: 'inside@example.no',
+      address: 'Kirkegata 2',
+    });
     who.vulnerable = await insertSubscriber(db, {
       lat: 59.14,
       lon: 9.665,
@@ -174,6 +179,12 @@ describe.each(databaseKinds())('notice fan-out on %s', (kind) => {
     expect(nn?.parsed.subject).toBe('Kokevarsel i sentrum');
     expect(nn?.parsed.text).toContain(`http://meld.test/porsgrunn/driftsmeldinger/${noticeId}?lang=nn`);
     expect(nn?.parsed.text).toContain('Kok vannet i ett minutt.');
+    // Why they get it: their address, or the point they chose, in their language.
+    expect(nn?.parsed.text).toContain('driftsmeldingar for eit punkt i kartet.');
+    const nb = smtp.mails.find((m) => m.envelopeTo.includes('inside@example.no'));
+    expect(nb?.parsed.text).toContain(
+      'Du får denne meldingen fordi du abonnerer på driftsmeldinger for Kirkegata 2.',
+    );
     const sms = await gateway.waitForAccepted(2);
     expect(sms.map((s) => s.body.recipient).sort()).toEqual(['+4791000001', '+4791000002']);
     const english = sms.find((s) => s.body.recipient === '+4791000001');
