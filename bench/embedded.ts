@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { loadReportsWhere } from './load.ts';
 import { childEnv, drive, INTAKE_ENV, type Measurement, ROOT } from './scenarios.ts';
 import { type Cleanup, freePort, npmScriptNodeArgs, startServer } from './support.ts';
 
@@ -19,7 +20,9 @@ async function scratchDataDir(cleanup: Cleanup): Promise<string> {
 async function countPgliteRows(dataDir: string, table: string): Promise<number> {
   const db = new PGlite({ dataDir: path.join(dataDir, 'pglite') });
   try {
-    const result = await db.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+    const result = await db.query<{ n: number }>(
+      `select count(*)::int as n from ${table}${loadReportsWhere(table)}`,
+    );
     return result.rows[0]?.n ?? -1;
   } finally {
     await db.close();

@@ -62,10 +62,15 @@ function generateSql(kommunenummer: string, count: number, assignees: string[]):
     from rows, cats`;
 }
 
-/** How many reports Porsgrunn has in the database (0: the data is still to be made). */
+/**
+ * How many reports Porsgrunn has in the database, 0 while the data is still to be made. Skien's
+ * reports are the mark that it was made: the demo a start loads has a few reports of Porsgrunn's
+ * own (the hydrant with repeated faults, the field tasks) and none of Skien's.
+ */
 export async function benchReportCount(client: pg.Client): Promise<number> {
   const { rows } = await client.query<{ n: string }>(
-    "select count(*) as n from reports where kommunenummer = '4001'",
+    `select case when exists (select 1 from reports where kommunenummer = '4003')
+                 then (select count(*) from reports where kommunenummer = '4001') else 0 end as n`,
   );
   return Number(rows[0]?.n ?? 0);
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { generateKey } from '../src/modules/secrets/keys.ts';
 import { type CoresUsed, type CpuSnapshot, coresUsed, cpuSnapshot } from './cpu.ts';
 import { type HealthzSamples, sampleHealthz } from './healthz.ts';
-import { type LoadCounts, warmUpAndMeasure } from './load.ts';
+import { type LoadCounts, loadReportsWhere, warmUpAndMeasure } from './load.ts';
 import {
   type Cleanup,
   createScratchDatabase,
@@ -150,7 +150,10 @@ export const INTAKE_ENV = {
 };
 
 async function countReports(url: string, table: string): Promise<number> {
-  const row = await queryOne<{ n: number }>(url, `select count(*)::int as n from ${table}`);
+  const row = await queryOne<{ n: number }>(
+    url,
+    `select count(*)::int as n from ${table}${loadReportsWhere(table)}`,
+  );
   return row?.n ?? -1;
 }
 
@@ -161,12 +164,15 @@ function rolesSupported(): boolean {
 
 const DRAIN_LIMIT_MS = Number(process.env.BENCH_DRAIN_LIMIT_SECONDS ?? 180) * 1000;
 
-/** Waits until every report has its email receipt sent; null when that takes longer than the limit. */
+/**
+ * Waits until every report of the load has its email receipt sent; null when that takes longer
+ * than the limit. Only the load's reports ask for a receipt.
+ */
 async function measureDrain(url: string, loadEndedAt: number): Promise<Drain> {
   const count = () =>
     queryOne<{ reports: number; sent: number }>(
       url,
-      `select (select count(*) from reports)::int as reports,
+      `select (select count(*) from reports${loadReportsWhere('reports')})::int as reports,
               (select count(*) from messages where kind = 'receipt' and status = 'sent')::int as sent`,
     );
   for (;;) {
