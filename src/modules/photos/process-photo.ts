@@ -3,26 +3,9 @@
 // before anything is decoded, and nothing of its metadata survives (EXIF carries GPS positions).
 import { stat } from 'node:fs/promises';
 import { type FileTypeResult, fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
-import type SharpModule from 'sharp';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
-
-type Sharp = typeof SharpModule;
-let loadingSharp: Promise<Sharp> | undefined;
-
-/**
- * sharp (libvips) is loaded with the first photo, not at start: it adds some 30 MiB to a process
- * that may never see a photo (a worker, an idle embedded install).
- */
-function loadSharp(): Promise<Sharp> {
-  loadingSharp ??= import('sharp').then(({ default: sharp }) => {
-    // libvips' operation cache would keep decoded uploads (and handles on their temporary files)
-    // after they are processed; every upload is new, so there is nothing worth caching.
-    sharp.cache(false);
-    return sharp;
-  });
-  return loadingSharp;
-}
+import { loadSharp, type Sharp } from '../../shared/load-sharp.ts';
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 /** A 50 MP photo is more than any phone camera takes; a larger count is a decompression bomb. */

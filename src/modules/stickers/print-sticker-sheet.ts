@@ -43,7 +43,7 @@ export async function printStickerSheet(
     return { url: reportLinkUrl(publicUrl, code), externalId: asset.externalId, typeCode: asset.typeCode };
   });
   const { logo, problem } = await loadStickerLogo(municipality.logoUrl, readLogo);
-  const pdf = renderStickerSheet({
+  const pdf = await renderStickerSheet({
     layout: STICKER_LAYOUTS[request.layout],
     municipalityName: municipality.name,
     logo,

@@ -2,10 +2,26 @@
 // the `qrcode` library's module matrix (sharp at any printer resolution, no image to embed), with
 // the standard four-module quiet zone inside the label so a neighbouring label's print never
 // touches it. Helvetica is one of PDF's standard fonts: nothing to embed, and it covers æøå.
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFDocumentClass from 'pdfkit';
+import type QRCodeModule from 'qrcode';
 import { A4, labelPosition, type StickerLayout } from './layouts.ts';
 import { stickerInstruction } from './sticker-texts.ts';
+
+interface PdfLibraries {
+  PDFDocument: typeof PDFDocumentClass;
+  QRCode: typeof QRCodeModule;
+}
+
+let loadingLibraries: Promise<PdfLibraries> | undefined;
+
+/** pdfkit and qrcode (about 40 MiB together) are loaded with the first sheet, not at start. */
+function loadPdfLibraries(): Promise<PdfLibraries> {
+  loadingLibraries ??= Promise.all([import('pdfkit'), import('qrcode')]).then(([pdfkit, qrcode]) => ({
+    PDFDocument: pdfkit.default,
+    QRCode: qrcode.default,
+  }));
+  return loadingLibraries;
+}
 
 export interface StickerContent {
   /** What the QR code holds: the report link's absolute URL. */
@@ -36,7 +52,14 @@ const PADDING_MM = 2;
 const mm = (value: number) => value * PT_PER_MM;
 
 /** Dark modules as horizontal runs: one rectangle per run keeps the PDF small. */
-function drawQrCode(doc: PDFKit.PDFDocument, url: string, x: number, y: number, side: number): void {
+function drawQrCode(
+  QRCode: PdfLibraries['QRCode'],
+  doc: PDFKit.PDFDocument,
+  url: string,
+  x: number,
+  y: number,
+  side: number,
+): void {
   // Error correction M: survives a scratched or dirty sticker with modules still large enough.
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const count = modules.size + 2 * QUIET_ZONE_MODULES;
@@ -63,6 +86,7 @@ function drawQrCode(doc: PDFKit.PDFDocument, url: string, x: number, y: number, 
 }
 
 function drawSticker(
+  QRCode: PdfLibraries['QRCode'],
   doc: PDFKit.PDFDocument,
   layout: StickerLayout,
   municipalityName: string,
@@ -74,7 +98,7 @@ function drawSticker(
   const pad = mm(PADDING_MM);
   const height = mm(layout.height);
   const qrSide = height - 2 * pad;
-  drawQrCode(doc, sticker.url, left + pad, top + pad, qrSide);
+  drawQrCode(QRCode, doc, sticker.url, left + pad, top + pad, qrSide);
 
   const textX = left + pad + qrSide + pad / 2;
   const textWidth = mm(layout.width) - (textX - left) - pad;
@@ -126,20 +150,25 @@ function drawSticker(
  * few seconds of CPU, so it yields to the event loop after each page: other requests to the same
  * process wait for one page (tens of milliseconds), not for the whole run.
  */
-export function renderStickerSheet(input: StickerSheetInput): PDFKit.PDFDocument {
+export async function renderStickerSheet(input: StickerSheetInput): Promise<PDFKit.PDFDocument> {
+  const { PDFDocument, QRCode } = await loadPdfLibraries();
   const doc = new PDFDocument({
     size: [mm(A4.width), mm(A4.height)],
     margin: 0,
     autoFirstPage: false,
     info: { Title: `QR-klistremerker, ${input.municipalityName} kommune`, Producer: 'Meldepunkt' },
   });
-  drawPages(doc, input).catch((error: unknown) => {
+  drawPages(QRCode, doc, input).catch((error: unknown) => {
     doc.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return doc;
 }
 
-async function drawPages(doc: PDFKit.PDFDocument, input: StickerSheetInput): Promise<void> {
+async function drawPages(
+  QRCode: PdfLibraries['QRCode'],
+  doc: PDFKit.PDFDocument,
+  input: StickerSheetInput,
+): Promise<void> {
   let page = -1;
   for (const [index, sticker] of input.stickers.entries()) {
     const position = labelPosition(input.layout, index);
@@ -149,6 +178,7 @@ async function drawPages(doc: PDFKit.PDFDocument, input: StickerSheetInput): Pro
       page = position.page;
     }
     drawSticker(
+      QRCode,
       doc,
       input.layout,
       input.municipalityName,

@@ -5,8 +5,8 @@
 // (SSRF). Either way the bytes are limited, must decode as an image, and are made into one small
 // PNG that the PDF embeds once and draws on every sticker. A logo that cannot be had leaves the
 // stickers without one: the QR code and the texts are what matters, and the caller says so.
-import sharp from 'sharp';
 import { createPublicOnlyFetch, type FetchLike } from '../../http/public-fetch.ts';
+import { loadSharp } from '../../shared/load-sharp.ts';
 
 /** Gets the logo's bytes for `logo_url`, or says why not. */
 export type LogoReader = (logoUrl: string) => Promise<Uint8Array>;
@@ -96,6 +96,7 @@ export function publicUrlLogoReader(publicUrl: string): LogoReader {
  */
 export async function logoForPdf(bytes: Uint8Array): Promise<{ dataUri: string; ratio: number }> {
   try {
+    const sharp = await loadSharp();
     const { data, info } = await sharp(bytes, { limitInputPixels: 25_000_000, density: 300 })
       .resize({ width: LOGO_PIXELS, height: LOGO_PIXELS, fit: 'inside', withoutEnlargement: true })
       .png()
