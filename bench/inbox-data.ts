@@ -21,7 +21,7 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
  * Reports over three years: most old ones closed, recent ones often open; categories, teams,
  * assignees, priorities, channels and addresses spread; descriptions from a small vocabulary.
  */
-function generateSql(kommunenummer: string, count: number, assignees: string[]): string {
+function generateSql(kommunenummer: string, count: number, assignees: string[], numberAfter: number): string {
   const people = assignees.length
     ? `array[${assignees.map((a) => `'${a}'::uuid`).join(',')}]`
     : `array[]::uuid[]`;
@@ -36,7 +36,7 @@ function generateSql(kommunenummer: string, count: number, assignees: string[]):
       from generate_series(1, ${count}) as n)
     insert into reports (ref, kommunenummer, category_id, status, channel, acute, description, address, lat, lon,
       tracking_token_hash, due_at, priority, team_id, assignee_id, created_at, updated_at)
-    select '${kommunenummer}-' || extract(year from created)::int || '-' || lpad(n::text, greatest(5, length(n::text)), '0'),
+    select '${kommunenummer}-' || extract(year from created)::int || '-' || lpad((n + ${numberAfter})::text, greatest(5, length((n + ${numberAfter})::text)), '0'),
       '${kommunenummer}',
       cats.ids[1 + ((n::bigint * 7919) % array_length(cats.ids, 1))::int],
       case
@@ -109,8 +109,13 @@ export async function makeInboxData(client: pg.Client, db: Database, reports: nu
        and indexname not in (select conname from pg_constraint where conrelid = 'reports'::regclass)`,
   );
   for (const index of indexes) await client.query(`drop index "${index.indexname}"`);
-  await timed('insert Porsgrunn', () => client.query(generateSql('4001', reports, assignees)));
-  await timed('insert Skien', () => client.query(generateSql('4003', Math.round(reports / 20), [])));
+  // The demo's own reports (numbered from 1 in their years) keep their references: ours come after.
+  const { rows: demo } = await client.query<{ n: number }>('select count(*)::int as n from reports');
+  const numberAfter = demo[0]?.n ?? 0;
+  await timed('insert Porsgrunn', () => client.query(generateSql('4001', reports, assignees, numberAfter)));
+  await timed('insert Skien', () =>
+    client.query(generateSql('4003', Math.round(reports / 20), [], numberAfter)),
+  );
   await timed('create indexes', async () => {
     await client.query("set maintenance_work_mem = '256MB'");
     for (const index of indexes) await client.query(index.indexdef);
