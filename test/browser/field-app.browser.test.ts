@@ -288,7 +288,25 @@ describe('the field app', { timeout: 90_000 }, () => {
     const task = await taskFor(user, 'Vannkiosken er tom.');
     const context = await phone();
     const page = await logIn(context, user);
+    const taskRequests: { url: string; position: string | undefined }[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/field/tasks')) {
+        taskRequests.push({ url: request.url(), position: request.headers()['device-position'] });
+      }
+    });
     await openApp(page);
+    // Sorted by distance from the device: the position goes in a header, never in the URL.
+    await page
+      .locator(`.field-card[data-task="${task.id}"]`)
+      .getByText(/\d (m|km) unna/)
+      .waitFor();
+    expect(
+      taskRequests.some((r) => r.position === `${HERE.latitude.toFixed(5)},${HERE.longitude.toFixed(5)}`),
+    ).toBe(true);
+    for (const request of taskRequests) {
+      expect(request.url).not.toContain(String(HERE.latitude));
+      expect(request.url).not.toContain('lat=');
+    }
     expectNoViolations(await axeViolations(page));
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: new URL('field-list-360.png', SCREENSHOTS).pathname, fullPage: true });

@@ -6796,19 +6796,18 @@ export interface paths {
         };
         /**
          * Open reports assigned to me or my teams, by priority, then distance from me, then age
-         * @description Without `lat`/`lon` the distance is null and the list is by priority and age. The position is neither stored nor logged.
+         * @description Where I am goes in the `Device-Position` header (`lat,lon`), never in the URL: a position is personal data and URLs end up in access logs. Without it the distance is null and the list is by priority and age. The position is neither stored nor logged.
          */
         get: {
             parameters: {
                 query?: {
                     /** @description mine (default): assigned to me; team: my teams */
                     scope?: "mine" | "team";
-                    /** @description Where I am (WGS84); never logged */
-                    lat?: number;
-                    /** @description Where I am (WGS84); never logged */
-                    lon?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description Where I am, `lat,lon` in WGS84 decimal degrees (e.g. `59.13773,9.65442`), to sort by distance; neither stored nor logged */
+                    "device-position"?: string;
+                };
                 path: {
                     kommunenummer: string;
                 };

@@ -10,11 +10,24 @@ export const TasksQuery = Type.Object({
   scope: Type.Optional(
     stringEnum(TASK_SCOPES, { description: 'mine (default): assigned to me; team: my teams' }),
   ),
-  lat: Type.Optional(
-    Type.Number({ minimum: -90, maximum: 90, description: 'Where I am (WGS84); never logged' }),
-  ),
-  lon: Type.Optional(
-    Type.Number({ minimum: -180, maximum: 180, description: 'Where I am (WGS84); never logged' }),
+});
+
+/** The header that carries where the crew member is, `lat,lon` in WGS84 decimal degrees. */
+export const DEVICE_POSITION_HEADER = 'device-position';
+
+/**
+ * Where I am travels in a header, not in the URL: a position is personal data, and URLs end up in
+ * proxies' and load balancers' access logs. The pattern has no nested or overlapping repetition,
+ * so it cannot backtrack; the ranges are checked after parsing.
+ */
+export const TasksHeaders = Type.Object({
+  [DEVICE_POSITION_HEADER]: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      pattern: '^-?[0-9]{1,3}(\\.[0-9]{1,10})?,-?[0-9]{1,3}(\\.[0-9]{1,10})?$',
+      description:
+        'Where I am, `lat,lon` in WGS84 decimal degrees (e.g. `59.13773,9.65442`), to sort by distance; neither stored nor logged',
+    }),
   ),
 });
 

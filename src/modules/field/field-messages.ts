@@ -17,6 +17,11 @@ export const fieldMessages = {
     nn: 'Oppgi både breiddegrad og lengdegrad.',
     en: 'Give both latitude and longitude.',
   }),
+  positionOutOfRange: (): Message => ({
+    nb: 'Posisjonen må være breddegrad mellom -90 og 90 og lengdegrad mellom -180 og 180.',
+    nn: 'Posisjonen må vere breiddegrad mellom -90 og 90 og lengdegrad mellom -180 og 180.',
+    en: 'The position must be a latitude between -90 and 90 and a longitude between -180 and 180.',
+  }),
   unknownAsset: (): Message => ({
     nb: 'Fant ikke anlegget i denne kommunen.',
     nn: 'Fann ikkje anlegget i denne kommunen.',

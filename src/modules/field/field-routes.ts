@@ -7,16 +7,18 @@ import { askedLanguage } from '../../http/language.ts';
 import { AppError } from '../../shared/errors.ts';
 import { STAFF_API_PREFIX, staffOf } from '../accounts/staff-auth.ts';
 import { MunicipalityParams } from '../cases/case-http-schemas.ts';
-import { caseMessages } from '../cases/case-messages.ts';
 import { idempotencySubject, readMultipartReport, uploadedPhotos } from '../photos/read-multipart-report.ts';
 import { withStoredPhotos } from '../photos/store-photo.ts';
 import {
+  DEVICE_POSITION_HEADER,
   FieldReportBody,
   FieldReportResponse,
   IdempotencyHeaders,
+  TasksHeaders,
   TasksQuery,
   TasksResponse,
 } from './field-http-schemas.ts';
+import { fieldMessages } from './field-messages.ts';
 import { listFieldTasks } from './list-field-tasks.ts';
 import { earlierFieldReport, fieldIdempotency, registerFieldReport } from './register-field-report.ts';
 import { idempotencyKeyOf, REPLAYED_HEADER } from './staff-receipts.ts';
@@ -33,6 +35,16 @@ const reportErrors = {
   503: errorResponseRef,
 };
 
+/** The `Device-Position` header's point (its format is checked by the schema), or null without one. */
+function devicePosition(header: string | undefined): { lat: number; lon: number } | null {
+  if (header === undefined) return null;
+  const [lat = Number.NaN, lon = Number.NaN] = header.split(',').map(Number);
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+    throw new AppError(400, 'position_out_of_range', fieldMessages.positionOutOfRange());
+  }
+  return { lat, lon };
+}
+
 export const fieldRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const db = ctx.db.db;
 
@@ -44,19 +56,17 @@ export const fieldRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         tags: TAGS,
         summary: 'Open reports assigned to me or my teams, by priority, then distance from me, then age',
         description:
-          'Without `lat`/`lon` the distance is null and the list is by priority and age. The position is neither stored nor logged.',
+          'Where I am goes in the `Device-Position` header (`lat,lon`), never in the URL: a position is personal data and URLs end up in access logs. Without it the distance is null and the list is by priority and age. The position is neither stored nor logged.',
         params: MunicipalityParams,
         querystring: TasksQuery,
+        headers: TasksHeaders,
         response: { 200: TasksResponse, ...errors },
       },
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const { lat, lon, scope = 'mine' } = request.query;
-      if ((lat === undefined) !== (lon === undefined)) {
-        throw new AppError(400, 'location_incomplete', caseMessages.locationIncomplete());
-      }
-      const position = lat !== undefined && lon !== undefined ? { lat, lon } : null;
+      const { scope = 'mine' } = request.query;
+      const position = devicePosition(request.headers[DEVICE_POSITION_HEADER]);
       const tasks = await listFieldTasks(
         db,
         { userId: staff.userId, kommunenummer: request.params.kommunenummer, scope, position },

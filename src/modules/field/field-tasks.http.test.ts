@@ -88,7 +88,9 @@ describe.each(databaseKinds())('field tasks on %s', (kind) => {
     const closed = await report(near, { priority: 'hoy', mine: true, status: 'utfort' });
     const someoneElses = await report(near, { priority: 'hoy' });
 
-    const res = await crew.request('GET', `${TASKS}?scope=mine&lat=${HERE.lat}&lon=${HERE.lon}`);
+    const res = await crew.request('GET', `${TASKS}?scope=mine`, undefined, {
+      'device-position': `${HERE.lat},${HERE.lon}`,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const tasks = (res.body as { tasks: Task[] }).tasks;
@@ -112,7 +114,7 @@ describe.each(databaseKinds())('field tasks on %s', (kind) => {
     expect(plainTasks.every((x) => x.distanceMetres === null)).toBe(true);
   });
 
-  it("lists my team's tasks with scope=team, and refuses half a position", async () => {
+  it("lists my team's tasks with scope=team, refuses a bad position, and ignores one in the URL", async () => {
     const teams = await report(HERE, { team: true });
     const res = await crew.request('GET', `${TASKS}?scope=team`);
     expect(res.status).toBe(200);
@@ -123,8 +125,22 @@ describe.each(databaseKinds())('field tasks on %s', (kind) => {
     const mine = await crew.request('GET', `${TASKS}?scope=mine`);
     expect((mine.body as { tasks: Task[] }).tasks.map((x) => x.id)).not.toContain(teams);
 
-    const half = await crew.request('GET', `${TASKS}?lat=${HERE.lat}`);
-    expect(half.status).toBe(400);
+    for (const [position, code] of [
+      [`${HERE.lat}`, 'invalid_request'],
+      [`${HERE.lat},`, 'invalid_request'],
+      [`${HERE.lat},${HERE.lon};drop`, 'invalid_request'],
+      ['1'.repeat(41), 'invalid_request'],
+      [`91,${HERE.lon}`, 'position_out_of_range'],
+      [`${HERE.lat},-181`, 'position_out_of_range'],
+    ]) {
+      const refused = await crew.request('GET', TASKS, undefined, { 'device-position': position ?? '' });
+      expect(refused.status, position).toBe(400);
+      expect((refused.body as { error: { code: string } }).error.code, position).toBe(code);
+    }
+    // A position in the URL (where access logs would keep it) is not read at all.
+    const inUrl = await crew.request('GET', `${TASKS}?scope=team&lat=${HERE.lat}&lon=${HERE.lon}`);
+    expect(inUrl.status).toBe(200);
+    expect((inUrl.body as { tasks: Task[] }).tasks.every((x) => x.distanceMetres === null)).toBe(true);
     const bad = await crew.request('GET', `${TASKS}?scope=everyone`);
     expect(bad.status).toBe(400);
   });

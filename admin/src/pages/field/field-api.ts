@@ -44,10 +44,16 @@ export function onFieldUnauthorized(listener: () => void): void {
 async function request<T>(
   method: 'GET' | 'POST',
   path: string,
-  options: { json?: unknown; form?: FormData; idempotencyKey?: string; signal?: AbortSignal } = {},
+  options: {
+    json?: unknown;
+    form?: FormData;
+    idempotencyKey?: string;
+    signal?: AbortSignal;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Sent<T>> {
   // Accept-Language too on reads: category names and the like come in the UI language.
-  const headers: Record<string, string> = changeHeaders();
+  const headers: Record<string, string> = { ...changeHeaders(), ...options.headers };
   if (options.json !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
@@ -83,12 +89,14 @@ async function request<T>(
 
 export const fieldApi = {
   tasks(k: string, scope: TaskScope, position: { lat: number; lon: number } | null, signal?: AbortSignal) {
-    const query = new URLSearchParams({ scope });
-    if (position) {
-      query.set('lat', position.lat.toFixed(5));
-      query.set('lon', position.lon.toFixed(5));
-    }
-    return request<{ tasks: FieldTask[] }>('GET', `${STAFF}/${k}/field/tasks?${query}`, { signal });
+    // The position goes in a header, never in the URL (access logs keep URLs).
+    const headers: Record<string, string> = position
+      ? { 'device-position': `${position.lat.toFixed(5)},${position.lon.toFixed(5)}` }
+      : {};
+    return request<{ tasks: FieldTask[] }>('GET', `${STAFF}/${k}/field/tasks?scope=${scope}`, {
+      signal,
+      headers,
+    });
   },
   task: (k: string, id: string, signal?: AbortSignal) =>
     request<TaskDetail>('GET', `${STAFF}/${k}/reports/${encodeURIComponent(id)}`, { signal }),
