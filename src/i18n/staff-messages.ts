@@ -27,6 +27,11 @@ export const staffMessages = {
     nn: 'Førespurnaden manglar eit gyldig tryggleiksteikn (CSRF). Last sida på nytt og prøv igjen.',
     en: 'The request lacks a valid security token (CSRF). Reload the page and try again.',
   }),
+  municipalityMismatch: (): Message => ({
+    nb: 'Kommunen står i adressen (URL-en). Send ikke et annet kommunenummer i forespørselen.',
+    nn: 'Kommunen står i adressa (URL-en). Send ikkje eit anna kommunenummer i førespurnaden.',
+    en: 'The municipality is named in the URL. Do not send another municipality number in the request.',
+  }),
   forbidden: (): Message => ({
     nb: 'Du har ikke tilgang til dette i denne kommunen.',
     nn: 'Du har ikkje tilgang til dette i denne kommunen.',

@@ -136,6 +136,23 @@ function enforce(ctx: AppContext, policy: RoutePolicy): onRequestHookHandler {
 }
 
 /**
+ * The policy is checked for the municipality in the URL, so nothing else in the request may name
+ * another one: a handler that spread the body over its input (`{ kommunenummer, ...body }`) once
+ * let a `kommunenummer` in the body replace the URL's and reach another municipality's data. A
+ * body or query naming a different municipality is refused before validation, for every staff
+ * route with :kommunenummer, whatever its handler does.
+ */
+async function refuseOtherMunicipality(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const named = municipalityParam(request);
+  for (const part of [request.body, request.query]) {
+    if (part === null || typeof part !== 'object' || Array.isArray(part)) continue;
+    if (Object.hasOwn(part, 'kommunenummer') && (part as Record<string, unknown>).kommunenummer !== named) {
+      throw new AppError(400, 'municipality_mismatch', staffMessages.municipalityMismatch());
+    }
+  }
+}
+
+/**
  * Registered at the top level before any staff route. Lists the staff routes in `app.staffRoutes`
  * (for the authorisation matrix test).
  */
@@ -160,6 +177,13 @@ export const staffAuth = fp<{ ctx: AppContext }>(
       const existing = route.onRequest;
       const hooks = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
       route.onRequest = [enforce(ctx, policy), ...hooks];
+      if (route.url.includes(':kommunenummer')) {
+        const validation = route.preValidation;
+        route.preValidation = [
+          refuseOtherMunicipality,
+          ...(validation === undefined ? [] : Array.isArray(validation) ? validation : [validation]),
+        ];
+      }
       for (const method of [route.method].flat()) {
         if (method !== 'HEAD') routes.push({ method, url: route.url, policy });
       }

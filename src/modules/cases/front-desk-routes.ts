@@ -44,10 +44,11 @@ export const frontDeskRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       config: { policy: 'front_desk.register' },
     },
     async (request, reply) => {
-      const body = request.body;
+      // The URL's municipality (the one the policy was checked for) comes last: a `kommunenummer`
+      // sent in the body or query must never replace it (schemas do not strip unknown keys).
       const created = await registerFrontDeskReport(
         { database: ctx.db, catalog: ctx.catalog, locator: ctx.locator },
-        { kommunenummer: request.params.kommunenummer, ...body },
+        { ...request.body, kommunenummer: request.params.kommunenummer },
         staffOf(request).userId,
       );
       return reply.status(201).send(created);
@@ -74,7 +75,7 @@ export const frontDeskRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       const staff = staffOf(request);
       const reports = await findCallerReports(
         ctx.db.db,
-        { kommunenummer: request.params.kommunenummer, ...request.body },
+        { ...request.body, kommunenummer: request.params.kommunenummer },
         staff.userId,
         askedLanguage(request) ?? staff.language,
       );
@@ -100,7 +101,7 @@ export const frontDeskRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       const staff = staffOf(request);
       const reports = await findOpenReportsNearby(
         ctx.db.db,
-        { kommunenummer: request.params.kommunenummer, ...request.query },
+        { ...request.query, kommunenummer: request.params.kommunenummer },
         askedLanguage(request) ?? staff.language,
       );
       return { reports };

@@ -113,7 +113,9 @@ export const fieldRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
           (stored) =>
             registerFieldReport(
               deps,
-              { kommunenummer: request.params.kommunenummer, ...request.body },
+              // The URL's municipality (the one the policy was checked for) comes last: a
+              // `kommunenummer` in the body must never replace it.
+              { ...request.body, kommunenummer: request.params.kommunenummer },
               { userId: staff.userId, language: staff.language },
               stored,
               idempotency,
