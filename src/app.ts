@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { ErrorResponse, installErrorHandling } from './http/errors.ts';
-import { inputLimits, TEXT_FORMATS } from './http/input-limits.ts';
+import { inputLimits, STRICT_UUID, TEXT_FORMATS } from './http/input-limits.ts';
 import { logSerializers, requestId } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
 import { ownAccountRoutes } from './modules/accounts/account-routes.ts';
@@ -88,6 +88,10 @@ export async function buildApp(
         useDefaults: true,
         allErrors: true,
         formats: TEXT_FORMATS,
+      },
+      // After ajv-formats, whose `uuid` would otherwise replace ours.
+      onCreate: (ajv) => {
+        ajv.addFormat('uuid', STRICT_UUID);
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
