@@ -47,3 +47,19 @@ export function hasControlCharacters(text: string, multiLine: boolean): boolean 
   }
   return false;
 }
+
+/**
+ * The text with every control character (as above) replaced by a space, for text from a file that
+ * is kept or shown rather than refused (an import's rejection list, an uploaded file's name).
+ * A multi-line text keeps tab, line feed and carriage return.
+ */
+export function withoutControlCharacters(text: string, multiLine: boolean): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const kept = multiLine && (code === 0x09 || code === 0x0a || code === 0x0d);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+    out += control && !kept ? ' ' : text[i];
+  }
+  return out;
+}

@@ -158,6 +158,43 @@ describe.each(databaseKinds())('asset import upload on %s', (kind) => {
     expect(running?.count).toBe(0);
   }, 60_000);
 
+  it('keeps control characters from the file and its name out of what it stores, and never stays running', async () => {
+    // A name busboy decodes to a NUL and an escape (RFC 5987): stored with spaces instead.
+    const boundary = 'meldepunkt-test-boundary';
+    const csv = 'id;type;lon;lat\nBH-10;hydrant;9.6565;59.1405\nBH-\u000011;hydrant;9.6566;59.1406\n';
+    const raw = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=utf-8''hydr%00anter%1B.csv\r\n` +
+        `Content-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+    );
+    const named = await fetch(`${t.baseUrl}${PATH}`, {
+      method: 'POST',
+      headers: {
+        cookie: admin.cookie,
+        'x-csrf-token': admin.csrfToken,
+        'accept-language': 'en',
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      body: raw,
+    });
+    expect(named.status).toBe(202);
+    const run = await finished(admin, ((await named.json()) as { id: string }).id);
+    // The line whose id holds a NUL is rejected and listed; the other is imported.
+    expect(run).toMatchObject({ state: 'done', fileName: 'hydr anter .csv', created: 1, rejected: 1 });
+    expect(run.rejections).toEqual([{ line: 3, externalId: 'BH- 11', reason: expect.any(String) }]);
+
+    // A header line with a NUL and no coordinate columns: the run fails with a message, and the
+    // next upload is taken (a run left "running" refused every upload for 30 minutes).
+    const broken = await upload(admin, 'id\u0000;navn\nBH-20;Hydrant\n', '', PATH, 'feil.csv');
+    expect(broken.status).toBe(202);
+    const failed = await finished(admin, ((await broken.json()) as { id: string }).id);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toEqual(expect.any(String));
+    expect(failed.error).not.toContain('\u0000');
+    const next = await upload(admin, file);
+    expect(next.status).toBe(202);
+    await finished(admin, ((await next.json()) as { id: string }).id);
+  });
+
   it('keeps runs within their municipality: 404 for another’s admin, 403 for a case handler', async () => {
     const [run] = await queryRows<{ id: string }>(
       t.ctx.db.db,

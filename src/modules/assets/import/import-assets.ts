@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../db/client.ts';
 import type { Language } from '../../../shared/language.ts';
-import { hasControlCharacters } from '../../../shared/text.ts';
+import { hasControlCharacters, withoutControlCharacters } from '../../../shared/text.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { MunicipalityLocator } from '../../geo/municipality-locator.ts';
 import { assetImportMessages } from './asset-import-messages.ts';
@@ -225,10 +225,13 @@ export async function runAssetImport(
     counts.rejected += 1;
     if (kept >= MAX_KEPT_REJECTIONS) return;
     kept += 1;
+    // What came from the file is kept for the list of rejected lines: control characters become
+    // spaces (PostgreSQL stores no U+0000, in text or in jsonb, and the rest hide text on screen).
+    const externalId = record.externalId?.slice(0, MAX_EXTERNAL_ID);
     newRejections.push({
       line: record.line,
-      ...(record.externalId === undefined ? {} : { externalId: record.externalId.slice(0, MAX_EXTERNAL_ID) }),
-      reason: reasonText(language, reason, params),
+      ...(externalId === undefined ? {} : { externalId: withoutControlCharacters(externalId, false) }),
+      reason: withoutControlCharacters(reasonText(language, reason, params), false),
     });
   };
 
@@ -270,8 +273,18 @@ export async function runAssetImport(
           : assetImportMessages.failed()[language];
     // Records read before a broken end of the file are good; after a database error, drop them.
     if (!expected) batch = [];
-    await write({ state: 'failed', error: message });
+    const shown = withoutControlCharacters(message, false);
+    try {
+      await write({ state: 'failed', error: shown });
+    } catch (writeError) {
+      // The run must never stay "running" (it would refuse every upload until it goes stale):
+      // once more with nothing from the file, the batch and its rejections left out.
+      batch = [];
+      newRejections = [];
+      await write({ state: 'failed', error: assetImportMessages.failed()[language] });
+      throw writeError;
+    }
     if (!expected) throw error;
-    return { state: 'failed', error: message, ...counts };
+    return { state: 'failed', error: shown, ...counts };
   }
 }

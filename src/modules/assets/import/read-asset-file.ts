@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { withoutControlCharacters } from '../../../shared/text.ts';
 import { AssetFileError, type RejectReason } from './asset-import-texts.ts';
 import { epsgOfCrsMember, isSupportedEpsg } from './coordinates.ts';
 import { GeoJsonShapeError, scanFeatureCollection } from './geojson-scanner.ts';
@@ -50,14 +51,7 @@ const GEOGRAPHIC_X = new Set(['lon', 'lng', 'longitude', 'lengdegrad']);
 
 /** Control characters (U+0000 cannot even be stored) become spaces; tab and line breaks stay. */
 function withoutControl(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    const control =
-      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
-    out += control ? ' ' : ch;
-  }
-  return out;
+  return withoutControlCharacters(text, true);
 }
 
 function asText(value: unknown): string | undefined {
@@ -139,7 +133,10 @@ export function featureRecord(number: number, text: string, epsg: number | undef
   if (geometry?.type !== 'Point') {
     record.problem = {
       reason: 'notPoint',
-      value: typeof geometry?.type === 'string' ? geometry.type : 'null',
+      value:
+        typeof geometry?.type === 'string'
+          ? withoutControlCharacters(geometry.type.slice(0, 60), false)
+          : 'null',
     };
     return record;
   }
@@ -236,7 +233,7 @@ async function* csvRecords(
       const x = find(X_NAMES);
       const y = find(Y_NAMES);
       if (x === undefined || y === undefined)
-        throw new AssetFileError('noCsvHeader', firstLine.slice(0, 200));
+        throw new AssetFileError('noCsvHeader', withoutControlCharacters(firstLine.slice(0, 200), false));
       columns = { x, y, geographic: GEOGRAPHIC_X.has(normalizeName(x)) };
     }
     const { x, y, geographic } = columns;

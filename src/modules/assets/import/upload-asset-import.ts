@@ -11,6 +11,7 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Database } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Language } from '../../../shared/language.ts';
+import { withoutControlCharacters } from '../../../shared/text.ts';
 import type { MunicipalityLocator } from '../../geo/municipality-locator.ts';
 import { assetImportMessages } from './asset-import-messages.ts';
 import { ASSET_EPSG, isSupportedEpsg } from './coordinates.ts';
@@ -54,7 +55,19 @@ async function receiveFile(
   if (part.file.truncated) throw tooLarge();
   const { size } = await stat(file);
   if (size === 0) throw new AppError(400, 'asset_file_empty', assetImportMessages.fileEmpty());
-  return { file, name: part.filename || 'upload', bytes: size };
+  return { file, name: fileNameOf(part.filename), bytes: size };
+}
+
+/**
+ * The uploaded file's name as the browser sent it, shown in the list of imports and kept in the
+ * audit log: busboy decodes `filename*=utf-8''a%00b.csv` to a NUL, which PostgreSQL cannot store,
+ * so control characters become spaces (and a very long name is cut).
+ */
+function fileNameOf(sent: string | undefined): string {
+  const name = withoutControlCharacters(sent ?? '', false)
+    .trim()
+    .slice(0, 255);
+  return name === '' ? 'upload' : name;
 }
 
 function translate(error: unknown): unknown {
