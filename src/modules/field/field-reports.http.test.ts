@@ -5,10 +5,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
-import { buildPorsgrunn, PLACES } from '../../../test/support/factories.ts';
+import { buildPorsgrunn, buildReportBody, PLACES } from '../../../test/support/factories.ts';
 import { jpeg, reportForm } from '../../../test/support/images.ts';
 import { buildSecondMunicipality } from '../../../test/support/second-municipality.ts';
-import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
+import {
+  type BuiltStaffUser,
+  buildStaffUser,
+  logInAs,
+  type StaffClient,
+} from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 
@@ -174,6 +179,36 @@ describe.each(databaseKinds())('reports from the field on %s', (kind) => {
     expect(both.map((r) => r.status)).toEqual([201, 201]);
     expect(both[0]?.body.id).toBe(both[1]?.body.id);
     expect(await countByDescription(twice)).toBe(1);
+  });
+
+  it('keeps a key to its municipality and apart from the public intake’s keys', async () => {
+    // Someone who works in Skien too: the same key and the same body under Skien's URL is another
+    // request (422), not a replay of Porsgrunn's report.
+    const twoPlaces = await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['feltarbeider'] });
+    await t.ctx.db.db.execute(
+      sql`insert into staff_roles (user_id, kommunenummer, role) values (${twoPlaces.id}::uuid, '4003', 'feltarbeider')`,
+    );
+    const both = await logInAs(t, twoPlaces);
+    const description = 'Lekkasje, sendt i to kommuner';
+    const first = await both.request('POST', FIELD_REPORTS, body({ description }), {
+      'idempotency-key': 'shared-key-1',
+    });
+    expect(first.status).toBe(201);
+    const inSkien = await both.request('POST', '/api/v1/staff/m/4003/field/reports', body({ description }), {
+      'idempotency-key': 'shared-key-1',
+    });
+    expect(inSkien.status).toBe(422);
+    expect(inSkien.body.error.code).toBe('idempotency_key_reused');
+    // A resident's request with a key spelled like the staff member's gets a report of its own.
+    for (const key of [`${twoPlaces.id}:shared-key-1`, `staff:${twoPlaces.id}:shared-key-1`]) {
+      const resident = await t.request('POST', '/api/v1/reports', {
+        body: buildReportBody({ description }),
+        headers: { 'idempotency-key': key },
+      });
+      expect(resident.status, key).toBe(201);
+      expect(resident.headers.get('idempotency-replayed'), key).toBeNull();
+      expect(resident.body.id, key).not.toBe(first.body.id);
+    }
   });
 
   it('refuses a point outside the municipality, half a point, and roles without field.tasks', async () => {

@@ -102,7 +102,12 @@ export const fieldRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       const idempotency =
         key === null
           ? undefined
-          : fieldIdempotency(staff.userId, key, idempotencySubject(request.body, photos));
+          : fieldIdempotency(
+              staff.userId,
+              request.params.kommunenummer,
+              key,
+              idempotencySubject(request.body, photos),
+            );
       const deps = { database: ctx.db, catalog: ctx.catalog, locator: ctx.locator };
       const earlier = idempotency ? await earlierFieldReport(ctx.db, idempotency) : undefined;
       const answer =

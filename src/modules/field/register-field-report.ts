@@ -41,8 +41,18 @@ export interface FieldReportAnswer {
 }
 
 /** The intake idempotency record for a staff member's key and request. */
-export function fieldIdempotency(userId: string, key: string, subject: unknown): IdempotencyRequest {
-  return describeRequest(`staff:${userId}:${key}`, subject);
+/**
+ * A staff member's key, in a space of its own (no public key can hash the same), standing for the
+ * request in its municipality: the same key and body sent under another municipality's URL is
+ * another request (422), never a replay of the first municipality's report.
+ */
+export function fieldIdempotency(
+  userId: string,
+  kommunenummer: string,
+  key: string,
+  subject: unknown,
+): IdempotencyRequest {
+  return describeRequest(`${userId}:${key}`, { kommunenummer, subject }, 'idempotency-staff');
 }
 
 /** The earlier answer to this key and request, if any; 422 for the key on another request. */

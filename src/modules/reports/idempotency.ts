@@ -19,10 +19,19 @@ export interface IdempotencyRequest {
   requestHash: Buffer;
 }
 
-export function describeRequest(key: string, body: unknown): IdempotencyRequest {
+/**
+ * `space` keeps keys of different callers apart: the public intake's ('idempotency') and a staff
+ * member's ('idempotency-staff', with their id in the key). The hashed text starts with it, so no
+ * key a resident may send (any printable characters) hashes like a staff member's.
+ */
+export function describeRequest(
+  key: string,
+  body: unknown,
+  space: 'idempotency' | 'idempotency-staff' = 'idempotency',
+): IdempotencyRequest {
   return {
     key,
-    keyHash: createHash('sha256').update(`idempotency:${key}`).digest(),
+    keyHash: createHash('sha256').update(`${space}:${key}`).digest(),
     requestHash: createHash('sha256')
       .update(stringify(body) ?? '')
       .digest(),
