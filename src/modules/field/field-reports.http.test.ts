@@ -8,12 +8,7 @@ import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildPorsgrunn, buildReportBody, PLACES } from '../../../test/support/factories.ts';
 import { jpeg, reportForm } from '../../../test/support/images.ts';
 import { buildSecondMunicipality } from '../../../test/support/second-municipality.ts';
-import {
-  type BuiltStaffUser,
-  buildStaffUser,
-  logInAs,
-  type StaffClient,
-} from '../../../test/support/staff.ts';
+import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 
