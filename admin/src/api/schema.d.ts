@@ -14590,7 +14590,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out on every device (ends all of this account’s sessions) */
+        /**
+         * Log out on every device (ends all of this account’s sessions)
+         * @description After a login through one municipality’s identity provider, for an account that works for other municipalities too, only the sessions opened through that provider end.
+         */
         post: {
             parameters: {
                 query?: never;

@@ -28,11 +28,30 @@ function iso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-/** The account's live sessions, the most recently used first. */
+/**
+ * Which of the account's sessions a caller may see and end: all of them, or, from a session
+ * opened through one municipality's identity provider for an account that works elsewhere too,
+ * only the sessions opened the same way (that login counts in that municipality and nowhere else,
+ * docs/authorisation.md).
+ */
+export type SessionReach = { all: true } | { all: false; scope: string };
+
+export function sessionReachOf(principal: { coversAccount: boolean; scope: string | null }): SessionReach {
+  return principal.coversAccount || principal.scope === null
+    ? { all: true }
+    : { all: false, scope: principal.scope };
+}
+
+function withinReach(reach: SessionReach) {
+  return reach.all ? sql`true` : sql`scope_kommunenummer = ${reach.scope}`;
+}
+
+/** The account's live sessions within reach, the most recently used first. */
 export async function listSessions(
   db: Queryable,
   userId: string,
   currentToken: string | undefined,
+  reach: SessionReach = { all: true },
 ): Promise<SessionListItem[]> {
   const current = currentToken === undefined ? null : hashToken(currentToken);
   const rows = await queryRows<{
@@ -50,7 +69,7 @@ export async function listSessions(
     sql`select ${publicIdSql} as id, device_name, user_agent, method, scope_kommunenummer,
         created_at, last_seen_at, expires_at, coalesce(token_hash = ${current}, false) as current
       from staff_sessions
-      where user_id = ${userId}::uuid and expires_at > now()
+      where user_id = ${userId}::uuid and expires_at > now() and ${withinReach(reach)}
       order by last_seen_at desc, created_at desc`,
   );
   return rows.map((row) => ({
@@ -72,16 +91,18 @@ export interface EndedSession {
   deviceName: string | null;
 }
 
-/** Ends one of the account's sessions by its public id; null when it has no such session. */
+/** Ends one of the account's sessions within reach by its public id; null when it has no such session. */
 export async function endSessionById(
   db: Queryable,
   userId: string,
   publicId: string,
+  reach: SessionReach = { all: true },
 ): Promise<EndedSession | null> {
   if (!/^[0-9a-f]{64}$/.test(publicId)) return null;
   const [row] = await queryRows<{ token_hash: Buffer | Uint8Array; device_name: string | null }>(
     db,
     sql`delete from staff_sessions where user_id = ${userId}::uuid and ${publicIdSql} = ${publicId}
+        and ${withinReach(reach)}
       returning token_hash, device_name`,
   );
   return row ? { tokenHash: Buffer.from(row.token_hash), deviceName: row.device_name } : null;
@@ -102,4 +123,17 @@ export async function nameCurrentDevice(db: Queryable, token: string, deviceName
       where token_hash = ${hashToken(token)} and expires_at > now() returning 1 as one`,
   );
   return rows.length > 0;
+}
+
+/** Ends the account's sessions within reach; the token hashes ended, to close their live streams. */
+export async function endSessionsWithinReach(
+  db: Queryable,
+  userId: string,
+  reach: SessionReach,
+): Promise<Buffer[]> {
+  const rows = await queryRows<{ token_hash: Buffer | Uint8Array }>(
+    db,
+    sql`delete from staff_sessions where user_id = ${userId}::uuid and ${withinReach(reach)} returning token_hash`,
+  );
+  return rows.map((row) => Buffer.from(row.token_hash));
 }

@@ -212,6 +212,53 @@ describe.each(databaseKinds())('my account on %s', (kind) => {
     expect(after.location).toBe('/admin/login?error=oidc_no_account');
   });
 
+  it('lets a Skien-only login see and end the Skien logins only, never the password sessions that reach Porsgrunn', async () => {
+    const user = await sharedAccount({ porsgrunn: 'saksbehandler', skien: 'leser' });
+    await t.ctx.db.db.execute(sql`update staff_users set oidc_issuer = ${skienIdp.issuer}, oidc_subject = 'reach-at-skien'
+      where id = ${user.id}::uuid`);
+    const password = await logInAs(t, user, { deviceName: 'Telefon i Porsgrunn' });
+    const skienLogin = async () => {
+      const login = await oidcFlow(t, skienIdp, '4003', {
+        sub: 'reach-at-skien',
+        email: user.email,
+        emailVerified: true,
+        name: 'S',
+      });
+      expect(login.location).toBe('/admin/');
+      const cookie = sessionCookieFrom(t, login.jar);
+      const csrf = (await t.request('GET', '/api/v1/staff/session', { headers: { cookie } })).body.csrfToken;
+      return { cookie, 'x-csrf-token': csrf };
+    };
+    const scoped = await skienLogin();
+    const otherScoped = await skienLogin();
+
+    const seen = await t.request('GET', '/api/v1/staff/sessions', { headers: scoped });
+    expect(seen.status).toBe(200);
+    expect(seen.body.sessions.map((s: { scope: string | null }) => s.scope)).toEqual(['4003', '4003']);
+    expect(JSON.stringify(seen.body)).not.toContain('Telefon i Porsgrunn');
+    // The password session is out of reach: 404 as for any session not its own.
+    const all = await password.request('GET', '/api/v1/staff/sessions');
+    expect(all.body.sessions).toHaveLength(3);
+    const passwordId = all.body.sessions.find((s: { scope: string | null }) => s.scope === null).id;
+    const end = await t.request('DELETE', `/api/v1/staff/sessions/${passwordId}`, { headers: scoped });
+    expect(end.status).toBe(404);
+    expect((await password.request('GET', '/api/v1/staff/session')).status).toBe(200);
+
+    // "Log out everywhere" from the Skien login ends the Skien logins and leaves the password session.
+    const everywhere = await t.request('POST', '/api/v1/staff/session/logout-everywhere', {
+      headers: scoped,
+    });
+    expect(everywhere.status).toBe(204);
+    expect(
+      (await t.request('GET', '/api/v1/staff/session', { headers: { cookie: otherScoped.cookie } })).status,
+    ).toBe(401);
+    expect((await password.request('GET', '/api/v1/staff/session')).status).toBe(200);
+    // From the password session, which reaches every municipality, it ends everything.
+    const allGone = await password.request('POST', '/api/v1/staff/session/logout-everywhere');
+    expect(allGone.status).toBe(204);
+    expect((await password.request('GET', '/api/v1/staff/session')).status).toBe(401);
+  });
+
   it('refuses a link to another’s identity, after the session ended, or to a municipality the holder is not in', async () => {
     const owner = await buildStaffUser(t.ctx.db.db, { kommunenummer: '4003', roles: ['leser'] });
     await t.ctx.db.db.execute(sql`update staff_users set oidc_issuer = ${skienIdp.issuer}, oidc_subject = 'taken'

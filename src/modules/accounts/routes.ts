@@ -7,11 +7,12 @@ import { queryRows } from '../../db/client.ts';
 import { errorResponseRef } from '../../http/errors.ts';
 import { staffMessages } from '../../i18n/staff-messages.ts';
 import { AppError } from '../../shared/errors.ts';
+import { endSessionsWithinReach, sessionReachOf } from './device-sessions.ts';
 import { LoginBody, SessionResponse } from './http-schemas.ts';
 import { LoginThrottledError, logIn } from './log-in.ts';
 import { presentSession } from './present-session.ts';
 import { loadPrincipal } from './principal.ts';
-import { endStreamsOfSession, endStreamsOfUser } from './session-streams.ts';
+import { endStreamsOfSession, endStreamsOfSessionHash, endStreamsOfUser } from './session-streams.ts';
 import { endAllSessions, endSession, SESSION_LIFETIMES } from './sessions.ts';
 import { STAFF_API_PREFIX, sessionCookieName, sessionCookieOptions, staffOf } from './staff-auth.ts';
 
@@ -101,12 +102,23 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       schema: {
         tags: ['staff: session'],
         summary: 'Log out on every device (ends all of this account’s sessions)',
+        description:
+          'After a login through one municipality’s identity provider, for an account that works for other municipalities too, only the sessions opened through that provider end.',
         response: { 204: Type.Null(), 401: errorResponseRef, 403: errorResponseRef },
       },
     },
     async (request, reply) => {
-      await endAllSessions(ctx.db.db, staffOf(request).userId);
-      endStreamsOfUser(staffOf(request).userId);
+      const staff = staffOf(request);
+      const reach = sessionReachOf(staff);
+      if (reach.all) {
+        await endAllSessions(ctx.db.db, staff.userId);
+        endStreamsOfUser(staff.userId);
+      } else {
+        // A login through one municipality's provider ends that municipality's logins only.
+        for (const hash of await endSessionsWithinReach(ctx.db.db, staff.userId, reach)) {
+          endStreamsOfSessionHash(hash);
+        }
+      }
       reply.clearCookie(cookieName, { path: '/' });
       return reply.code(204).send(null);
     },

@@ -7,7 +7,7 @@ import { errorResponseRef } from '../../http/errors.ts';
 import { AppError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { accountMessages } from './account-messages.ts';
-import { endSessionById, listSessions, nameCurrentDevice } from './device-sessions.ts';
+import { endSessionById, listSessions, nameCurrentDevice, sessionReachOf } from './device-sessions.ts';
 import { DeviceNameBody, SessionIdParams, SessionListResponse } from './session-list-schemas.ts';
 import { endStreamsOfSessionHash } from './session-streams.ts';
 import { hashToken, SESSION_LIFETIMES } from './sessions.ts';
@@ -37,7 +37,10 @@ export const sessionListRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return { sessions: await listSessions(db, staffOf(request).userId, sessionTokenOf(ctx, request)) };
+      const staff = staffOf(request);
+      return {
+        sessions: await listSessions(db, staff.userId, sessionTokenOf(ctx, request), sessionReachOf(staff)),
+      };
     },
   );
 
@@ -81,7 +84,7 @@ export const sessionListRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> =
     async (request, reply) => {
       const staff = staffOf(request);
       const ended = await db.transaction(async (tx) => {
-        const gone = await endSessionById(tx, staff.userId, request.params.sessionId);
+        const gone = await endSessionById(tx, staff.userId, request.params.sessionId, sessionReachOf(staff));
         if (gone) {
           await recordAudit(tx, {
             kommunenummer: null,
