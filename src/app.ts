@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './app-context.ts';
 import { ErrorResponse, installErrorHandling } from './http/errors.ts';
-import { inputLimits, STRICT_UUID, TEXT_FORMATS } from './http/input-limits.ts';
+import { inputLimits, TEXT_FORMATS } from './http/input-limits.ts';
 import { logSerializers, requestId } from './http/logging.ts';
 import { messages } from './i18n/messages.ts';
 import { ownAccountRoutes } from './modules/accounts/account-routes.ts';
@@ -55,6 +55,7 @@ import { subscriberStaffRoutes } from './modules/subscriptions/staff-routes.ts';
 import { pageCsp } from './modules/web/page.ts';
 import { errorPageRenderer, webPlugins, webRoutes } from './modules/web/routes.ts';
 import { AppError } from './shared/errors.ts';
+import { STRICT_UUID } from './shared/text.ts';
 
 export function loggerOptions(
   level: string,

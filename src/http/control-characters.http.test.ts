@@ -79,6 +79,29 @@ describe.each(databaseKinds())('control characters on %s', (kind) => {
     expect(page).toContain('value="Storgata 12"');
   });
 
+  it('the report form drops a question field whose name holds a control character (RFC 5987 name*)', async () => {
+    const boundary = 'meldepunkt-control-boundary';
+    const part = (disposition: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n${value}\r\n`;
+    for (const withToken of [false, true]) {
+      const body =
+        (withToken ? part('name="_token"', await formToken('/porsgrunn/meld')) : '') +
+        part('name="category"', 'vann-lekkasje') +
+        part('name="description"', 'Vann på fortauet.') +
+        part("name*=utf-8''answers.%00mengde", 'renner') +
+        part("name*=utf-8''answers.a%1Bb", 'x') +
+        `--${boundary}--\r\n`;
+      const answer = await fetch(`${t.baseUrl}/porsgrunn/meld`, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body,
+        redirect: 'manual',
+      });
+      expect(answer.status, `with token: ${withToken}`).toBeLessThan(500);
+      expect(answer.status, `with token: ${withToken}`).toBeGreaterThanOrEqual(200);
+    }
+  });
+
   it('the follow form says so on the report page, with a 400', async () => {
     const created = await t.request('POST', '/api/v1/reports', { body: buildReportBody() });
     const path = `/porsgrunn/meldinger/${created.body.ref}`;

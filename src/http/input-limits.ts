@@ -25,12 +25,6 @@ export interface InputRouteInfo {
   page: boolean;
 }
 
-/**
- * Ajv's `uuid` format (ajv-formats) also takes `urn:uuid:…`, which PostgreSQL's uuid type refuses:
- * such an id passed validation and failed in the database as a 500. Ids here are the bare form.
- */
-export const STRICT_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ajv formats for free text: one line (names, addresses, emails) or several (descriptions). */
 export const TEXT_FORMATS = {
   'single-line': (text: string) => !hasControlCharacters(text, false),

@@ -63,3 +63,10 @@ export function withoutControlCharacters(text: string, multiLine: boolean): stri
   }
   return out;
 }
+
+/**
+ * Ajv's `uuid` format (ajv-formats) also takes `urn:uuid:…`, which PostgreSQL's uuid type refuses:
+ * such an id passed validation and failed in the database as a 500. Ids here are the bare form
+ * (the app's Ajv `uuid` format, and cursors that PostgreSQL casts).
+ */
+export const STRICT_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,6 +3,8 @@
 // The cursor is the last row's (created_at, id), so paging stays stable while messages arrive.
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import { isTimestamp } from '../../shared/dates.ts';
+import { STRICT_UUID } from '../../shared/text.ts';
 import type { MessageChannel, MessageStatus } from './schema.ts';
 
 export interface OutboxRow {
@@ -30,10 +32,13 @@ function encodeCursor(row: OutboxRow): string {
   return Buffer.from(`${row.created_at}|${row.id}`).toString('base64url');
 }
 
+/**
+ * Every field checked as PostgreSQL will cast it (`::timestamptz`, `::uuid`): `Date.parse` and a
+ * loose id pattern let through values the casts refuse, which came back as a 500.
+ */
 function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id))
-    return undefined;
+  if (!createdAt || !id || !isTimestamp(createdAt) || !STRICT_UUID.test(id)) return undefined;
   return { createdAt, id };
 }
 

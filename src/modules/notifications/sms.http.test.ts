@@ -174,6 +174,13 @@ describe.each(databaseKinds())('SMS notifications and the outbox (%s)', (kind) =
     const [newer, older] = [page1.body.messages.at(-1), page2.body.messages[0]];
     expect(older.id).not.toBe(newer.id);
     expect(older.createdAt <= newer.createdAt).toBe(true);
+    // A cursor whose parts look right but that PostgreSQL cannot cast is no cursor: the first page.
+    for (const odd of [`${older.createdAt}|${'-'.repeat(36)}`, `2026-02-31T25:00:00Z|${older.id}`]) {
+      const cursor = Buffer.from(odd).toString('base64url');
+      const res = await admin.request('GET', `/api/v1/staff/m/4001/admin/outbox?limit=2&cursor=${cursor}`);
+      expect(res.status, odd).toBe(200);
+      expect(res.body.messages[0].id, odd).toBe(page1.body.messages[0].id);
+    }
 
     const caseWorker = await logInAs(
       t,

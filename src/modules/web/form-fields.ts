@@ -45,6 +45,9 @@ export function fieldReader(table: FieldTable) {
     if (exact) return exact;
     for (const [prefix, rule] of Object.entries(table.prefixes ?? {})) {
       if (!name.startsWith(prefix) || name.length > prefix.length + 100) continue;
+      // The name itself is the resident's too (a multipart `name*=utf-8''answers.%00` decodes to
+      // a NUL): it becomes a key in what is stored, where PostgreSQL refuses a NUL. Dropped.
+      if (hasControlCharacters(name, false)) return undefined;
       if (!fields.has(name)) {
         const count = prefixNames.get(prefix) ?? 0;
         if (count >= rule.maxNames) return undefined;
