@@ -18,6 +18,12 @@ import { incidentMessages } from './incident-texts.ts';
 
 /** How far the notice's area reaches beyond the outermost reports. */
 export const NOTICE_MARGIN_METERS = 150;
+/**
+ * The margin for a category whose reports are shown coarsely or not at all in public: a notice
+ * is public, and a tight hull around five households' reports would say where they live more
+ * precisely than the public map's 500 m cells do.
+ */
+export const PRIVATE_NOTICE_MARGIN_METERS = 500;
 
 function isNoticeType(value: string): value is NoticeType {
   return (NOTICE_TYPES as readonly string[]).includes(value);
@@ -33,8 +39,11 @@ export async function createNoticeFromIncident(
     const incident = await getIncident(tx, actor.kommunenummer, id, language, true);
     if (incident.status !== 'open') throw new AppError(409, 'incident_not_open', incidentMessages.notOpen());
     const type = incident.noticeTypes.find(isNoticeType) ?? 'other';
-    const ring = bufferedHull(incident.reports, NOTICE_MARGIN_METERS);
-    const place = incident.reports.find((r) => r.address)?.address ?? incident.category;
+    const exact = incident.publicLocation === 'exact';
+    const ring = bufferedHull(incident.reports, exact ? NOTICE_MARGIN_METERS : PRIVATE_NOTICE_MARGIN_METERS);
+    // A report's address names the notice only where the category shows reports' places in
+    // public; otherwise it may be someone's home, and the draft would carry it into the title.
+    const place = (exact ? incident.reports.find((r) => r.address)?.address : undefined) ?? incident.category;
     // Given the transaction, createNotice runs in a savepoint of it: all or nothing together.
     const notice = await createNoticeFromTemplate(tx, actor.userId, actor.kommunenummer, {
       type,

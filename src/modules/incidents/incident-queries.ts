@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Language, type LocalizedText, localize } from '../../shared/language.ts';
+import type { PublicLocation } from '../categories/schema.ts';
 import type { ReportStatus } from '../reports/statuses.ts';
 import { incidentMessages } from './incident-texts.ts';
 import type { IncidentStatus } from './schema.ts';
@@ -40,6 +41,7 @@ interface Row {
   category_id: string;
   category: LocalizedText;
   notice_types: string[];
+  public_location: PublicLocation;
   report_count: number;
   radius: number;
   window_minutes: number;
@@ -50,7 +52,7 @@ interface Row {
   updated_at: Date | string;
 }
 
-const COLUMNS = sql`i.id, i.status, i.category_id, c.name as category, c.notice_types, i.report_count,
+const COLUMNS = sql`i.id, i.status, i.category_id, c.name as category, c.notice_types, c.public_location, i.report_count,
   c.incident_radius_meters as radius, c.incident_window_minutes as window_minutes,
   i.center_lat, i.center_lon, i.notice_id, i.created_at, i.updated_at`;
 
@@ -88,6 +90,8 @@ export async function listIncidents(
 
 export interface IncidentDetail extends IncidentSummary {
   noticeTypes: string[];
+  /** How precisely the category's reports may be shown in public (a notice is public). */
+  publicLocation: PublicLocation;
   reports: IncidentReport[];
 }
 
@@ -121,6 +125,7 @@ export async function getIncident(
   return {
     ...present(row, language),
     noticeTypes: row.notice_types,
+    publicLocation: row.public_location,
     reports: reports.map((r) => ({
       id: r.id,
       ref: r.ref,

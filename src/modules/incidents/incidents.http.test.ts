@@ -161,10 +161,21 @@ describe.each(databaseKinds())('incidents (%s)', (kind) => {
         expect((await skienAdmin.request(method, path)).status, `${method} ${path}`).toBe(403);
       }
 
+      // Discoloured water is shown coarsely here: the draft (public once published) must not
+      // name a reporter's address, and its area reaches further than the reports.
+      await t.ctx.db.db.execute(
+        sql`update categories set public_location = 'coarse' where kommunenummer = ${OWN} and code = 'vann-misfarget'`,
+      );
       const created = await onCall.request('POST', `${base}/${live.id}/create-notice`);
       expect(created.status, created.text).toBe(201);
       const notice = created.body.notice;
       expect(notice).toMatchObject({ status: 'draft', type: 'flushing', kommunenummer: OWN });
+      expect(JSON.stringify([notice.title, notice.body])).not.toContain('Storgata');
+      // 400 m north of the northernmost report: inside with the wider margin (150 m would not reach).
+      const north = Math.max(...CLUSTER.map((p) => p.lat), 59.1402);
+      expect(
+        pointInMultiPolygon({ lat: north + 400 / 111_195, lon: CLUSTER[0]?.lon ?? 0 }, notice.areas),
+      ).toBe(true);
       for (const point of [...CLUSTER, { lat: 59.1402, lon: 9.6606 }]) {
         expect(pointInMultiPolygon(point, notice.areas), JSON.stringify(point)).toBe(true);
       }
