@@ -3,6 +3,7 @@
 // whole result in memory. Contact details only when asked for (the route checks the policy).
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import { csvCell } from '../../shared/csv.ts';
 import { type Language, type LocalizedText, localize } from '../../shared/language.ts';
 import { type ReportStatus, STATUS_INFO } from '../reports/statuses.ts';
 import { afterCursor, type Cursor, cursorKeysColumn, orderBy } from './inbox-cursor.ts';
@@ -59,17 +60,6 @@ const OSLO_TIME = new Intl.DateTimeFormat('sv-SE', {
 function osloTime(value: Date | string | null): string {
   if (value === null) return '';
   return OSLO_TIME.format(value instanceof Date ? value : new Date(value));
-}
-
-/**
- * One cell. Text that a spreadsheet would run as a formula (starting with = + - @, or a tab or
- * carriage return before one) gets a leading apostrophe; quotes, `;` and line breaks are quoted.
- */
-export function csvCell(value: string | number | null, options: { text?: boolean } = {}): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (options.text !== false && typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function csvLine(cells: string[]): string {

@@ -6,7 +6,7 @@ import { INBOX, postReport, setReportState } from '../../../test/support/inbox.t
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
-import { csvCell } from './export-inbox-csv.ts';
+import { csvCell } from '../../shared/csv.ts';
 
 function parseCsv(text: string): string[][] {
   return text

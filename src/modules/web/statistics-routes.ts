@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
 import { statisticsText } from '../../i18n/web-statistics.ts';
+import { csvCell } from '../../shared/csv.ts';
 import type { Language } from '../../shared/language.ts';
 import { createStatisticsCache, type PublicStatistics } from '../stats/public-statistics.ts';
 import { pageConfig, sendPage } from './page.ts';
@@ -13,10 +14,6 @@ type SiteParams = { Params: { site: string } };
 
 /** Excel reads a file with a byte order mark as UTF-8 (æ, ø, å) instead of the local code page. */
 const BOM = '\uFEFF';
-
-function csvCell(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /** Decimal comma, as Norwegian Excel reads numbers; empty where there is no figure. */
 function csvNumber(value: number | null, digits: number): string {
@@ -30,7 +27,7 @@ function csvNumber(value: number | null, digits: number): string {
  */
 export function statisticsCsv(statistics: PublicStatistics, language: Language): string {
   const t = statisticsText(language);
-  const lines = [t.csvHeader.map(csvCell).join(';')];
+  const lines = [t.csvHeader.map((header) => csvCell(header)).join(';')];
   for (const group of statistics.series) {
     const name = groupName(group, language);
     for (const m of group.months) {
