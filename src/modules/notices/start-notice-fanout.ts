@@ -9,7 +9,7 @@ import { type FanoutDeps, type FanoutLimits, fanOutPending } from './fan-out-not
 import { hasPendingFanout } from './fan-out-queries.ts';
 
 export interface NoticeFanoutOptions {
-  /** How often the worker looks for pending fan-outs (default 500 ms). */
+  /** How often the worker looks for pending fan-outs (default 250 ms, as the relay reads the outbox). */
   intervalMs?: number;
   /** Subscribers read per transaction (default 20,000, embedded 500). */
   batchSubscribers?: number;
@@ -70,7 +70,7 @@ export async function startNoticeFanout(
       hasPendingFanout(ctx.db.db)
         .then((pending) => (pending ? fanOutNow() : undefined))
         .catch((error: unknown) => options.log?.error({ err: error }, 'notice fan-out failed'));
-    }, options.intervalMs ?? 500);
+    }, options.intervalMs ?? 250);
     timer.unref();
   }
   return {
