@@ -78,6 +78,24 @@ describe.each(databaseKinds())('local addresses on %s', (kind) => {
     expect(await importAddresses(db, file)).toMatchObject({ added: 0, updated: 1, unchanged: 1, skipped: 0 });
   });
 
+  it('sorts an imported address whose number is too long for a bigint instead of failing the search', async () => {
+    const file = path.join(dir, 'long-number.csv');
+    await writeFile(
+      file,
+      [
+        'lokalid;kommunenummer;adresseTekst;EPSG-kode;Nord;Øst;postnummer;poststed',
+        'skien-long;4003;Langveien 12345678901234567890;25832;6564020;533520;3724;SKIEN',
+        'skien-short;4003;Langveien 2;25832;6564030;533530;3724;SKIEN',
+      ].join('\n'),
+    );
+    const db = database.handle.db;
+    expect(await importAddresses(db, file)).toMatchObject({ added: 2 });
+    expect((await searchLocalAddresses(db, '4003', 'langv', 8)).map((h) => h.text)).toEqual([
+      'Langveien 2',
+      'Langveien 12345678901234567890',
+    ]);
+  });
+
   it("finds Storgata in Porsgrunn by a lower-case prefix, in house-number order, and nothing from Skien's", async () => {
     const db = database.handle.db;
     const hits = await searchLocalAddresses(db, '4001', 'storg', 8);

@@ -41,7 +41,9 @@ export async function searchLocalAddresses(
     )
     .orderBy(
       sql`substring(${addresses.searchText} from '^\\D*')`,
-      sql`coalesce(substring(${addresses.searchText} from '\\d+')::bigint, 0)`,
+      // At most 18 digits, which always fit a bigint: an imported "number" of 20 digits made every
+      // search its street matched fail in the cast.
+      sql`coalesce(substring(${addresses.searchText} from '\\d{1,18}')::bigint, 0)`,
       addresses.searchText,
     )
     .limit(limit);
