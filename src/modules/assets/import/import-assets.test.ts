@@ -161,6 +161,24 @@ describe.each(databaseKinds())('asset import on %s', (kind) => {
     expect(kum2).toEqual({ name: 'Kum; ved kaia', attributes: { merknad: 'grunn' } });
   });
 
+  it('imports a feature whose property is nested too deep to write back, without that property', async () => {
+    const file = path.join(dir, 'deep.geojson');
+    const [a] = PORSGRUNN_LONLAT;
+    const depth = 200_000;
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    await writeFile(
+      file,
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"DYP-1","type":"hydrant","merknad":"ok","nested":${deep}},"geometry":{"type":"Point","coordinates":[${a?.[0]},${a?.[1]}]}}]}`,
+    );
+    const result = await run(file);
+    expect(result.outcome).toMatchObject({ state: 'done', created: 1, rejected: 0 });
+    const [asset] = await queryRows<{ attributes: Record<string, string> }>(
+      database.handle.db,
+      sql`select attributes from assets where kommunenummer = '4001' and external_id = 'DYP-1'`,
+    );
+    expect(asset?.attributes).toEqual({ merknad: 'ok' });
+  });
+
   it('rejects Porsgrunn’s points in Skien’s import, and metres without a coordinate system', async () => {
     const file = path.join(dir, 'skien.csv');
     const [e, n] = PORSGRUNN_UTM32[0] ?? [0, 0];

@@ -57,7 +57,15 @@ function withoutControl(text: string): string {
 function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  if (value !== null && typeof value === 'object') {
+    // JSON.parse reads any depth, JSON.stringify recurses: a property nested some 100,000 deep
+    // (well inside a feature's size limit) throws RangeError here. Such a property is left out.
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return undefined;
+    }
+  }
   return undefined;
 }
 
