@@ -70,3 +70,8 @@ export function withoutControlCharacters(text: string, multiLine: boolean): stri
  * (the app's Ajv `uuid` format, and cursors that PostgreSQL casts).
  */
 export const STRICT_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether the text is a UUID PostgreSQL's uuid type takes (any letter case). */
+export function isUuid(value: string): boolean {
+  return STRICT_UUID.test(value);
+}

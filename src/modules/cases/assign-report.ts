@@ -3,13 +3,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/text.ts';
 import { staffRoles, staffUsers } from '../accounts/schema.ts';
 import { teams } from '../tenants/schema.ts';
 import {
   addEvent,
   type CaseActor,
   checkVersion,
-  isUuid,
   type LockedReport,
   lockReport,
   updateReport,

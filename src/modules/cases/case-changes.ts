@@ -7,15 +7,10 @@ import { type Database, type Queryable, queryRows, type Transaction } from '../.
 import { staffMessages } from '../../i18n/staff-messages.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isLanguage, type Language } from '../../shared/language.ts';
+import { isUuid } from '../../shared/text.ts';
 import { reportEvents, reports } from '../reports/schema.ts';
 import type { ReportEventKind, ReportStatus } from '../reports/statuses.ts';
 import { caseMessages } from './case-messages.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /**
  * The version is updated_at to the microsecond, as PostgreSQL stores it: a JavaScript Date

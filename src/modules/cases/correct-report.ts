@@ -3,9 +3,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/text.ts';
 import { categories } from '../categories/schema.ts';
 import type { MunicipalityLocator } from '../geo/municipality-locator.ts';
-import { addEvent, type CaseActor, checkVersion, isUuid, lockReport, updateReport } from './case-changes.ts';
+import { addEvent, type CaseActor, checkVersion, lockReport, updateReport } from './case-changes.ts';
 import { caseMessages } from './case-messages.ts';
 
 export interface Correction {

@@ -2,11 +2,11 @@
 // from the public (those are served to the public only with the reporter's tracking token).
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { isUuid } from '../../shared/text.ts';
 import { photoNotFound } from '../photos/get-photo.ts';
 import { reportPhotos } from '../photos/schema.ts';
 import type { PhotoStorage, PhotoVariant } from '../photos/storage.ts';
 import { reports } from '../reports/schema.ts';
-import { isUuid } from './case-changes.ts';
 
 export async function getCasePhoto(
   db: Database,

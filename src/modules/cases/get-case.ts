@@ -3,11 +3,12 @@
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import type { LocalizedText } from '../../shared/language.ts';
+import { isUuid } from '../../shared/text.ts';
 import type { Answers, Question } from '../categories/questions.ts';
 import type { NoticeStatus } from '../notices/schema.ts';
 import { listReportPhotos, type ReportPhotoRow } from '../photos/queries.ts';
 import type { ReportEventKind, ReportStatus } from '../reports/statuses.ts';
-import { isUuid, reportNotFound } from './case-changes.ts';
+import { reportNotFound } from './case-changes.ts';
 import { type InboxItemRow, inboxItemColumns, inboxItemJoins } from './present-inbox-item.ts';
 
 /** The inbox row, plus what only the case view shows. */

@@ -5,6 +5,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { isTimestamp } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/text.ts';
 import type { InboxSort } from './inbox-filters.ts';
 import { inboxMessages } from './inbox-messages.ts';
 
@@ -36,7 +37,6 @@ const SORTS: Record<InboxSort, SortSpec> = {
 };
 
 const INT = /^-?\d{1,9}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A timestamp key as PostgreSQL printed it; every field is checked, since PostgreSQL casts it. */
 function isTimestampKey(key: string): boolean {
@@ -91,7 +91,7 @@ export function decodeCursor(text: string, sort: InboxSort): Cursor {
           (key, i) =>
             typeof key === 'string' && (spec.keys[i]?.type === 'int' ? INT.test(key) : isTimestampKey(key)),
         );
-      if (keysValid && typeof id === 'string' && UUID.test(id)) return { sort, keys: keys as string[], id };
+      if (keysValid && typeof id === 'string' && isUuid(id)) return { sort, keys: keys as string[], id };
     }
   } catch {
     // fall through to the error below

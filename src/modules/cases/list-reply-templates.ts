@@ -4,8 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { isLanguage, type Language, type LocalizedText, localize } from '../../shared/language.ts';
+import { isUuid } from '../../shared/text.ts';
 import { type ReportStatus, STATUS_INFO } from '../reports/statuses.ts';
-import { type CaseActor, isUuid, reportNotFound } from './case-changes.ts';
+import { type CaseActor, reportNotFound } from './case-changes.ts';
 import { renderReplyTemplate } from './render-reply-template.ts';
 
 export interface RenderedTemplate {

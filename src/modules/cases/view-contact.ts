@@ -2,10 +2,11 @@
 // audit log in the same transaction as the read: no read without its log entry.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { isUuid } from '../../shared/text.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { reportContacts, reports } from '../reports/schema.ts';
 import type { NotifyChannel } from '../reports/statuses.ts';
-import { type CaseActor, isUuid, reportNotFound } from './case-changes.ts';
+import { type CaseActor, reportNotFound } from './case-changes.ts';
 
 export interface ReporterContact {
   name: string | null;

@@ -40,11 +40,10 @@ export interface FieldReportAnswer {
   replayed: boolean;
 }
 
-/** The intake idempotency record for a staff member's key and request. */
 /**
- * A staff member's key, in a space of its own (no public key can hash the same), standing for the
- * request in its municipality: the same key and body sent under another municipality's URL is
- * another request (422), never a replay of the first municipality's report.
+ * The intake idempotency record for a staff member's key and request. The key lives in a space of
+ * its own (no public key hashes the same) and stands for the request in its municipality: the
+ * same key and body under another municipality's URL is another request (422), never a replay.
  */
 export function fieldIdempotency(
   userId: string,

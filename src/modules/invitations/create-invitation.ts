@@ -14,13 +14,11 @@ import { queryRows } from '../../db/client.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/errors.ts';
 import { AppError, type ErrorDetail } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
-import { isEmailAddress } from '../../shared/text.ts';
+import { isEmailAddress, isUuid } from '../../shared/text.ts';
 import type { StaffRole } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { invitationMessages } from './invitation-messages.ts';
 import { type InvitationDeps, type StoredInvitation, sqlArray, storeInvitation } from './store-invitation.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NewInvitation {
   kommunenummer: string;
@@ -105,7 +103,7 @@ async function teamsNotHere(
   kommunenummer: string,
   teamIds: string[],
 ): Promise<ErrorDetail[]> {
-  const wellFormed = teamIds.filter((id) => UUID.test(id));
+  const wellFormed = teamIds.filter(isUuid);
   const found =
     wellFormed.length === 0
       ? []

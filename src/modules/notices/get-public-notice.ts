@@ -4,6 +4,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { type Language, localize } from '../../shared/language.ts';
+import { isUuid } from '../../shared/text.ts';
 import type { MultiPolygon, NoticeType } from './schema.ts';
 import { notices, noticeVersions } from './schema.ts';
 
@@ -34,10 +35,6 @@ export interface PublicNoticeDetail {
   history: PublicNoticeVersion[];
 }
 
-// A notice id is a UUID; anything else cannot be one, and PostgreSQL would reject it as uuid.
-// Fixed-length classes only, so matching cannot backtrack.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function publicStatus(
   notice: { type: NoticeType; status: string; startsAt: Date },
   now: Date,
@@ -51,7 +48,8 @@ export async function getPublicNotice(
   db: Queryable,
   options: { kommunenummer: string; id: string; language: Language; now?: Date },
 ): Promise<PublicNoticeDetail | undefined> {
-  if (!UUID.test(options.id)) return undefined;
+  // A notice id is a UUID; anything else cannot be one, and PostgreSQL would reject it as uuid.
+  if (!isUuid(options.id)) return undefined;
   const [notice] = await db
     .select()
     .from(notices)

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { isTimestamp } from '../../shared/dates.ts';
-import { STRICT_UUID } from '../../shared/text.ts';
+import { isUuid } from '../../shared/text.ts';
 import type { MessageChannel, MessageStatus } from './schema.ts';
 
 export interface OutboxRow {
@@ -38,7 +38,7 @@ function encodeCursor(row: OutboxRow): string {
  */
 function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || !isTimestamp(createdAt) || !STRICT_UUID.test(id)) return undefined;
+  if (!createdAt || !id || !isTimestamp(createdAt) || !isUuid(id)) return undefined;
   return { createdAt, id };
 }
 

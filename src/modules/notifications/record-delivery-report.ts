@@ -2,6 +2,7 @@
 // their own words; these cover the usual ones (SMPP's DELIVRD/UNDELIV/EXPIRED/REJECTD included).
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { isUuid } from '../../shared/text.ts';
 import { messages } from './schema.ts';
 
 const DELIVERED = new Set(['delivered', 'delivrd', 'ok', 'success']);
@@ -15,7 +16,6 @@ const FAILED = new Set([
   'error',
   'deleted',
 ]);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DeliveryReport {
   /** The gateway's id for the message (as it answered the send). */
@@ -34,7 +34,7 @@ export async function recordDeliveryReport(
   const word = report.status.trim().toLowerCase();
   const outcome = DELIVERED.has(word) ? 'delivered' : FAILED.has(word) ? 'failed' : 'unknown';
   if (outcome === 'unknown') return { outcome, matched: false };
-  const byReference = report.reference && UUID.test(report.reference) ? report.reference : null;
+  const byReference = report.reference && isUuid(report.reference) ? report.reference : null;
   const byId = report.id ?? null;
   if (!byReference && !byId) return { outcome, matched: false };
   const which = sql.join(

@@ -3,6 +3,7 @@
 import type { Database } from '../../db/client.ts';
 import { messages } from '../../i18n/messages.ts';
 import { AppError } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/text.ts';
 import type { StoredPhoto } from '../reports/insert-received-report.ts';
 import { PhotosBusyError, photoGate } from './photo-gate.ts';
 import { type PhotoInput, processPhoto } from './process-photo.ts';
@@ -10,8 +11,6 @@ import { countDraftPhotos, insertDraftPhoto, lockDraft } from './queries.ts';
 import { newPhotoKey, type PhotoStorage } from './storage.ts';
 
 export const MAX_PHOTOS_PER_REPORT = 5;
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Processes one upload and stores both sizes under a new random key. The decoding waits its turn
@@ -79,7 +78,7 @@ export async function attachPhotoToDraft(
   input: PhotoInput,
   position: number,
 ): Promise<DraftPhoto> {
-  if (!UUID_PATTERN.test(draftId)) throw draftNotFound();
+  if (!isUuid(draftId)) throw draftNotFound();
   // A cheap refusal before the costly processing; the count under the lock below is the one that holds.
   if ((await countDraftPhotos(db, draftId)) >= MAX_PHOTOS_PER_REPORT) throw tooManyPhotos();
   const stored = await storePhoto(storage, input);

@@ -3,6 +3,7 @@ import { messages } from '../../i18n/messages.ts';
 import { isTimestamp } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/language.ts';
+import { isUuid } from '../../shared/text.ts';
 import { type PublicReportSummary, presentSummary } from './present-report.ts';
 import { listPublicReports, type PublicReportFilter } from './queries.ts';
 import { OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from './statuses.ts';
@@ -32,7 +33,7 @@ export function decodeCursor(text: string): Cursor {
       // Every field in range, not just the shape: PostgreSQL casts it, and month 13 is a 400.
       isTimestamp(value[0]) &&
       typeof value[1] === 'string' &&
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value[1])
+      isUuid(value[1])
     ) {
       return { createdAt: value[0], id: value[1] };
     }

@@ -28,7 +28,7 @@ export interface ReadFields {
   errors: ErrorDetail[];
 }
 
-function withoutControlCharacters(value: string, multiLine: boolean): string {
+function removeControlCharacters(value: string, multiLine: boolean): string {
   let kept = '';
   for (const char of value) if (!hasControlCharacters(char, multiLine)) kept += char;
   return kept;
@@ -70,7 +70,7 @@ export function fieldReader(table: FieldTable) {
         errors.push({ field: name, code: 'too_long', message: inputMessages.fieldTooLong(rule.maxLength) });
       }
       if (hasControlCharacters(value, rule.multiLine === true)) {
-        value = withoutControlCharacters(value, rule.multiLine === true);
+        value = removeControlCharacters(value, rule.multiLine === true);
         errors.push({
           field: name,
           code: 'control_characters',

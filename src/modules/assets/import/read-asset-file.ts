@@ -49,11 +49,6 @@ const X_NAMES = ['x', 'lon', 'lng', 'longitude', 'lengdegrad', 'east', 'easting'
 const Y_NAMES = ['y', 'lat', 'latitude', 'breddegrad', 'north', 'northing', 'nord', 'nordkoordinat'];
 const GEOGRAPHIC_X = new Set(['lon', 'lng', 'longitude', 'lengdegrad']);
 
-/** Control characters (U+0000 cannot even be stored) become spaces; tab and line breaks stay. */
-function withoutControl(text: string): string {
-  return withoutControlCharacters(text, true);
-}
-
 function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -105,8 +100,8 @@ function splitProperties(
   for (const [key, value] of Object.entries(properties)) {
     if (used.has(key) || count >= MAX_ATTRIBUTES) continue;
     const raw = asText(value);
-    const text = raw === undefined ? undefined : withoutControl(raw);
-    const k = withoutControl(key.trim()).slice(0, MAX_ATTRIBUTE_KEY);
+    const text = raw === undefined ? undefined : withoutControlCharacters(raw, true);
+    const k = withoutControlCharacters(key.trim(), true).slice(0, MAX_ATTRIBUTE_KEY);
     if (text === undefined || k === '') continue;
     attributes[k] = text.length > MAX_ATTRIBUTE_VALUE ? `${text.slice(0, MAX_ATTRIBUTE_VALUE - 1)}…` : text;
     count += 1;

@@ -4,6 +4,7 @@ import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import type { LocalizedText } from '../../../shared/language.ts';
+import { isUuid } from '../../../shared/text.ts';
 import { reportPhotos } from '../../photos/schema.ts';
 import { reportDrafts } from '../../reports/schema.ts';
 
@@ -66,14 +67,12 @@ export async function saveDraft(
   return row.id;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function loadDraft(
   db: Queryable,
   kommunenummer: string,
   id: string,
 ): Promise<Draft | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db
     .select()
     .from(reportDrafts)

@@ -1,12 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../../app-context.ts';
+import { isUuid } from '../../../shared/text.ts';
 import { reportPhotos } from '../../photos/schema.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Removes photos the resident unticked from their draft: the rows, then the files. */
 export async function removeDraftPhotos(ctx: AppContext, draftId: string, photoIds: string[]): Promise<void> {
-  const ids = photoIds.filter((id) => UUID.test(id));
+  const ids = photoIds.filter((id) => isUuid(id));
   if (ids.length === 0) return;
   const removed = await ctx.db.db
     .delete(reportPhotos)

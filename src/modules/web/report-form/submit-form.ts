@@ -8,7 +8,7 @@ import type { Queryable } from '../../../db/client.ts';
 import { messages } from '../../../i18n/messages.ts';
 import { AppError, type ErrorDetail } from '../../../shared/errors.ts';
 import { isLanguage, type Language } from '../../../shared/language.ts';
-import { EMAIL_MAX_LENGTH } from '../../../shared/text.ts';
+import { EMAIL_MAX_LENGTH, isUuid } from '../../../shared/text.ts';
 import { nameOfLinkedAsset } from '../../assets/name-of-linked-asset.ts';
 import { PhotosBusyError } from '../../photos/photo-gate.ts';
 import { MAX_PHOTO_BYTES } from '../../photos/process-photo.ts';
@@ -201,8 +201,6 @@ export function reportInputFromDraft(
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * What the form was opened with, on its first post (before there is a draft): the QR link is
  * looked up again (only an active link of this municipality counts), and the asset is taken as
@@ -215,7 +213,7 @@ async function firstPostStart(
 ): Promise<DraftData> {
   const start = emptyDraft();
   const linkId = one(fields, 'reportLinkId');
-  if (linkId && UUID.test(linkId)) {
+  if (linkId && isUuid(linkId)) {
     const [link] = await db
       .select()
       .from(reportLinks)
