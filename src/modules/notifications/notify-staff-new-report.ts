@@ -6,7 +6,12 @@
 import type { Queryable } from '../../db/client.ts';
 import { webText } from '../../i18n/web.ts';
 import { localize } from '../../shared/language.ts';
-import { loadStaffReport, type StaffReportFacts, teamRecipients } from './staff-alert-queries.ts';
+import {
+  loadStaffReports,
+  recipientsOfTeams,
+  type StaffRecipient,
+  type StaffReportFacts,
+} from './staff-alert-queries.ts';
 import { caseLink, STAFF_ALERT_TEXT, type StaffReportLine } from './staff-alert-texts.ts';
 import {
   queueStaffEmails,
@@ -49,24 +54,59 @@ export async function notifyStaffOfNewReport(deps: StaffAlertDeps, reportId: str
   return queueStaffEmails(deps, await newReportEmails(deps.db, deps.publicUrl, reportId));
 }
 
-/** The emails the team gets about a new report (read in the caller's transaction, e.g. the relay's). */
+/** The emails the team gets about a new report (read in the caller's transaction). */
 export async function newReportEmails(
   db: Queryable,
   publicUrl: string,
   reportId: string,
 ): Promise<StaffEmail[]> {
-  const deps = { publicUrl };
-  const report = await loadStaffReport(db, reportId);
+  return newReportEmailsFor(db, publicUrl, [reportId]);
+}
+
+/**
+ * The team emails of several new reports, read with two statements whatever their number: the
+ * relay alerts each batch's new reports together, in its own transaction.
+ */
+export async function newReportEmailsFor(
+  db: Queryable,
+  publicUrl: string,
+  reportIds: readonly string[],
+): Promise<StaffEmail[]> {
   // A job that waited for hours (the queue's backlog when this worker first starts, or a long
   // outage) is no longer news; the morning digest lists the report anyway.
-  if (!report?.team_id || report.stale) return [];
-  const recipients = await teamRecipients(db, report.kommunenummer, report.team_id);
+  const reports = (await loadStaffReports(db, reportIds)).filter(
+    (report): report is StaffReportFacts & { team_id: string } => report.team_id !== null && !report.stale,
+  );
+  const teamKey = (kommunenummer: string, teamId: string) => `${kommunenummer}:${teamId}`;
+  const teams = new Map(
+    reports.map((r) => [
+      teamKey(r.kommunenummer, r.team_id),
+      { kommunenummer: r.kommunenummer, teamId: r.team_id },
+    ]),
+  );
+  const recipientsByTeam = new Map<string, StaffRecipient[]>();
+  for (const person of await recipientsOfTeams(db, [...teams.values()])) {
+    const key = teamKey(person.kommunenummer, person.team_id);
+    const team = recipientsByTeam.get(key);
+    if (team) team.push(person);
+    else recipientsByTeam.set(key, [person]);
+  }
+  return reports.flatMap((report) =>
+    emailsAbout(publicUrl, report, recipientsByTeam.get(teamKey(report.kommunenummer, report.team_id)) ?? []),
+  );
+}
+
+function emailsAbout(
+  publicUrl: string,
+  report: StaffReportFacts,
+  recipients: StaffRecipient[],
+): StaffEmail[] {
   const emails: StaffEmail[] = [];
   for (const person of recipients) {
     const acute = report.acute && person.acute;
     if (!acute && person.new_reports !== 'immediate') continue;
     const text = STAFF_ALERT_TEXT[person.language];
-    const line = reportLine(deps.publicUrl, report, person.language);
+    const line = reportLine(publicUrl, report, person.language);
     const { subject, body } = acute ? text.acute(line) : text.newReport(line);
     emails.push({
       kommunenummer: report.kommunenummer,
@@ -76,7 +116,7 @@ export async function newReportEmails(
       recipient: person.email,
       language: person.language,
       subject,
-      ...staffEmailBody(person.language, subject, body, staffFooter(deps.publicUrl, report, person.language)),
+      ...staffEmailBody(person.language, subject, body, staffFooter(publicUrl, report, person.language)),
     });
   }
   return emails;

@@ -16,6 +16,8 @@ import {
   waitUntil,
 } from '../../../test/support/notifications.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp-server.ts';
+import { buildStaffUser } from '../../../test/support/staff.ts';
+import { teamId } from '../../../test/support/staff-alerts.ts';
 import { queryRows } from '../../db/client.ts';
 import { type RelayDeps, relayBatch, relayPending } from './relay.ts';
 
@@ -178,6 +180,73 @@ describe.each(databaseKinds())('the relay in batches (%s)', (kind) => {
       keys: 4,
       recipients: 4,
       jobs: 4,
+      notified: true,
+      progress: 0,
+    });
+  });
+
+  it('shares one batch among its events in order, and alerts each new report’s own team from it', async () => {
+    const db = t.ctx.db.db;
+    const va = await teamId(t, 'va-drift');
+    const park = await teamId(t, 'vei-og-park');
+    const vaStaff = await buildStaffUser(db, {
+      kommunenummer: '4001',
+      roles: ['saksbehandler'],
+      teamIds: [va],
+    });
+    const parkStaff = await buildStaffUser(db, {
+      kommunenummer: '4001',
+      roles: ['saksbehandler'],
+      teamIds: [park],
+    });
+    await db.execute(
+      sql`insert into staff_notification_prefs (user_id, kommunenummer, new_reports, acute, deadlines)
+          values (${vaStaff.id}::uuid, '4001', 'immediate', true, true),
+                 (${parkStaff.id}::uuid, '4001', 'immediate', true, true)`,
+    );
+    const reports = [];
+    for (const name of ['va', 'park', 'none']) {
+      reports.push(await postReport(t, { contact: { email: `${name}@example.no`, notify: 'email' } }));
+    }
+    const [toVa, toPark, toNobody] = reports.map((r) => r.id);
+    await db.execute(sql`update reports set team_id = ${park}::uuid where id = ${toPark}::uuid`);
+    await db.execute(sql`update reports set team_id = null where id = ${toNobody}::uuid`);
+
+    // Three received events in one batch: three receipts, and each team alerted about its own.
+    expect(await relayBatch(relayDeps(t))).toEqual({ events: 3, messages: 3, more: false });
+    const alerts = await queryRows<{ idempotency_key: string }>(
+      db,
+      sql`select idempotency_key from messages where kind like 'staff_%'
+           and report_id in (${toVa}::uuid, ${toPark}::uuid, ${toNobody}::uuid)`,
+    );
+    expect(alerts.map((a) => a.idempotency_key).sort()).toEqual(
+      [`staff_new:${toVa}:${vaStaff.id}`, `staff_new:${toPark}:${parkStaff.id}`].sort(),
+    );
+
+    // Then a reply on each, to the reporter and 8 followers: 9 recipients each, 20 per batch. The
+    // first two events fit whole; the third gets the 2 places left, and the next batch the rest.
+    const events: number[] = [];
+    for (const [i, report] of reports.entries()) {
+      await addFollowers(t, report.id, `room${i}-`, 8);
+      await addEvent(t, report.id, { kind: 'public_reply', public: true, message: 'Vi kommer i dag.' });
+      events.push(await latestEventId(t, report.id));
+    }
+    expect(await relayBatch(relayDeps(t), { recipients: 20 })).toEqual({
+      events: 2,
+      messages: 20,
+      more: true,
+    });
+    const [first, second, third] = await Promise.all(events.map((id) => writtenFor(t, id)));
+    for (const whole of [first, second]) {
+      expect(whole).toEqual({ messages: 9, keys: 9, recipients: 9, jobs: 9, notified: true, progress: 0 });
+    }
+    expect(third).toEqual({ messages: 2, keys: 2, recipients: 2, jobs: 2, notified: false, progress: 1 });
+    expect(await relayPending(relayDeps(t), { recipients: 20 })).toEqual({ events: 1, messages: 7 });
+    expect(await writtenFor(t, events[2] ?? 0)).toEqual({
+      messages: 9,
+      keys: 9,
+      recipients: 9,
+      jobs: 9,
       notified: true,
       progress: 0,
     });

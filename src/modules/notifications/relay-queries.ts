@@ -1,7 +1,7 @@
 // What the relay reads and writes for one batch: the events (locked), their reports with what the
 // messages mention, the next page of who hears about each event and how far the last batch came,
 // each municipality's templates and quiet hours; then the messages and the progress.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import type { Language, LocalizedText } from '../../shared/language.ts';
 import type { NotifyChannel, ReportEventKind, ReportStatus } from '../reports/statuses.ts';
@@ -79,35 +79,69 @@ export interface Person {
 /** Where an event's recipients continue: nothing done yet, or the reporter and followers up to an id. */
 export type PeopleCursor = { started: false } | { started: true; afterFollowerId: string | null };
 
+/** One event's place in a batch: whose people it wants and where they continue. */
+export interface PeopleRequest {
+  eventId: number;
+  reportId: string;
+  audience: { reporter: boolean; followers: boolean };
+  cursor: PeopleCursor;
+}
+
 /**
- * The next `limit` people who hear about an event on this report: the reporter first (who asked
- * for updates), then followers in id order. Only followers who confirmed their address: anyone
- * can type anyone's address into the follow form.
+ * The next people who hear about each event, at most `limit` over all of them together and in
+ * the events' order: an event gets what is left after those before it. Per event: the reporter
+ * first (who asked for updates), then followers in id order. Only followers who confirmed their
+ * address: anyone can type anyone's address into the follow form. One statement for the whole
+ * batch; each event reads at most `limit` rows, and at most `limit` come back.
  */
-export async function loadPeoplePage(
+export async function loadPeoplePages(
   tx: Queryable,
-  reportId: string,
-  audience: { reporter: boolean; followers: boolean },
-  cursor: PeopleCursor,
+  requests: readonly PeopleRequest[],
   limit: number,
-): Promise<Person[]> {
-  const parts: SQL[] = [];
-  if (audience.reporter && !cursor.started) {
-    parts.push(sql`(select report_id, null::uuid as follower_id, 'reporter' as role, email, phone, notify, language
-                      from report_contacts where report_id = ${reportId} and notify <> 'none')`);
-  }
-  if (audience.followers) {
-    const after = cursor.started && cursor.afterFollowerId ? sql`and id > ${cursor.afterFollowerId}` : sql``;
-    parts.push(sql`(select report_id, id as follower_id, 'follower' as role, email, phone, null as notify, language
-                      from report_followers
-                     where report_id = ${reportId} and confirmed_at is not null ${after}
-                     order by id limit ${limit})`);
-  }
-  if (parts.length === 0) return [];
-  return queryRows<Person>(
+): Promise<Map<number, Person[]>> {
+  const pages = new Map<number, Person[]>();
+  if (requests.length === 0 || limit <= 0) return pages;
+  const wanted = requests.map((r, ord) => ({
+    ord,
+    reportId: r.reportId,
+    reporter: r.audience.reporter && !r.cursor.started,
+    followers: r.audience.followers,
+    after: r.cursor.started ? r.cursor.afterFollowerId : null,
+  }));
+  const rows = await queryRows<Person & { ord: number; place: number }>(
     tx,
-    sql`select * from (${sql.join(parts, sql` union all `)}) people order by follower_id nulls first limit ${limit}`,
+    sql`with wanted as (
+          select * from json_to_recordset(${JSON.stringify(wanted)}::text::json)
+            as w(ord int, "reportId" uuid, reporter boolean, followers boolean, after uuid)
+        ), people as (
+          select w.ord, p.* from wanted w cross join lateral (
+            select * from (
+              (select report_id, null::uuid as follower_id, 'reporter' as role, email, phone, notify, language
+                 from report_contacts
+                where w.reporter and report_id = w."reportId" and notify <> 'none')
+              union all
+              (select report_id, id as follower_id, 'follower' as role, email, phone, null as notify, language
+                 from report_followers
+                where w.followers and report_id = w."reportId" and confirmed_at is not null
+                  and (w.after is null or id > w.after)
+                order by id limit ${limit})
+            ) one_event order by follower_id nulls first limit ${limit}
+          ) p
+        )
+        select * from (
+          select people.*, row_number() over (order by ord, follower_id nulls first) as place from people
+        ) numbered
+        where place <= ${limit}
+        order by place`,
   );
+  for (const { ord, place: _, ...person } of rows) {
+    const eventId = requests[ord]?.eventId;
+    if (eventId === undefined) continue;
+    const page = pages.get(eventId);
+    if (page) page.push(person);
+    else pages.set(eventId, [person]);
+  }
+  return pages;
 }
 
 /** How far the relay came with these events, for those it has started on in an earlier batch. */

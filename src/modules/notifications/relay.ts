@@ -13,10 +13,10 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { insertJobs } from '../../jobs/registry.ts';
 import { askFixChecks } from './ask-fix-check.ts';
 import { audienceOf, type ComposedMessage, composeMessages, messageKindOf } from './compose-messages.ts';
-import { newReportEmails } from './notify-staff-new-report.ts';
+import { newReportEmailsFor } from './notify-staff-new-report.ts';
 import {
   insertMessages,
-  loadPeoplePage,
+  loadPeoplePages,
   loadRelayProgress,
   loadReports,
   loadTemplateOverrides,
@@ -24,6 +24,7 @@ import {
   lockPendingEvents,
   markNotified,
   type PendingEvent,
+  type PeopleRequest,
   type Person,
   type ReportFacts,
   saveRelayProgress,
@@ -90,33 +91,53 @@ export async function relayBatch(
     );
     const pages: Page[] = [];
     const finished: number[] = [];
+    // Events that make no message (no such kind, report gone) are finished as they are.
+    const wanted: { event: PendingEvent; report: ReportFacts; request: PeopleRequest }[] = [];
+    for (const event of events) {
+      const kind = messageKindOf(event);
+      const report = reports.get(event.report_id);
+      if (!kind || !report) continue;
+      const cursor = progress.get(event.id) ?? { started: false as const };
+      wanted.push({
+        event,
+        report,
+        request: { eventId: event.id, reportId: event.report_id, audience: audienceOf(kind), cursor },
+      });
+    }
+    const people = await loadPeoplePages(
+      tx,
+      wanted.map((w) => w.request),
+      maxRecipients,
+    );
+    const byEvent = new Map(wanted.map((w) => [w.event.id, w]));
     let room = maxRecipients;
     for (const event of events) {
       // The batch is full; the remaining events stay pending for the next one.
       if (room === 0) break;
-      const kind = messageKindOf(event);
-      const report = reports.get(event.report_id);
-      if (!kind || !report) {
+      const want = byEvent.get(event.id);
+      if (!want) {
         finished.push(event.id);
         continue;
       }
-      const cursor = progress.get(event.id) ?? { started: false };
-      const people = await loadPeoplePage(tx, event.report_id, audienceOf(kind), cursor, room);
-      const complete = people.length < room;
-      room -= people.length;
-      pages.push({ event, report, people, complete });
+      // Each event got what the events before it left (loadPeoplePages): fewer than that room
+      // means these were its last.
+      const page = people.get(event.id) ?? [];
+      const complete = page.length < room;
+      room -= page.length;
+      pages.push({ event, report: want.report, people: page, complete });
       if (complete) finished.push(event.id);
     }
     const written = await writeMessages(tx, deps, pages);
     // A new report's team alert goes with its receipt: in the batch that finishes the event (the
     // emails' idempotency keys make it once, should a batch be retried).
-    const received: string[] = [];
-    for (const event of events) {
-      if (event.kind !== 'received' || !finished.includes(event.id)) continue;
-      const emails = await newReportEmails(tx, deps.publicUrl, event.report_id);
-      await storeStaffEmails(tx, { boss: deps.boss, emailConfigured: deps.configured.email }, emails);
-      received.push(event.report_id);
-    }
+    const received = events
+      .filter((event) => event.kind === 'received' && finished.includes(event.id))
+      .map((event) => event.report_id);
+    await storeStaffEmails(
+      tx,
+      { boss: deps.boss, emailConfigured: deps.configured.email },
+      await newReportEmailsFor(tx, deps.publicUrl, received),
+    );
     // What a new report may still need after intake (a notice that explains it, an incident) is a
     // job of its own, enqueued here rather than by intake: the intake transaction stays short.
     await insertJobs(

@@ -35,11 +35,21 @@ export async function loadStaffReport(
   db: Queryable,
   reportId: string,
 ): Promise<StaffReportFacts | undefined> {
-  const [row] = await queryRows<StaffReportFacts>(
-    db,
-    sql`select ${REPORT_COLUMNS} from reports r ${REPORT_JOINS} where r.id = ${reportId}::uuid`,
-  );
+  const [row] = await loadStaffReports(db, [reportId]);
   return row;
+}
+
+/** Several reports in one statement (the relay alerts a whole batch's new reports at once). */
+export async function loadStaffReports(
+  db: Queryable,
+  reportIds: readonly string[],
+): Promise<StaffReportFacts[]> {
+  if (reportIds.length === 0) return [];
+  return queryRows<StaffReportFacts>(
+    db,
+    sql`select ${REPORT_COLUMNS} from reports r ${REPORT_JOINS}
+         where r.id = any(${`{${reportIds.join(',')}}`}::uuid[])`,
+  );
 }
 
 export interface StaffRecipient {
@@ -69,6 +79,33 @@ export async function teamRecipients(
          where tm.team_id = ${teamId}::uuid
            and exists (select 1 from staff_roles sr where sr.user_id = u.id and sr.kommunenummer = ${kommunenummer})
          order by u.email`,
+  );
+}
+
+/** A team within the municipality whose roles and preferences count (the report's). */
+export interface TeamOfMunicipality {
+  kommunenummer: string;
+  teamId: string;
+}
+
+/**
+ * `teamRecipients` for several teams in one statement, each row saying which team and
+ * municipality it was asked for; ordered by email within each.
+ */
+export async function recipientsOfTeams(
+  db: Queryable,
+  teams: readonly TeamOfMunicipality[],
+): Promise<(StaffRecipient & { team_id: string; kommunenummer: string })[]> {
+  if (teams.length === 0) return [];
+  return queryRows(
+    db,
+    sql`select x."teamId" as team_id, x.kommunenummer, ${RECIPIENT_COLUMNS}
+          from json_to_recordset(${JSON.stringify(teams)}::text::json) as x("teamId" uuid, kommunenummer char(4))
+          join team_members tm on tm.team_id = x."teamId"
+          join staff_users u on u.id = tm.user_id and u.active
+          left join staff_notification_prefs p on p.user_id = u.id and p.kommunenummer = x.kommunenummer
+         where exists (select 1 from staff_roles sr where sr.user_id = u.id and sr.kommunenummer = x.kommunenummer)
+         order by x.kommunenummer, x."teamId", u.email`,
   );
 }
 
