@@ -21,7 +21,7 @@ import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../../db/client.ts';
 import { pointInMultiPolygon } from '../notices/point-in-area.ts';
-import { followUpIntake } from './intake-followup.ts';
+import { followUpIntake, followupStepsOf } from './intake-followup.ts';
 
 const OWN = '4001';
 const base = `/api/v1/staff/m/${OWN}/incidents`;
@@ -263,5 +263,25 @@ describe.each(databaseKinds())('incident detection run by two workers at once (%
       sql`select count(*)::int as n from incident_reports where incident_id = ${incidents[0]?.id ?? ''}`,
     );
     expect(members?.n).toBe(5);
+  });
+
+  it('reads which follow-up steps each report of a batch may need, in one statement', async () => {
+    const leak = (await postReport(t)).id; // no notice explains a leak, and it has no incident rule
+    const open = (await postReport(t, discoloured({ lat: 59.12, lon: 9.7 }, 10))).id;
+    const rejected = (await postReport(t, discoloured({ lat: 59.121, lon: 9.7 }, 11))).id;
+    await t.ctx.db.db.execute(sql`update reports set status = 'avvist' where id = ${rejected}::uuid`);
+    const [inIncident] = await queryRows<{ report_id: string }>(
+      t.ctx.db.db,
+      sql`select report_id from incident_reports limit 1`,
+    );
+    const gone = '00000000-0000-4000-8000-000000000000';
+    const ids = [leak, open, rejected, inIncident?.report_id ?? '', gone];
+    const steps = await followupStepsOf(t.ctx.db.db, ids);
+    expect(steps.get(leak)).toEqual({ link: false, incident: false });
+    expect(steps.get(open)).toEqual({ link: true, incident: true });
+    expect(steps.get(rejected)).toEqual({ link: false, incident: false });
+    // Linking is still possible for a report in an incident; joining one is done.
+    expect(steps.get(inIncident?.report_id ?? '')).toEqual({ link: true, incident: false });
+    expect(steps.has(gone)).toBe(false);
   });
 });
