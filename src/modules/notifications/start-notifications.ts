@@ -57,7 +57,7 @@ export interface Notifications {
  * a burst of receipts is written; a server database keeps the larger, cheaper batches.
  */
 const EMBEDDED_RELAY_LIMITS: Record<'pglite' | 'pg', RelayLimits> = {
-  pglite: { events: 25, recipients: 125 },
+  pglite: { events: 100, recipients: 250 },
   pg: {},
 };
 
