@@ -12,10 +12,10 @@ import { promisify } from 'node:util';
 
 /**
  * postgresql.conf lines for every embedded database (tests' in-memory ones too). 8 MB of shared
- * buffers rather than 16: a fresh demo idled lower (281–322 MiB over six runs, four of them under
- * 300, against 298–312 over five runs with 16 MB), with
- * intake (438 against 450–464 req/s, within the run-to-run spread) and a 50,000-asset import
- * (4.4 against 4.5 s) unchanged.
+ * buffers rather than 16: a fresh demo's idle RSS was 281–322 MiB over six runs, four of them
+ * under 300 (16 MB: 292–312 over five). The ranges overlap; the lower level is what made us
+ * keep it. Intake and a 50,000-asset import showed no difference beyond the spread between runs
+ * (PGlite intake 438–464 req/s with either).
  */
 export const PGLITE_CONF = ['shared_buffers = 8MB', 'wal_buffers = 1MB', 'maintenance_work_mem = 16MB'];
 

@@ -274,6 +274,8 @@ describe.each(databaseKinds())('incident detection run by two workers at once (%
       t.ctx.db.db,
       sql`select report_id from incident_reports limit 1`,
     );
+    // From the test before: this file's incident.
+    expect(inIncident, 'a report in an incident').toBeDefined();
     const gone = '00000000-0000-4000-8000-000000000000';
     const ids = [leak, open, rejected, inIncident?.report_id ?? '', gone];
     const steps = await followupStepsOf(t.ctx.db.db, ids);

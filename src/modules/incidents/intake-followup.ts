@@ -29,7 +29,9 @@ export interface FollowupSteps {
 const BOTH: FollowupSteps = { link: true, incident: true };
 
 /**
- * Of a batch of new reports, which may need each step, read in one statement without locks. Most
+ * Of a batch of new reports, which may need each step, read in one statement without locks,
+ * before the batch's first report is followed up (a report changed within those milliseconds
+ * is judged as it was). Most
  * reports need neither (their category explains no notice and has no incident rule), and a
  * transaction each to find that out was most of the follow-up's cost. Each condition here is one
  * under which the step itself returns at once, so skipping on it changes nothing; a step that
@@ -52,6 +54,7 @@ export async function followupStepsOf(
           from reports r join categories c on c.id = r.category_id
          where r.id = any(${`{${reportIds.join(',')}}`}::uuid[])`,
   );
+  // Keyed by the id as PostgreSQL writes it (lower case).
   return new Map(rows.map((row) => [row.id, { link: row.link, incident: row.incident }]));
 }
 
@@ -80,8 +83,10 @@ export function intakeFollowupJob(deps: IntakeFollowupDeps) {
         jobs.map((job) => job.data.reportId),
       );
       // A report that is not there (deleted since) needs neither.
-      for (const job of jobs)
-        await followUpIntake(deps, job.data.reportId, steps.get(job.data.reportId) ?? NEITHER);
+      for (const job of jobs) {
+        const reportId = job.data.reportId;
+        await followUpIntake(deps, reportId, steps.get(reportId.toLowerCase()) ?? NEITHER);
+      }
     },
   });
 }

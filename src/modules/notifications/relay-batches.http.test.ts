@@ -223,32 +223,46 @@ describe.each(databaseKinds())('the relay in batches (%s)', (kind) => {
       [`staff_new:${toVa}:${vaStaff.id}`, `staff_new:${toPark}:${parkStaff.id}`].sort(),
     );
 
-    // Then a reply on each, to the reporter and 8 followers: 9 recipients each, 20 per batch. The
-    // first two events fit whole; the third gets the 2 places left, and the next batch the rest.
-    const events: number[] = [];
-    for (const [i, report] of reports.entries()) {
-      await addFollowers(t, report.id, `room${i}-`, 8);
-      await addEvent(t, report.id, { kind: 'public_reply', public: true, message: 'Vi kommer i dag.' });
-      events.push(await latestEventId(t, report.id));
+    // Then replies, each to its reporter and 8 followers: 9 recipients an event, 20 a batch. The
+    // first two events fit whole; the third gets the 2 places left (its reporter and its first
+    // follower), and the next batch the rest. Once with all events in one read of recipients,
+    // once with each event read on its own (what a batch of many large events does).
+    for (const [round, rowsPerRead] of [5_000, 20].entries()) {
+      const events: number[] = [];
+      for (const [i, report] of reports.entries()) {
+        if (round === 0) await addFollowers(t, report.id, `room${i}-`, 8);
+        await addEvent(t, report.id, { kind: 'public_reply', public: true, message: `Svar ${round}` });
+        events.push(await latestEventId(t, report.id));
+      }
+      const limits = { recipients: 20, peopleRowsPerRead: rowsPerRead };
+      expect(await relayBatch(relayDeps(t), limits)).toEqual({ events: 2, messages: 20, more: true });
+      const [first, second, third] = await Promise.all(events.map((id) => writtenFor(t, id)));
+      for (const whole of [first, second]) {
+        expect(whole).toEqual({ messages: 9, keys: 9, recipients: 9, jobs: 9, notified: true, progress: 0 });
+      }
+      expect(third).toEqual({ messages: 2, keys: 2, recipients: 2, jobs: 2, notified: false, progress: 1 });
+      const thirdEvent = events[2] ?? 0;
+      const [expected] = await queryRows<{ first_follower: string }>(
+        db,
+        sql`select email as first_follower from report_followers where report_id = ${toNobody}::uuid
+             order by id limit 1`,
+      );
+      const got = await queryRows<{ recipient: string }>(
+        db,
+        sql`select recipient from messages where report_event_id = ${thirdEvent} order by recipient`,
+      );
+      expect(got.map((m) => m.recipient).sort()).toEqual(
+        ['none@example.no', expected?.first_follower ?? ''].sort(),
+      );
+      expect(await relayPending(relayDeps(t), limits)).toEqual({ events: 1, messages: 7 });
+      expect(await writtenFor(t, thirdEvent)).toEqual({
+        messages: 9,
+        keys: 9,
+        recipients: 9,
+        jobs: 9,
+        notified: true,
+        progress: 0,
+      });
     }
-    expect(await relayBatch(relayDeps(t), { recipients: 20 })).toEqual({
-      events: 2,
-      messages: 20,
-      more: true,
-    });
-    const [first, second, third] = await Promise.all(events.map((id) => writtenFor(t, id)));
-    for (const whole of [first, second]) {
-      expect(whole).toEqual({ messages: 9, keys: 9, recipients: 9, jobs: 9, notified: true, progress: 0 });
-    }
-    expect(third).toEqual({ messages: 2, keys: 2, recipients: 2, jobs: 2, notified: false, progress: 1 });
-    expect(await relayPending(relayDeps(t), { recipients: 20 })).toEqual({ events: 1, messages: 7 });
-    expect(await writtenFor(t, events[2] ?? 0)).toEqual({
-      messages: 9,
-      keys: 9,
-      recipients: 9,
-      jobs: 9,
-      notified: true,
-      progress: 0,
-    });
   });
 });

@@ -51,6 +51,8 @@ export interface RelayLimits {
   events?: number;
   /** Recipients per batch over all its events: what bounds the relay's memory. */
   recipients?: number;
+  /** Follower rows one read of recipients may scan (see PEOPLE_ROWS_PER_READ). */
+  peopleRowsPerRead?: number;
 }
 
 export interface RelayResult {
@@ -64,6 +66,34 @@ const EVENTS_PER_BATCH = 100;
 const RECIPIENTS_PER_BATCH = 500;
 /** Rows per insert statement (the messages as one JSON parameter, the jobs likewise). */
 const INSERT_CHUNK = 500;
+
+/**
+ * Follower rows one people statement may read at most (events × recipients per batch): each event
+ * reads up to the batch's room whether or not the events before it leave any, so a batch of many
+ * large events reads its events a few at a time instead of all at once.
+ */
+const PEOPLE_ROWS_PER_READ = 5_000;
+/** New reports whose team alerts are composed and stored together. */
+const ALERT_REPORTS_PER_READ = 25;
+
+/** `loadPeoplePages` over the events a few at a time, each read given the room still left. */
+async function loadPeoplePagesWithin(
+  tx: Transaction,
+  requests: PeopleRequest[],
+  maxRecipients: number,
+  rowsPerRead = PEOPLE_ROWS_PER_READ,
+): Promise<Map<number, Person[]>> {
+  const people = new Map<number, Person[]>();
+  const perRead = Math.max(1, Math.floor(rowsPerRead / maxRecipients));
+  let left = maxRecipients;
+  for (let i = 0; i < requests.length && left > 0; i += perRead) {
+    for (const [eventId, page] of await loadPeoplePages(tx, requests.slice(i, i + perRead), left)) {
+      people.set(eventId, page);
+      left -= page.length;
+    }
+  }
+  return people;
+}
 
 /** One event's share of a batch: its next recipients, and whether they are its last. */
 interface Page {
@@ -104,10 +134,11 @@ export async function relayBatch(
         request: { eventId: event.id, reportId: event.report_id, audience: audienceOf(kind), cursor },
       });
     }
-    const people = await loadPeoplePages(
+    const people = await loadPeoplePagesWithin(
       tx,
       wanted.map((w) => w.request),
       maxRecipients,
+      limits.peopleRowsPerRead,
     );
     const byEvent = new Map(wanted.map((w) => [w.event.id, w]));
     let room = maxRecipients;
@@ -133,11 +164,14 @@ export async function relayBatch(
     const received = events
       .filter((event) => event.kind === 'received' && finished.includes(event.id))
       .map((event) => event.report_id);
-    await storeStaffEmails(
-      tx,
-      { boss: deps.boss, emailConfigured: deps.configured.email },
-      await newReportEmailsFor(tx, deps.publicUrl, received),
-    );
+    // A few reports' alerts at a time: 100 acute reports to a team of 40 are 4,000 emails.
+    for (let i = 0; i < received.length; i += ALERT_REPORTS_PER_READ) {
+      await storeStaffEmails(
+        tx,
+        { boss: deps.boss, emailConfigured: deps.configured.email },
+        await newReportEmailsFor(tx, deps.publicUrl, received.slice(i, i + ALERT_REPORTS_PER_READ)),
+      );
+    }
     // What a new report may still need after intake (a notice that explains it, an incident) is a
     // job of its own, enqueued here rather than by intake: the intake transaction stays short.
     await insertJobs(

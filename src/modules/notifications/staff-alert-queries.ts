@@ -31,25 +31,20 @@ const REPORT_JOINS = sql`join categories c on c.id = r.category_id
   join municipalities m on m.kommunenummer = r.kommunenummer
   left join teams t on t.id = r.team_id`;
 
-export async function loadStaffReport(
-  db: Queryable,
-  reportId: string,
-): Promise<StaffReportFacts | undefined> {
-  const [row] = await loadStaffReports(db, [reportId]);
-  return row;
-}
-
 /** Several reports in one statement (the relay alerts a whole batch's new reports at once). */
 export async function loadStaffReports(
   db: Queryable,
   reportIds: readonly string[],
 ): Promise<StaffReportFacts[]> {
   if (reportIds.length === 0) return [];
-  return queryRows<StaffReportFacts>(
+  const rows = await queryRows<StaffReportFacts>(
     db,
     sql`select ${REPORT_COLUMNS} from reports r ${REPORT_JOINS}
          where r.id = any(${`{${reportIds.join(',')}}`}::uuid[])`,
   );
+  // In the order asked for (the events' order), so alerts are queued as the reports came in.
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return reportIds.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
 }
 
 export interface StaffRecipient {
