@@ -72,7 +72,7 @@ const INSERT_CHUNK = 500;
  * reads up to the batch's room whether or not the events before it leave any, so a batch of many
  * large events reads its events a few at a time instead of all at once.
  */
-const PEOPLE_ROWS_PER_READ = 5_000;
+const PEOPLE_ROWS_PER_READ = 12_500;
 /** New reports whose team alerts are composed and stored together. */
 const ALERT_REPORTS_PER_READ = 25;
 
