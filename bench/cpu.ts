@@ -48,16 +48,24 @@ async function machineBusySeconds(): Promise<number> {
 export interface CpuSnapshot {
   at: number;
   server: number;
+  /** The system's other processes under test (server mode: the worker and the SMTP sink). */
+  helpers: number;
   postgres: number;
   bench: number;
   machine: number;
 }
 
-export async function cpuSnapshot(serverPid: number | undefined): Promise<CpuSnapshot> {
+export async function cpuSnapshot(
+  serverPid: number | undefined,
+  helperPids: readonly number[] = [],
+): Promise<CpuSnapshot> {
   const usage = process.cpuUsage();
+  let helpers = 0;
+  for (const pid of helperPids) helpers += await processCpuSeconds(pid);
   return {
     at: performance.now(),
     server: serverPid === undefined ? 0 : await processCpuSeconds(serverPid),
+    helpers,
     postgres: await postgresCpuSeconds(),
     bench: (usage.user + usage.system) / 1e6,
     machine: await machineBusySeconds(),
@@ -66,6 +74,8 @@ export async function cpuSnapshot(serverPid: number | undefined): Promise<CpuSna
 
 export interface CoresUsed {
   server: number;
+  /** Server mode's worker process and the bench's SMTP sink: part of the system measured. */
+  helpers: number;
   /** Every `postgres` process on the machine, so also other users of the same server. */
   postgres: number;
   loadGenerator: number;
@@ -78,12 +88,14 @@ export function coresUsed(a: CpuSnapshot, b: CpuSnapshot): CoresUsed {
   const seconds = (b.at - a.at) / 1000;
   const round = (n: number) => Math.round((n / seconds) * 100) / 100;
   const server = b.server - a.server;
+  const helpers = b.helpers - a.helpers;
   const postgres = b.postgres - a.postgres;
   const bench = b.bench - a.bench;
   return {
     server: round(server),
+    helpers: round(helpers),
     postgres: round(postgres),
     loadGenerator: round(bench),
-    other: round(Math.max(0, b.machine - a.machine - server - postgres - bench)),
+    other: round(Math.max(0, b.machine - a.machine - server - helpers - postgres - bench)),
   };
 }

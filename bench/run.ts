@@ -106,7 +106,7 @@ async function runAll(): Promise<void> {
       if (m.coresUsed) {
         const c = m.coresUsed;
         console.log(
-          `  cores busy during the measured run: server ${c.server}, postgres ${c.postgres}, load generator ${c.loadGenerator}, other processes ${c.other}`,
+          `  cores busy during the measured run: server ${c.server}, worker and SMTP sink ${c.helpers}, postgres ${c.postgres}, load generator ${c.loadGenerator}, other processes ${c.other}`,
         );
         if (c.other > OTHER_LOAD_WARNING_CORES) {
           disturbed.push(
@@ -166,7 +166,7 @@ function printTable(ratios: Ratios, idle: IdleMemory | undefined): void {
     'rows',
     '2xx',
     'peak RSS MiB',
-    'cores srv/pg/gen/other',
+    'cores srv/wrk/pg/gen/other',
   ];
   const rows = SCENARIOS.map(({ key }) => {
     const m = results.get(key);
@@ -181,7 +181,7 @@ function printTable(ratios: Ratios, idle: IdleMemory | undefined): void {
       cell(m?.total.ok2xx),
       cell(m?.peakRssMiB, 1),
       m?.coresUsed
-        ? `${m.coresUsed.server}/${m.coresUsed.postgres}/${m.coresUsed.loadGenerator}/${m.coresUsed.other}`
+        ? `${m.coresUsed.server}/${m.coresUsed.helpers}/${m.coresUsed.postgres}/${m.coresUsed.loadGenerator}/${m.coresUsed.other}`
         : '—',
     ];
   });

@@ -79,6 +79,8 @@ export async function drive(
   countRows: () => Promise<number>,
   options: {
     healthz?: boolean;
+    /** Processes of the system besides the server (a worker, the SMTP sink), counted as helpers. */
+    helperPids?: () => number[];
     beforeLoad?: () => Promise<void>;
     afterLoad?: (loadEndedAt: number) => Promise<Partial<Measurement>>;
   } = {},
@@ -91,14 +93,14 @@ export async function drive(
   let healthz: Promise<HealthzSamples> | undefined;
   const { measured, total } = await warmUpAndMeasure(server.baseUrl, routePath, {
     before: async () => {
-      cpuBefore = await cpuSnapshot(server.child.pid);
+      cpuBefore = await cpuSnapshot(server.child.pid, options.helperPids?.());
       if (options.healthz) {
         healthz = sampleHealthz(server.baseUrl, new Promise((resolve) => (endSampling = resolve)));
       }
     },
     after: async () => {
       endSampling();
-      cpuAfter = await cpuSnapshot(server.child.pid);
+      cpuAfter = await cpuSnapshot(server.child.pid, options.helperPids?.());
     },
   });
   const loadEndedAt = performance.now();
@@ -186,13 +188,13 @@ async function measureDrain(url: string, loadEndedAt: number): Promise<Drain> {
   }
 }
 
-/** The bench's SMTP server (bench/smtp-sink.ts) in a process of its own; resolves to its port. */
-async function startSmtpSink(cleanup: Cleanup): Promise<number> {
+/** The bench's SMTP server (bench/smtp-sink.ts) in a process of its own; resolves to its port and pid. */
+async function startSmtpSink(cleanup: Cleanup): Promise<{ port: number; pid: number | undefined }> {
   const sink = fork(path.join(ROOT, 'bench', 'smtp-sink.ts'), { stdio: 'inherit' });
   cleanup.defer('stop the SMTP sink', async () => {
     if (sink.exitCode === null) sink.kill('SIGTERM');
   });
-  return withTimeout(
+  const port = await withTimeout(
     new Promise<number>((resolve, reject) => {
       sink.on('message', (message: { type?: string; port?: number }) => {
         if (message.type === 'ready' && message.port) resolve(message.port);
@@ -202,6 +204,7 @@ async function startSmtpSink(cleanup: Cleanup): Promise<number> {
     30_000,
     'SMTP sink start',
   );
+  return { port, pid: sink.pid };
 }
 
 /**
@@ -210,7 +213,7 @@ async function startSmtpSink(cleanup: Cleanup): Promise<number> {
  */
 export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
   const url = await createScratchDatabase(cleanup, 'intake');
-  const smtpPort = await startSmtpSink(cleanup);
+  const { port: smtpPort, pid: sinkPid } = await startSmtpSink(cleanup);
   const separate = rolesSupported();
   const common = {
     ...INTAKE_ENV,
@@ -230,6 +233,7 @@ export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
   );
   let worker: ServerProcess | undefined;
   return drive(web, '/api/v1/reports', () => countReports(url, 'reports'), {
+    helperPids: () => [sinkPid, worker?.child.pid].filter((pid): pid is number => pid !== undefined),
     afterLoad: async (loadEndedAt) => {
       const drain = await measureDrain(url, loadEndedAt);
       return { drain, processes: separate ? 'web+worker' : 'all', workerProblems: worker?.problems ?? [] };
