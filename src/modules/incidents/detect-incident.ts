@@ -8,6 +8,7 @@
 // so a job run twice changes nothing.
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows, type Transaction } from '../../db/client.ts';
+import { uuidArray } from '../../db/uuid-array.ts';
 import { degreesFor, distanceMeters } from './geometry.ts';
 
 /** Arbitrary but fixed: "incident detection" among advisory locks (the announcer uses 40_012_027). */
@@ -98,7 +99,7 @@ export async function detectIncident(
   if (!incident) throw new Error('incident not created');
   await tx.execute(
     sql`insert into incident_reports (incident_id, report_id)
-        select ${incident.id}::uuid, unnest(${`{${cluster.map((c) => c.id).join(',')}}`}::uuid[])`,
+        select ${incident.id}::uuid, unnest(${uuidArray(cluster.map((c) => c.id))})`,
   );
   const count = await refreshIncident(tx, incident.id);
   return { incidentId: incident.id, kommunenummer: report.kommunenummer, created: true, reportCount: count };

@@ -2,10 +2,10 @@
 // report's receipt is written): is there an active notice that explains it (link it and reply),
 // and does it make, with its neighbours, an incident (raise or grow it, tell staff)? Both steps
 // are idempotent, so a job that runs twice (a retry, two workers) changes nothing the second time.
-
 import { sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { type Database, queryRows } from '../../db/client.ts';
+import { uuidArray } from '../../db/uuid-array.ts';
 import { defineJob } from '../../jobs/registry.ts';
 import { linkReportToNotice } from '../notices/link-report-to-notice.ts';
 import { announceIncident } from './announce-incident.ts';
@@ -30,12 +30,11 @@ const BOTH: FollowupSteps = { link: true, incident: true };
 
 /**
  * Of a batch of new reports, which may need each step, read in one statement without locks,
- * before the batch's first report is followed up (a report changed within those milliseconds
- * is judged as it was). Most
- * reports need neither (their category explains no notice and has no incident rule), and a
- * transaction each to find that out was most of the follow-up's cost. Each condition here is one
- * under which the step itself returns at once, so skipping on it changes nothing; a step that
- * runs still checks again under its own lock.
+ * before the batch's first report is followed up (a report changed within those milliseconds is
+ * judged as it was). Most reports need neither (their category explains no notice and has no
+ * incident rule), and a transaction each to find that out was most of the follow-up's cost. Each
+ * condition here is one under which the step itself returns at once, so skipping on it changes
+ * nothing; a step that runs still checks again under its own lock.
  */
 export async function followupStepsOf(
   db: Database,
@@ -52,7 +51,7 @@ export async function followupStepsOf(
                 and c.incident_min_reports is not null and r.lat is not null and r.lon is not null
                 and not exists (select 1 from incident_reports ir where ir.report_id = r.id)) as incident
           from reports r join categories c on c.id = r.category_id
-         where r.id = any(${`{${reportIds.join(',')}}`}::uuid[])`,
+         where r.id = any(${uuidArray(reportIds)})`,
   );
   // Keyed by the id as PostgreSQL writes it (lower case).
   return new Map(rows.map((row) => [row.id, { link: row.link, incident: row.incident }]));

@@ -122,30 +122,28 @@ export async function relayBatch(
     const pages: Page[] = [];
     const finished: number[] = [];
     // Events that make no message (no such kind, report gone) are finished as they are.
-    const wanted: { event: PendingEvent; report: ReportFacts; request: PeopleRequest }[] = [];
+    const wanted = new Map<number, { report: ReportFacts; request: PeopleRequest }>();
     for (const event of events) {
       const kind = messageKindOf(event);
       const report = reports.get(event.report_id);
       if (!kind || !report) continue;
       const cursor = progress.get(event.id) ?? { started: false as const };
-      wanted.push({
-        event,
+      wanted.set(event.id, {
         report,
         request: { eventId: event.id, reportId: event.report_id, audience: audienceOf(kind), cursor },
       });
     }
     const people = await loadPeoplePagesWithin(
       tx,
-      wanted.map((w) => w.request),
+      [...wanted.values()].map((w) => w.request),
       maxRecipients,
       limits.peopleRowsPerRead,
     );
-    const byEvent = new Map(wanted.map((w) => [w.event.id, w]));
     let room = maxRecipients;
     for (const event of events) {
       // The batch is full; the remaining events stay pending for the next one.
       if (room === 0) break;
-      const want = byEvent.get(event.id);
+      const want = wanted.get(event.id);
       if (!want) {
         finished.push(event.id);
         continue;

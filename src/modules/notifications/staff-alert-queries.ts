@@ -4,6 +4,7 @@
 // defaults (digest, acute on, deadlines on).
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import { uuidArray } from '../../db/uuid-array.ts';
 import type { Language, LocalizedText } from '../../shared/language.ts';
 import { REPORT_STATUSES, type ReportStatus, STATUS_INFO } from '../reports/statuses.ts';
 import type { NewReportsPreference } from './staff-prefs.ts';
@@ -40,7 +41,7 @@ export async function loadStaffReports(
   const rows = await queryRows<StaffReportFacts>(
     db,
     sql`select ${REPORT_COLUMNS} from reports r ${REPORT_JOINS}
-         where r.id = any(${`{${reportIds.join(',')}}`}::uuid[])`,
+         where r.id = any(${uuidArray(reportIds)})`,
   );
   // In the order asked for (the events' order), so alerts are queued as the reports came in.
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -60,21 +61,13 @@ const RECIPIENT_COLUMNS = sql`u.id as user_id, u.email, u.language,
   coalesce(p.new_reports, 'digest') as new_reports, coalesce(p.acute, true) as acute,
   coalesce(p.deadlines, true) as deadlines`;
 
+/** Who hears about one team's reports in a municipality (one team of `recipientsOfTeams`). */
 export async function teamRecipients(
   db: Queryable,
   kommunenummer: string,
   teamId: string,
 ): Promise<StaffRecipient[]> {
-  return queryRows<StaffRecipient>(
-    db,
-    sql`select ${RECIPIENT_COLUMNS}
-          from team_members tm
-          join staff_users u on u.id = tm.user_id and u.active
-          left join staff_notification_prefs p on p.user_id = u.id and p.kommunenummer = ${kommunenummer}
-         where tm.team_id = ${teamId}::uuid
-           and exists (select 1 from staff_roles sr where sr.user_id = u.id and sr.kommunenummer = ${kommunenummer})
-         order by u.email`,
-  );
+  return recipientsOfTeams(db, [{ kommunenummer, teamId }]);
 }
 
 /** A team within the municipality whose roles and preferences count (the report's). */
@@ -84,7 +77,8 @@ export interface TeamOfMunicipality {
 }
 
 /**
- * `teamRecipients` for several teams in one statement, each row saying which team and
+ * Who hears about several teams' reports, in one statement: each team's active members who hold a
+ * role in its municipality, with their preferences there. Each row says which team and
  * municipality it was asked for; ordered by email within each.
  */
 export async function recipientsOfTeams(
