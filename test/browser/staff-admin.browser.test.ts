@@ -61,9 +61,9 @@ describe('administration', () => {
     await page.locator('#new-category-code').fill('uten-navn');
     await page.getByRole('button', { name: 'Opprett kategori' }).click();
     await page.locator('.error-summary').waitFor();
-    await expect(
-      page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
-    ).resolves.toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     await expect(page.locator('#new-category-name-nb').getAttribute('aria-invalid')).resolves.toBe('true');
     // The typed code is still there.
     await expect(page.locator('#new-category-code').inputValue()).resolves.toBe('uten-navn');

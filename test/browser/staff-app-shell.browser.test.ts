@@ -101,9 +101,9 @@ describe('the staff back office', () => {
       const summary = page.locator('.error-summary');
       await summary.waitFor();
       await expect(summary.getAttribute('role')).resolves.toBe('alert');
-      await expect(
-        page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
-      ).resolves.toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+        .toBe(true);
       await expect(summary.locator('li').allTextContents()).resolves.toEqual([
         'Skriv e-postadressen din.',
         'Skriv passordet ditt.',
@@ -134,9 +134,9 @@ describe('the staff back office', () => {
       // the page shows its message, in the summary, which has focus again.
       expect(response.status()).toBeGreaterThanOrEqual(400);
       await expect(summary.locator('li').allTextContents()).resolves.toEqual([refusal.error.message]);
-      await expect(
-        page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
-      ).resolves.toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+        .toBe(true);
       // The request asked for the UI's language; the button is usable again; the password is cleared.
       expect(response.request().headers()['accept-language']).toBe('nb');
       await expect(page.locator('button[type="submit"]').isEnabled()).resolves.toBe(true);
@@ -192,7 +192,7 @@ describe('the staff back office', () => {
       const page = await logIn(['saksbehandler']);
       await expect(page.locator('h1').textContent()).resolves.toBe('Innboks');
       // After the login the new page's heading has focus.
-      await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
       await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
         'Innboks',

@@ -62,7 +62,7 @@ describe('the case view', () => {
     await openCase(page, primary.ref);
 
     await page.keyboard.press('m');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('case-merge-search');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('case-merge-search');
     await page.keyboard.type(duplicate.ref);
     await page.keyboard.press('Enter');
     const box = page.locator('details.case-action', { has: page.locator('#case-merge-search') });
@@ -111,9 +111,9 @@ describe('the case view', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     await expect(summary.locator('h2').textContent()).resolves.toBe('Meldingen er endret av noen andre');
-    await expect(
-      page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
-    ).resolves.toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     await expect(page.locator('#case-reply-text').inputValue()).resolves.toBe(reply);
     // The draft is also in sessionStorage: a page reload keeps it.
     await page.reload();

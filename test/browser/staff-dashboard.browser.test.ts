@@ -49,10 +49,11 @@ describe('the dashboard', () => {
     // Presets change the period (in the address, so it can be shared).
     await page.getByRole('button', { name: 'Siste 90 dager' }).click();
     await page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=/);
-    await expect(
-      page.getByRole('button', { name: 'Siste 90 dager' }).getAttribute('aria-pressed'),
-    ).resolves.toBe('true');
-    await expect(figure('Meldinger mottatt').textContent()).resolves.toBe('3');
+    // The address changes before React renders the new period, so wait for the pressed button.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Siste 90 dager' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await expect.poll(() => figure('Meldinger mottatt').textContent()).toBe('3');
 
     // A case handler may export with and without personal data; the link downloads the CSV.
     const plain = page.getByRole('link', { name: 'Eksporter CSV', exact: true });

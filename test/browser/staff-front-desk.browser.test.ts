@@ -114,9 +114,9 @@ describe('the front desk', () => {
     await page.locator('button[type="submit"]').click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    await expect(
-      page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
-    ).resolves.toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     await expect(summary.locator('li').allTextContents()).resolves.toEqual([
       'Velg en kategori.',
       'Skriv en beskrivelse.',

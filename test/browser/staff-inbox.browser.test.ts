@@ -85,7 +85,7 @@ describe('the inbox', () => {
     // It arrives without a reload, on top, and the heading kept focus.
     await row(page, report.ref).waitFor();
     await expect(page.locator('.inbox-row').first().textContent()).resolves.toContain(report.ref);
-    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
     await row(page, report.ref).getByRole('link').click();
     await page.waitForURL(/\/admin\/m\/4001\/reports\/[0-9a-f-]{36}$/);
@@ -183,10 +183,10 @@ describe('the inbox', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/reports\//);
     await page.locator('#case-heading').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('case-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('case-heading');
     // s jumps to the status control; typing in it does not trigger shortcuts.
     await page.keyboard.press('s');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('case-status');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('case-status');
     await page.locator('#case-note-text').focus();
     await page.keyboard.type('jk');
     await expect(page.locator('#case-note-text').inputValue()).resolves.toBe('jk');
@@ -211,7 +211,7 @@ describe('the inbox', () => {
 
     // "/" goes to the search field.
     await page.keyboard.press('/');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('inbox-search');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('inbox-search');
     await page.locator('#inbox-search').blur();
 
     await page.keyboard.press('?');

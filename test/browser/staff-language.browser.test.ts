@@ -109,7 +109,7 @@ describe('the back office keeps the language chosen', () => {
       // A switch while a case is open names it in the new language; focus stays on the switch.
       await page.getByRole('button', { name: 'English' }).click();
       await page.locator('#case-heading', { hasText: 'Water leak' }).waitFor();
-      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('English');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('English');
       await page.getByRole('button', { name: 'Nynorsk' }).click();
       await page.locator('#case-heading', { hasText: 'Vasslekkasje' }).waitFor();
       await page.reload();

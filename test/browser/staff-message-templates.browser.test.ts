@@ -72,7 +72,8 @@ describe('message templates', () => {
     await page.keyboard.press('End');
     await page.getByRole('button', { name: 'Sett inn {category}' }).press('Enter');
     await expect(body.inputValue()).resolves.toBe(`${OWN}{category}`);
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('message-body');
+    // Focus goes back to the text in the next animation frame, after the insert has rendered.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('message-body');
     await body.fill(OWN);
 
     await page.getByRole('button', { name: 'Lagre teksten' }).click();

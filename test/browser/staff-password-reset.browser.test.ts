@@ -88,7 +88,7 @@ describe('staff password reset', () => {
     await page.keyboard.press('Enter');
     const answer = page.locator('.reset-answer [role="status"]');
     await expect(answer.textContent()).resolves.toMatch(/^Hvis adressen hører til en konto/);
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('reset-answer-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reset-answer-title');
     await noViolations(page, 'request answered');
 
     // An address with no account gets exactly the same words.
@@ -110,7 +110,7 @@ describe('staff password reset', () => {
     await expect(page.locator('#reset-password-error').textContent()).resolves.toBe(
       'Passordet må ha minst 12 tegn. Det har 4.',
     );
-    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('error-summary');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await noViolations(page, 'set password errors');
     await page.locator('#reset-password').fill(NEW_PASSWORD);
     await page.locator('#reset-repeat').fill(`${NEW_PASSWORD}!`);

@@ -83,7 +83,7 @@ describe('my notification preferences', () => {
     await page.getByRole('button', { name: 'Lagre varslene' }).click();
     const summary = page.locator('.error-summary');
     await expect(summary.textContent()).resolves.toContain('Tjenesten er nede.');
-    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('error-summary');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await expect(page.getByLabel('Ingen e-post').isChecked()).resolves.toBe(true);
     await page.context().close();
   }, 60_000);
