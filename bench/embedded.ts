@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { loadReportsWhere } from './load.ts';
 import { childEnv, drive, INTAKE_ENV, type Measurement, ROOT } from './scenarios.ts';
-import { type Cleanup, freePort, npmScriptNodeArgs, startServer } from './support.ts';
+import { type Cleanup, freePort, npmScriptEnv, npmScriptNodeArgs, startServer } from './support.ts';
 
 async function scratchDataDir(cleanup: Cleanup): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'meldepunkt-bench-'));
@@ -33,7 +33,12 @@ async function countPgliteRows(dataDir: string, table: string): Promise<number> 
 export async function intakePglite(cleanup: Cleanup): Promise<Measurement> {
   const dataDir = await scratchDataDir(cleanup);
   const port = await freePort();
-  const env = childEnv({ ...INTAKE_ENV, DATA_DIR: dataDir, PORT: String(port) });
+  const env = childEnv({
+    ...(await npmScriptEnv(ROOT)),
+    ...INTAKE_ENV,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+  });
   const server = startServer(
     cleanup,
     'intake/pglite server',
@@ -81,7 +86,13 @@ async function procStatusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<num
 export async function embeddedIdle(cleanup: Cleanup): Promise<IdleMemory> {
   const dataDir = await scratchDataDir(cleanup);
   const port = await freePort();
-  const env = childEnv({ HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port) });
+  const env = childEnv({
+    ...(await npmScriptEnv(ROOT)),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+  });
   const server = startServer(
     cleanup,
     'embedded server',

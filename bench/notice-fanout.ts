@@ -24,7 +24,14 @@ import { createStaffUser } from '../src/modules/accounts/create-staff-user.ts';
 import { createKeyring } from '../src/modules/secrets/keyring.ts';
 import { porsgrunn } from '../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../src/modules/tenants/seed-municipality.ts';
-import { Cleanup, createScratchDatabase, mergeResults, npmScriptNodeArgs, withTimeout } from './support.ts';
+import {
+  Cleanup,
+  createScratchDatabase,
+  mergeResults,
+  npmScriptEnv,
+  npmScriptNodeArgs,
+  withTimeout,
+} from './support.ts';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 const TIME_LIMIT_MS = 10 * 60_000;
@@ -155,7 +162,12 @@ async function main(): Promise<void> {
     const worker = forkChild(
       cleanup,
       'notifications-worker.ts',
-      { BENCH_DATABASE_URL: url, BENCH_SMTP_URL: `smtp://127.0.0.1:${port}`, BENCH_KEY: key.toString('hex') },
+      {
+        ...(await npmScriptEnv(ROOT, 'start:worker')),
+        BENCH_DATABASE_URL: url,
+        BENCH_SMTP_URL: `smtp://127.0.0.1:${port}`,
+        BENCH_KEY: key.toString('hex'),
+      },
       await npmScriptNodeArgs(ROOT, 'start:worker'),
     );
     await worker.next('ready', 60_000);

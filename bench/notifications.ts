@@ -24,7 +24,7 @@ import { createKeyring } from '../src/modules/secrets/keyring.ts';
 import { porsgrunn } from '../src/modules/tenants/demo/porsgrunn.ts';
 import { seedMunicipality } from '../src/modules/tenants/seed-municipality.ts';
 import { type CpuSnapshot, cpuSnapshot, processCpuSeconds } from './cpu.ts';
-import { Cleanup, createScratchDatabase, npmScriptNodeArgs, withTimeout } from './support.ts';
+import { Cleanup, createScratchDatabase, npmScriptEnv, npmScriptNodeArgs, withTimeout } from './support.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const perMessage = (cpuSeconds: number) => Math.round((cpuSeconds * 1e6) / MESSAGES) / 1000;
@@ -202,11 +202,13 @@ async function main(): Promise<void> {
       cleanup,
       'notifications-worker.ts',
       {
+        // The environment and Node's options as `npm run start:worker` gives them, so the process
+        // measured is the one deployed.
+        ...(await npmScriptEnv(ROOT, 'start:worker')),
         BENCH_DATABASE_URL: url,
         // BENCH_SMTP_QUERY tries pool settings as an operator would set them, e.g. maxConnections=10.
         BENCH_SMTP_URL: `smtp://127.0.0.1:${port}${SMTP_QUERY ? `?${SMTP_QUERY}` : ''}`,
         BENCH_KEY: key.toString('hex'),
-        // Node's options as `npm run start:worker` gives them (the preload), so the process measured is the one deployed.
       },
       await npmScriptNodeArgs(ROOT, 'start:worker'),
     );

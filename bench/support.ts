@@ -216,16 +216,34 @@ export async function mergeResults(root: string, patch: Record<string, unknown>)
   return file;
 }
 
-/**
- * The Node.js options an npm script gives the server (`start`: a smaller young generation and the
- * preload; `start:web`, `start:worker`: the preload), read from package.json, so the benchmarks
- * measure the process as an operator starts it. Leading `NAME=value` words (ROLE=web) are skipped.
- */
-export async function npmScriptNodeArgs(root: string, script = 'start'): Promise<string[]> {
+async function npmScriptWords(root: string, script: string): Promise<string[]> {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
   };
-  const words = (pkg.scripts?.[script] ?? '').split(/\s+/).filter(Boolean);
+  return (pkg.scripts?.[script] ?? '').split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The environment an npm script sets before `node` (`ROLE=web`, `MALLOC_MMAP_THRESHOLD_=…`), read
+ * from package.json, so the benchmarks measure the process as an operator starts it.
+ */
+export async function npmScriptEnv(root: string, script = 'start'): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const word of await npmScriptWords(root, script)) {
+    const equals = word.indexOf('=');
+    if (equals <= 0 || word.startsWith('-')) break;
+    env[word.slice(0, equals)] = word.slice(equals + 1);
+  }
+  return env;
+}
+
+/**
+ * The Node.js options an npm script gives the server (`start`: a smaller young generation and the
+ * preload; `start:web`, `start:worker`: the preload), read from package.json, so the benchmarks
+ * measure the process as an operator starts it. Leading `NAME=value` words are npmScriptEnv's.
+ */
+export async function npmScriptNodeArgs(root: string, script = 'start'): Promise<string[]> {
+  const words = await npmScriptWords(root, script);
   while (words[0]?.includes('=')) words.shift();
   if (words[0] !== 'node') return [];
   // Flags, and the value after those that take one as the next word (--import ./preload.ts).
