@@ -67,10 +67,15 @@ describe.each(databaseKinds())('live inbox updates (SSE) on %s', (kind) => {
 
   it('forgets a screen that disconnected', async () => {
     const route = t.app;
+    const gauge = t.ctx.metrics?.registry.getSingleMetric('meldepunkt_live_streams');
+    const liveStreams = async () => (await gauge?.get())?.values[0]?.value;
+    // The screens of the tests before are gone too.
+    await expect.poll(liveStreams).toBe(0);
     const stream = await openSse(`${t.baseUrl}${INBOX}/events`, { cookie: staff.cookie });
+    await expect.poll(liveStreams).toBe(1);
     await stream.close();
     // The server notices the closed socket and unsubscribes; the next report must not fail.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(liveStreams).toBe(0);
     await postReport(t);
     expect(route.server.listening).toBe(true);
   });
