@@ -9,6 +9,8 @@ export default defineConfig({
     // once per worker, not once per file. Every file still gets its own database and app.
     isolate: false,
     testTimeout: 30_000,
+    // expect.poll's default is 1 s; on the loaded 2-core CI machine a re-render can take longer.
+    expect: { poll: { timeout: 5_000 } },
     hookTimeout: 120_000,
     // Each file gets its own database; the machine has two cores.
     maxWorkers: 2,

@@ -1,7 +1,8 @@
 // `npm run bench:first-start`: how long `npm start` takes until the first page answers, from a
 // fresh clone's state (no admin/dist, no data directory) and again on the same data directory.
 // Runs what `npm start` runs, as separate timed steps: the back-office build (prestart: forced
-// for the fresh start, the up-to-date check for the restart), then the server with preload.ts,
+// for the fresh start, the up-to-date check for the restart), then the server with the script's
+// environment and Node options (preload.ts among them),
 // until GET /porsgrunn answers 200. Writes firstStart.{freshMs,restartMs,…} into
 // bench/results/latest.json. Numbers depend on the machine and on what else runs on it.
 //   node bench/first-start.ts [--runs N]   (N restarts; the median is reported)
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort, mergeResults, tail, withTimeout } from './support.ts';
+import { freePort, mergeResults, npmScriptEnv, npmScriptNodeArgs, tail, withTimeout } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
@@ -36,10 +37,13 @@ interface Start {
 
 async function serve(dataDir: string): Promise<Start> {
   const port = await freePort();
+  const nodeArgs = await npmScriptNodeArgs(ROOT);
+  const scriptEnv = await npmScriptEnv(ROOT);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', './src/startup/preload.ts', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'src/main.ts'], {
     cwd: ROOT,
     env: {
+      ...scriptEnv,
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       DATA_DIR: dataDir,

@@ -223,15 +223,14 @@ export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   };
   const port = await freePort();
+  const webEnv = await npmScriptEnv(ROOT, separate ? 'start:web' : 'start');
+  // The roles come from package.json's scripts: a script that lost its ROLE would run two `all`s.
+  if (separate && webEnv.ROLE !== 'web') throw new Error('package.json: start:web does not set ROLE=web');
   const web = startServer(
     cleanup,
     'intake/postgres web',
     'src/main.ts',
-    childEnv({
-      ...(await npmScriptEnv(ROOT, separate ? 'start:web' : 'start')),
-      ...common,
-      PORT: String(port),
-    }),
+    childEnv({ ...webEnv, ...common, PORT: String(port) }),
     port,
     ROOT,
     await npmScriptNodeArgs(ROOT, separate ? 'start:web' : 'start'),
@@ -247,11 +246,13 @@ export async function intakePostgres(cleanup: Cleanup): Promise<Measurement> {
       if (!separate) return;
       // Started once the web process has migrated the database.
       const workerPort = await freePort();
+      const workerEnv = await npmScriptEnv(ROOT, 'start:worker');
+      if (workerEnv.ROLE !== 'worker') throw new Error('package.json: start:worker does not set ROLE=worker');
       worker = startServer(
         cleanup,
         'intake/postgres worker',
         'src/main.ts',
-        childEnv({ ...(await npmScriptEnv(ROOT, 'start:worker')), ...common, PORT: String(workerPort) }),
+        childEnv({ ...workerEnv, ...common, PORT: String(workerPort) }),
         workerPort,
         ROOT,
         await npmScriptNodeArgs(ROOT, 'start:worker'),

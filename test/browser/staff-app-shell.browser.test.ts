@@ -133,7 +133,7 @@ describe('the staff back office', () => {
       // Whatever the server said (401 invalid_credentials; before the session API exists, its 404),
       // the page shows its message, in the summary, which has focus again.
       expect(response.status()).toBeGreaterThanOrEqual(400);
-      await expect(summary.locator('li').allTextContents()).resolves.toEqual([refusal.error.message]);
+      await expect.poll(() => summary.locator('li').allTextContents()).toEqual([refusal.error.message]);
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
         .toBe(true);

@@ -47,8 +47,15 @@ async function heldReport(url: string): Promise<{ finish(): Promise<{ status: nu
     },
   });
   const answered = once(req, 'response') as Promise<[IncomingMessage]>;
+  // Handled here; finish() still sees a rejection when it awaits the answer.
+  void answered.catch(() => undefined);
   req.flushHeaders();
-  await once(req, 'continue');
+  // An answer before 100 Continue (or an error) means the request was never held.
+  const first = await Promise.race([
+    once(req, 'continue').then(() => 'continue' as const),
+    answered.then(([response]) => `answered ${response.statusCode} before 100 Continue`),
+  ]);
+  if (first !== 'continue') throw new Error(first);
   return {
     async finish() {
       req.end(body);
@@ -71,7 +78,10 @@ async function noLongerListening(url: string): Promise<void> {
           socket.destroy();
           reject(new Error('still listening'));
         });
-        socket.once('error', () => resolve());
+        // Refused: nothing listens. Any other error says nothing about the port.
+        socket.once('error', (error: NodeJS.ErrnoException) =>
+          error.code === 'ECONNREFUSED' ? resolve() : reject(error),
+        );
       }),
     { timeout: 20_000, interval: 20 },
   );
