@@ -1,6 +1,8 @@
 // Live inbox streams belong to the session that opened them: at most four per session, and they
 // end when the session ends (at once on log out, log out everywhere or deactivation in this
 // process) or expires, or when the role no longer allows reading the inbox. Real HTTP, real SSE.
+import { connect } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
@@ -158,5 +160,57 @@ describe.each(databaseKinds())('live streams asked again on a timer on %s', (kin
             expires_at = now() + interval '1 second' where user_id = ${user.id}::uuid`,
     );
     await stream.ended(5000);
+  });
+});
+
+describe.each(databaseKinds())('a live stream whose client left early on %s', (kind) => {
+  let t: TestApp;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+    t = await startTestApp(kind, {}, { role: 'all', logStream });
+    await buildPorsgrunn(t.ctx.db.db);
+  });
+  afterAll(() => t?.close());
+
+  it('gives its place back when the client left before the stream started', async () => {
+    const user = await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['leser'] });
+    const client = await logInAs(t, user);
+    const { port } = new URL(t.baseUrl);
+    // Four requests sent and the sockets closed at once: each is gone while its session is checked.
+    for (let i = 0; i < 4; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(
+            `GET ${EVENTS} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: ${client.cookie}\r\n\r\n`,
+            () => socket.destroy(),
+          );
+        });
+        socket.once('close', () => resolve());
+        socket.once('error', reject);
+      });
+    }
+    // On PostgreSQL the session check takes a round trip, and each request's socket is closed
+    // by the time its handler runs: the server says so for all four (before, their places stayed
+    // taken until a restart). Embedded, the check can finish first; those streams start and
+    // end on the socket's close like any other.
+    if (kind === 'postgres') {
+      await expect
+        .poll(() => lines.filter((line) => line.includes('the client left before it started')).length)
+        .toBe(4);
+    }
+    const streams: SseStream[] = [];
+    try {
+      // All four places are free again.
+      for (let i = 0; i < 4; i++) {
+        streams.push(await vi.waitFor(() => open(t, client), { timeout: 5000, interval: 50 }));
+      }
+      const gauge = t.ctx.metrics?.registry.getSingleMetric('meldepunkt_live_streams');
+      await expect.poll(async () => (await gauge?.get())?.values[0]?.value).toBe(4);
+    } finally {
+      for (const stream of streams) await stream.close();
+    }
   });
 });
