@@ -3,6 +3,7 @@
 // handle, so it can break that handle without touching anything else.
 import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../../test/support/databases.ts';
@@ -89,6 +90,38 @@ describe.each(databaseKinds())('health per role on %s', (kind) => {
       status: 503,
       body: { status: 'fail', role: 'worker', checks: { database: 'ok', jobQueue: 'fail' } },
     });
+  });
+});
+
+describe('health of the embedded process', () => {
+  const cleanup: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('an embedded process that runs everything stays healthy while its database is busy', async () => {
+    const database = await createTestDatabase('pglite');
+    cleanup.push(() => database.close());
+    const jobs = await startJobQueue(database.handle, { supervise: false });
+    cleanup.push(() => jobs.stop());
+    const served = await serveHealth({ db: database.handle, boss: jobs.boss, role: 'all' });
+    cleanup.push(() => served.app.close());
+    // Statements queued in the embedded database (db/query-gate.ts runs them one at a time and
+    // lets the event loop in between), together longer than a probe may take (300 ms): the job
+    // queue's `select 1` would wait behind them all and take the only process out of the balancer.
+    const busy = Promise.all(
+      Array.from({ length: 80 }, () => database.handle.db.execute(sql`select pg_sleep(0.01)`)),
+    );
+    try {
+      const asked = performance.now();
+      expect(await healthOf(served.url)).toEqual({
+        status: 200,
+        body: { status: 'ok', role: 'all', checks: { database: 'ok', jobQueue: 'ok' } },
+      });
+      expect(performance.now() - asked).toBeLessThan(TIMING.timeoutMs);
+    } finally {
+      await busy;
+    }
   });
 });
 
