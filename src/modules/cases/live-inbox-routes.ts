@@ -21,6 +21,13 @@ import { createReportChangeFeed, type LiveChange } from './report-change-feed.ts
 /** Proxies and load balancers close connections that are silent for a minute or so. */
 export const PING_INTERVAL_MS = 25_000;
 
+/**
+ * A screen that stops reading while its connection stays open (a frozen tab, a stalled network)
+ * would have the server keep every change of its municipality for it. Past this much unsent
+ * output its stream is dropped; a live browser's EventSource reconnects and reloads the list.
+ */
+export const MAX_UNSENT_BYTES = 256 * 1024;
+
 function eventOf(change: LiveChange): string {
   if (change.op === 'incident') {
     const incident = { id: change.id, status: change.status, reportCount: change.reportCount };
@@ -92,7 +99,8 @@ export const liveInboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       let unsubscribe: () => void;
       try {
         unsubscribe = await feed.subscribe(kommunenummer, (change) => {
-          stream.write(eventOf(change));
+          if (stream.writableLength > MAX_UNSENT_BYTES) stream.destroy();
+          else stream.write(eventOf(change));
         });
       } catch (error) {
         stream.off('close', leave);

@@ -163,7 +163,7 @@ describe.each(databaseKinds())('live streams asked again on a timer on %s', (kin
   });
 });
 
-describe.each(databaseKinds())('a live stream whose client left early on %s', (kind) => {
+describe.each(databaseKinds())('live streams whose client left or stopped reading on %s', (kind) => {
   let t: TestApp;
   const lines: string[] = [];
 
@@ -211,6 +211,62 @@ describe.each(databaseKinds())('a live stream whose client left early on %s', (k
       await expect.poll(async () => (await gauge?.get())?.values[0]?.value).toBe(4);
     } finally {
       for (const stream of streams) await stream.close();
+    }
+  });
+
+  it('drops the stream of a screen that stopped reading, and keeps the others', async () => {
+    const user = await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['leser'] });
+    const client = await logInAs(t, user);
+    const reading = await open(t, client);
+    const gauge = t.ctx.metrics?.registry.getSingleMetric('meldepunkt_live_streams');
+    const liveStreams = async () => (await gauge?.get())?.values[0]?.value;
+    const { port } = new URL(t.baseUrl);
+    // A client that sends its request and then never reads.
+    const stalled = connect(Number(port), '127.0.0.1');
+    stalled.on('error', () => {});
+    stalled.write(
+      `GET ${EVENTS} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: ${client.cookie}\r\n\r\n`,
+    );
+    stalled.pause();
+    try {
+      await expect.poll(liveStreams).toBe(2);
+      // Changes until the server gives up on the stalled screen: the kernel's socket buffers on
+      // loopback take a few MB before MAX_UNSENT_BYTES is reached (at most about 20 MB here), 50
+      // changes per notification as the announcer sends them.
+      const payload = (n: number) =>
+        JSON.stringify(
+          Array.from({ length: 50 }, (_, i) => ({
+            op: 'update',
+            id: `00000000-0000-4000-8000-${String(n * 50 + i).padStart(12, '0')}`,
+            ref: `4001-2026-${String(n * 50 + i).padStart(6, '0')}`,
+            kommunenummer: '4001',
+            status: 'under_behandling',
+          })),
+        );
+      let sent = 0;
+      while (sent < 3000 && (await liveStreams()) === 2) {
+        await t.ctx.db.db.execute(sql`select pg_notify('report_changes', ${payload(sent)})`);
+        sent += 1;
+        // The reading client lives in this process: it reads each notification's changes before
+        // the next is sent, so only the stalled one falls behind however busy the machine is.
+        const last = `4001-2026-${String(sent * 50 - 1).padStart(6, '0')}`;
+        while (!reading.raw().slice(-20_000).includes(last) && (await liveStreams()) === 2) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      console.info(`${sent} notifications of 50 changes sent while both streams were open`);
+      // The stalled screen's stream was dropped; the reading one is still open and received.
+      await expect.poll(liveStreams).toBe(1);
+      await vi.waitFor(
+        () => expect(reading.raw()).toContain(`4001-2026-${String(sent * 50 - 1).padStart(6, '0')}`),
+        {
+          timeout: 5000,
+        },
+      );
+      expect(reading.response.status).toBe(200);
+    } finally {
+      stalled.destroy();
+      await reading.close();
     }
   });
 });
