@@ -98,7 +98,7 @@ describe('the field app', { timeout: 90_000 }, () => {
     const page = await context.newPage();
     await page.goto(`${web.t.baseUrl}/admin/felt`);
     await page.waitForURL(/\/admin\/login$/);
-    await expect(page.locator('#login-device').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#login-device').isChecked()).toBe(true);
     await page.locator('#login-email').fill(user.email);
     await page.locator('#login-password').fill(user.password);
     await page.locator('button[type="submit"]').click();
@@ -235,7 +235,9 @@ describe('the field app', { timeout: 90_000 }, () => {
     // A radio group is one Tab stop; the arrows choose within it (mottatt → … → utført).
     await tabTo(page, 'input[name="field-status"]');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    await expect(page.locator('input[name="field-status"][value="utfort"]').isChecked()).resolves.toBe(true);
+    await expect
+      .poll(() => page.locator('input[name="field-status"][value="utfort"]').isChecked())
+      .toBe(true);
     await tabTo(page, '#field-status-note');
     await page.keyboard.type('Spylt ledningen.');
     await tabTo(page, 'button[type="submit"]');

@@ -69,7 +69,7 @@ describe('the report form with the keyboard alone', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#category-vann-lekkasje');
     await page.keyboard.press('Space');
-    await expect(page.locator('#category-vann-lekkasje').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#category-vann-lekkasje').isChecked()).toBe(true);
     // The category's own question appears.
     await expect(page.locator('fieldset.questions[data-category="vann-lekkasje"]').isVisible()).resolves.toBe(
       true,
@@ -85,9 +85,9 @@ describe('the report form with the keyboard alone', () => {
     // A radio group: Tab lands on the first choice, the arrow key moves and chooses.
     await tabTo(page, '#answer-vann-lekkasje-mengde input');
     await page.keyboard.press('ArrowDown');
-    await expect(
-      page.locator('#answer-vann-lekkasje-mengde input[value="renner"]').isChecked(),
-    ).resolves.toBe(true);
+    await expect
+      .poll(() => page.locator('#answer-vann-lekkasje-mengde input[value="renner"]').isChecked())
+      .toBe(true);
 
     // Contact: e-mail first, then back with Shift+Tab to the name.
     await tabTo(page, '#contact-email');
@@ -98,11 +98,15 @@ describe('the report form with the keyboard alone', () => {
     // the arrow keys move the choice.
     await tabTo(page, 'input[name="contact.notify"]');
     await page.keyboard.press('Space');
-    await expect(page.locator('input[name="contact.notify"][value="email"]').isChecked()).resolves.toBe(true);
+    await expect
+      .poll(() => page.locator('input[name="contact.notify"][value="email"]').isChecked())
+      .toBe(true);
     await page.keyboard.press('ArrowDown');
-    await expect(page.locator('input[name="contact.notify"][value="sms"]').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator('input[name="contact.notify"][value="sms"]').isChecked()).toBe(true);
     await page.keyboard.press('ArrowUp');
-    await expect(page.locator('input[name="contact.notify"][value="email"]').isChecked()).resolves.toBe(true);
+    await expect
+      .poll(() => page.locator('input[name="contact.notify"][value="email"]').isChecked())
+      .toBe(true);
 
     await tabTo(page, '#report-form button[type="submit"]');
     await pressAndWait(page, 'Enter', /\/porsgrunn\/meld\/[0-9a-f-]{36}$/);

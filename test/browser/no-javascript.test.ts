@@ -111,7 +111,7 @@ describe('the residents’ pages without JavaScript', () => {
     await expect(page.locator('#error-summary').getAttribute('role')).resolves.toBe('alert');
     await expect(page.title()).resolves.toMatch(/^Det er 1 feil i skjemaet/);
     await expect(page.locator('#answer-avlop-kumlokk-tilstand .field-error').isVisible()).resolves.toBe(true);
-    await expect(page.locator('#category-avlop-kumlokk').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#category-avlop-kumlokk').isChecked()).toBe(true);
     await expect(page.locator('#address').inputValue()).resolves.toBe('Kirkegata 3');
     await expect(page.locator('#description').inputValue()).resolves.toBe(
       'Kumlokket vipper når bilene kjører over.',
@@ -119,7 +119,7 @@ describe('the residents’ pages without JavaScript', () => {
     await expect(page.locator('#contact-name').inputValue()).resolves.toBe('Ola Nordmann');
     await expect(page.locator('#contact-email').inputValue()).resolves.toBe('ola@example.no');
     await expect(page.locator('#contact-phone').inputValue()).resolves.toBe('912 34 567');
-    await expect(page.locator('input[name="contact.notify"][value="sms"]').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator('input[name="contact.notify"][value="sms"]').isChecked()).toBe(true);
     await expect(page.locator('#contact-language').inputValue()).resolves.toBe('en');
     await expect(page.getByText('Bilder du allerede har lastet opp').isVisible()).resolves.toBe(true);
     await expect(imagesLoaded(page, '#report-form .photos img')).resolves.toBe(1);
@@ -129,9 +129,9 @@ describe('the residents’ pages without JavaScript', () => {
     await page.locator('#description').fill('');
     await submitReportForm(page, FORM_WITH_ERRORS);
     await expect(page.locator('#description').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(
-      page.locator('#answer-avlop-kumlokk-tilstand input[value="skadet"]').isChecked(),
-    ).resolves.toBe(true);
+    await expect
+      .poll(() => page.locator('#answer-avlop-kumlokk-tilstand input[value="skadet"]').isChecked())
+      .toBe(true);
     await expect(imagesLoaded(page, '#report-form .photos img')).resolves.toBe(1);
 
     await page.locator('#description').fill('Kumlokket er sprukket.');

@@ -64,7 +64,7 @@ describe('the honeypot and bad photos', () => {
     );
     await expect(page.locator('#address').inputValue()).resolves.toBe('Storgata 12');
     await expect(page.locator('#contact-email').inputValue()).resolves.toBe('kari@example.no');
-    await expect(page.locator('#category-vann-lekkasje').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#category-vann-lekkasje').isChecked()).toBe(true);
 
     await page.setInputFiles('#photos', {
       name: 'cut.jpg',

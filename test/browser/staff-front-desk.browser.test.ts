@@ -33,7 +33,7 @@ describe('the front desk', () => {
 
     // The conversation's order: channel (phone by default), phone, email, name, address, category.
     await tabTo(page, '#desk-channel-telefon');
-    await expect(page.locator('#desk-channel-telefon').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#desk-channel-telefon').isChecked()).toBe(true);
     await page.keyboard.press('Tab');
     await expect.poll(() => focused(page), { timeout: 5000 }).toBe('#desk-contact-phone');
     await page.keyboard.type('912 34 567');

@@ -232,7 +232,7 @@ describe('the inbox', () => {
     const received = page.getByRole('button', { name: /^Mottatt \d+$/ });
     await received.click();
     await page.waitForURL(/\?status=mottatt$/);
-    await expect(received.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => received.getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: /^Filter/ }).click();
     const drawer = page.getByRole('dialog', { name: 'Filter' });
     await drawer.getByRole('checkbox', { name: 'Bare akutte' }).check();
@@ -247,11 +247,11 @@ describe('the inbox', () => {
     await page.goBack();
     await page.waitForURL(/\/inbox$/);
     await page.locator('.inbox-row').first().waitFor();
-    await expect(page.getByRole('button', { name: /^Alle \d+$/ }).getAttribute('aria-pressed')).resolves.toBe(
-      'true',
-    );
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Alle \d+$/ }).getAttribute('aria-pressed'))
+      .toBe('true');
     await page.getByRole('button', { name: /^Filter/ }).click();
-    await expect(drawer.getByRole('checkbox', { name: 'Bare akutte' }).isChecked()).resolves.toBe(false);
+    await expect.poll(() => drawer.getByRole('checkbox', { name: 'Bare akutte' }).isChecked()).toBe(false);
     await page.context().close();
   });
 

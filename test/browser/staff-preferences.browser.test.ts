@@ -20,15 +20,15 @@ describe('my notification preferences', () => {
     await page.locator('form.prefs-form').waitFor();
 
     // The defaults: a morning digest, acute reports and deadlines.
-    await expect(page.getByLabel(/^Samlet/).isChecked()).resolves.toBe(true);
-    await expect(page.getByLabel('Akutte meldinger med en gang').isChecked()).resolves.toBe(true);
-    await expect(page.getByLabel('Frister').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel(/^Samlet/).isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Akutte meldinger med en gang').isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Frister').isChecked()).toBe(true);
     expectNoViolations(await axeViolations(page));
 
     // Arrow keys move between the radios; Space toggles a checkbox.
     await page.getByLabel(/^Samlet/).focus();
     await page.keyboard.press('ArrowUp');
-    await expect(page.getByLabel(/^Straks/).isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel(/^Straks/).isChecked()).toBe(true);
     await page.getByLabel('Frister').focus();
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Lagre varslene' }).click();
@@ -42,9 +42,9 @@ describe('my notification preferences', () => {
     expect(stored.body).toEqual({ newReports: 'immediate', acute: true, deadlines: false });
     await page.reload();
     await page.locator('form.prefs-form').waitFor();
-    await expect(page.getByLabel(/^Straks/).isChecked()).resolves.toBe(true);
-    await expect(page.getByLabel('Frister').isChecked()).resolves.toBe(false);
-    await expect(page.getByLabel('Akutte meldinger med en gang').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel(/^Straks/).isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Frister').isChecked()).toBe(false);
+    await expect.poll(() => page.getByLabel('Akutte meldinger med en gang').isChecked()).toBe(true);
     await expect(notice.textContent()).resolves.toBe('');
 
     // Off, by keyboard only, in English.
@@ -57,7 +57,7 @@ describe('my notification preferences', () => {
     await page.reload();
     await page.locator('form.prefs-form').waitFor();
     // (After a reload the session's own language, bokmål, applies again.)
-    await expect(page.getByLabel(/^(Ingen e-post|No email)$/).isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel(/^(Ingen e-post|No email)$/).isChecked()).toBe(true);
     await page.context().close();
   }, 60_000);
 
@@ -84,7 +84,7 @@ describe('my notification preferences', () => {
     const summary = page.locator('.error-summary');
     await expect(summary.textContent()).resolves.toContain('Tjenesten er nede.');
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
-    await expect(page.getByLabel('Ingen e-post').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel('Ingen e-post').isChecked()).toBe(true);
     await page.context().close();
   }, 60_000);
 });
