@@ -13,6 +13,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import type { DatabaseHandle } from '../../db/client.ts';
+import { type LongLivedTimeouts, longLivedClientConfig } from '../../db/long-lived-connection.ts';
 import { REPORT_CHANGES_CHANNEL, type ReportChange } from './report-change-feed.ts';
 
 /** Arbitrary but fixed: identifies "the report change announcer" among advisory locks. */
@@ -29,6 +30,8 @@ export interface ReportChangeAnnouncerOptions {
   takeoverMs?: number;
   /** Called with each batch after it is announced (the worker starts the relay on new events). */
   onChanges?: (changes: ReportChange[]) => void;
+  /** Connect and statement time limits of the leader's connection (server mode; 10 s each). */
+  timeouts?: LongLivedTimeouts;
 }
 
 export interface ReportChangeAnnouncer {
@@ -137,7 +140,7 @@ export function startReportChangeAnnouncer(
 
   /** Server mode: a connection of its own that holds the lock while this process announces. */
   async function lead(url: string): Promise<Run | undefined> {
-    const next = new pg.Client({ connectionString: url, application_name: 'meldepunkt-announcer' });
+    const next = new pg.Client(longLivedClientConfig(url, 'meldepunkt-announcer', options.timeouts));
     next.on('error', (error) => {
       if (client !== next) return;
       client = undefined;
@@ -146,11 +149,18 @@ export function startReportChangeAnnouncer(
       if (!stopped) log.warn({ err: error }, 'report change announcer lost its connection');
       next.end().catch(() => {});
     });
-    await next.connect();
-    const result = await next.query<{ leader: boolean }>('select pg_try_advisory_lock($1) as leader', [
-      ANNOUNCER_LOCK_KEY,
-    ]);
-    if (!result.rows[0]?.leader || stopped) {
+    let leader: boolean;
+    try {
+      await next.connect();
+      const result = await next.query<{ leader: boolean }>('select pg_try_advisory_lock($1) as leader', [
+        ANNOUNCER_LOCK_KEY,
+      ]);
+      leader = result.rows[0]?.leader === true;
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
+    if (!leader || stopped) {
       await next.end();
       return undefined;
     }
@@ -182,10 +192,28 @@ export function startReportChangeAnnouncer(
     return changes.length;
   }
 
+  /**
+   * A failed or timed-out statement on the leader's connection ends it: the lock goes with it, so
+   * this or another worker takes over on a fresh connection instead of waiting on a dead one.
+   */
+  function dropLead(): void {
+    if (handle.kind !== 'pg') return;
+    const current = client;
+    client = undefined;
+    cursor = undefined;
+    run = undefined;
+    current?.end().catch(() => {});
+  }
+
   function pollNow(): Promise<number> {
-    running ??= poll().finally(() => {
-      running = undefined;
-    });
+    running ??= poll()
+      .catch((error: unknown) => {
+        dropLead();
+        throw error;
+      })
+      .finally(() => {
+        running = undefined;
+      });
     return running;
   }
 

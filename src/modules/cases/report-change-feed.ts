@@ -9,6 +9,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import type { DatabaseHandle } from '../../db/client.ts';
+import { type LongLivedTimeouts, longLivedClientConfig } from '../../db/long-lived-connection.ts';
 
 export const REPORT_CHANGES_CHANNEL = 'report_changes';
 
@@ -97,7 +98,7 @@ const MAX_BACKOFF_MS = 30_000;
 export function createReportChangeFeed(
   handle: DatabaseHandle,
   log: FastifyBaseLogger,
-  options: { initialBackoffMs?: number } = {},
+  options: { initialBackoffMs?: number; heartbeatMs?: number; timeouts?: LongLivedTimeouts } = {},
 ): ReportChangeFeed {
   const listeners = new Map<string, Set<ReportChangeListener>>();
   let started: Promise<void> | undefined;
@@ -125,16 +126,18 @@ export function createReportChangeFeed(
   }
 
   async function connectServer(url: string): Promise<void> {
-    const next = new pg.Client({ connectionString: url, application_name: 'meldepunkt-listen' });
+    const next = new pg.Client(longLivedClientConfig(url, 'meldepunkt-listen', options.timeouts));
     next.on('notification', (message) => {
       if (message.channel === REPORT_CHANGES_CHANNEL && message.payload) dispatch(message.payload);
     });
     // Until LISTEN is active, a failure is the caller's to handle (it retries or reports it).
     let live = false;
     let dropped = false;
+    let heartbeat: NodeJS.Timeout | undefined;
     const onDrop = (error?: Error) => {
       if (!live || dropped) return;
       dropped = true;
+      clearInterval(heartbeat);
       if (client === next) client = undefined;
       next.end().catch(() => {});
       if (stopped) return;
@@ -161,6 +164,12 @@ export function createReportChangeFeed(
     client = next;
     live = true;
     backoff = options.initialBackoffMs ?? 500;
+    // A LISTEN connection only receives: without a statement now and then, a connection that
+    // died silently would go unnoticed. One that does not answer in time is dropped and made again.
+    heartbeat = setInterval(() => {
+      next.query('select 1').catch((error: Error) => onDrop(error));
+    }, options.heartbeatMs ?? 30_000);
+    heartbeat.unref();
   }
 
   function scheduleReconnect(url: string): void {
