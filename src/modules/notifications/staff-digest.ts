@@ -23,7 +23,9 @@ export async function sendStaffDigests(deps: StaffAlertDeps, now = new Date()): 
   const groups = new Map<string, DigestRow[]>();
   for (const row of rows) {
     const key = `${row.user_id}:${row.kommunenummer}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   const emails: StaffEmail[] = [];
   for (const [key, reports] of groups) {
