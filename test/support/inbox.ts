@@ -63,3 +63,9 @@ export async function categoryOf(t: TestApp, code: string): Promise<{ id: string
 }
 
 export const INBOX = '/api/v1/staff/m/4001';
+
+/** How many live inbox streams the app holds open now (its `meldepunkt_live_streams` gauge). */
+export async function liveStreamCount(t: TestApp): Promise<number | undefined> {
+  const gauge = t.ctx.metrics?.registry.getSingleMetric('meldepunkt_live_streams');
+  return (await gauge?.get())?.values[0]?.value;
+}

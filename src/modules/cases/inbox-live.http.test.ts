@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildCategory, buildMunicipality, buildPorsgrunn } from '../../../test/support/factories.ts';
-import { INBOX, postReport } from '../../../test/support/inbox.ts';
+import { INBOX, liveStreamCount, postReport } from '../../../test/support/inbox.ts';
 import { openSse } from '../../../test/support/sse-client.ts';
 import { buildStaffUser, logInAs, type StaffClient } from '../../../test/support/staff.ts';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -67,8 +67,7 @@ describe.each(databaseKinds())('live inbox updates (SSE) on %s', (kind) => {
 
   it('forgets a screen that disconnected', async () => {
     const route = t.app;
-    const gauge = t.ctx.metrics?.registry.getSingleMetric('meldepunkt_live_streams');
-    const liveStreams = async () => (await gauge?.get())?.values[0]?.value;
+    const liveStreams = () => liveStreamCount(t);
     // The screens of the tests before are gone too.
     await expect.poll(liveStreams).toBe(0);
     const stream = await openSse(`${t.baseUrl}${INBOX}/events`, { cookie: staff.cookie });

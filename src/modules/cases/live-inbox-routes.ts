@@ -89,13 +89,6 @@ export const liveInboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       if (!release) {
         throw new AppError(429, 'too_many_streams', inboxMessages.tooManyStreams(MAX_STREAMS_PER_SESSION));
       }
-      // The client may leave while the session is checked or the feed subscribed: its socket's
-      // 'close' has then been and gone, so the listeners below would never run. Noticed here.
-      let gone = false;
-      const leave = () => {
-        gone = true;
-      };
-      stream.once('close', leave);
       let unsubscribe: () => void;
       try {
         unsubscribe = await feed.subscribe(kommunenummer, (change) => {
@@ -103,12 +96,12 @@ export const liveInboxRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
           else stream.write(eventOf(change));
         });
       } catch (error) {
-        stream.off('close', leave);
         release();
         throw error;
       }
-      stream.off('close', leave);
-      if (gone || stream.destroyed || request.raw.socket.destroyed) {
+      // The client may have left while the session was checked or the feed subscribed: its
+      // socket's 'close' has then been and gone, and the listeners below would never run.
+      if (stream.destroyed || request.raw.socket.destroyed) {
         unsubscribe();
         release();
         request.log.info('live stream: the client left before it started');

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.ts';
 import { buildPorsgrunn } from '../../../test/support/factories.ts';
-import { INBOX, postReport } from '../../../test/support/inbox.ts';
+import { INBOX, liveStreamCount, postReport } from '../../../test/support/inbox.ts';
 import { openSse, type SseStream } from '../../../test/support/sse-client.ts';
 import {
   type BuiltStaffUser,
@@ -18,6 +18,11 @@ import {
 import { startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 
 const EVENTS = `${INBOX}/events`;
+
+/** The stream's request as raw HTTP, for clients that leave at once or never read. */
+function streamRequest(who: StaffClient): string {
+  return `GET ${EVENTS} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: ${who.cookie}\r\n\r\n`;
+}
 
 async function open(t: TestApp, who: StaffClient): Promise<SseStream> {
   const stream = await openSse(`${t.baseUrl}${EVENTS}`, { cookie: who.cookie });
@@ -183,10 +188,7 @@ describe.each(databaseKinds())('live streams whose client left or stopped readin
     for (let i = 0; i < 4; i++) {
       await new Promise<void>((resolve, reject) => {
         const socket = connect(Number(port), '127.0.0.1', () => {
-          socket.write(
-            `GET ${EVENTS} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: ${client.cookie}\r\n\r\n`,
-            () => socket.destroy(),
-          );
+          socket.write(streamRequest(client), () => socket.destroy());
         });
         socket.once('close', () => resolve());
         socket.once('error', reject);
@@ -207,8 +209,7 @@ describe.each(databaseKinds())('live streams whose client left or stopped readin
       for (let i = 0; i < 4; i++) {
         streams.push(await vi.waitFor(() => open(t, client), { timeout: 5000, interval: 50 }));
       }
-      const gauge = t.ctx.metrics?.registry.getSingleMetric('meldepunkt_live_streams');
-      await expect.poll(async () => (await gauge?.get())?.values[0]?.value).toBe(4);
+      await expect.poll(() => liveStreamCount(t)).toBe(4);
     } finally {
       for (const stream of streams) await stream.close();
     }
@@ -218,27 +219,25 @@ describe.each(databaseKinds())('live streams whose client left or stopped readin
     const user = await buildStaffUser(t.ctx.db.db, { kommunenummer: '4001', roles: ['leser'] });
     const client = await logInAs(t, user);
     const reading = await open(t, client);
-    const gauge = t.ctx.metrics?.registry.getSingleMetric('meldepunkt_live_streams');
-    const liveStreams = async () => (await gauge?.get())?.values[0]?.value;
+    const liveStreams = () => liveStreamCount(t);
     const { port } = new URL(t.baseUrl);
     // A client that sends its request and then never reads.
     const stalled = connect(Number(port), '127.0.0.1');
     stalled.on('error', () => {});
-    stalled.write(
-      `GET ${EVENTS} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: ${client.cookie}\r\n\r\n`,
-    );
+    stalled.write(streamRequest(client));
     stalled.pause();
     try {
       await expect.poll(liveStreams).toBe(2);
       // Changes until the server gives up on the stalled screen: the kernel's socket buffers on
       // loopback take a few MB before MAX_UNSENT_BYTES is reached (at most about 20 MB here), 50
       // changes per notification as the announcer sends them.
+      const refOf = (change: number) => `4001-2026-${String(change).padStart(6, '0')}`;
       const payload = (n: number) =>
         JSON.stringify(
           Array.from({ length: 50 }, (_, i) => ({
             op: 'update',
             id: `00000000-0000-4000-8000-${String(n * 50 + i).padStart(12, '0')}`,
-            ref: `4001-2026-${String(n * 50 + i).padStart(6, '0')}`,
+            ref: refOf(n * 50 + i),
             kommunenummer: '4001',
             status: 'under_behandling',
           })),
@@ -249,7 +248,7 @@ describe.each(databaseKinds())('live streams whose client left or stopped readin
         sent += 1;
         // The reading client lives in this process: it reads each notification's changes before
         // the next is sent, so only the stalled one falls behind however busy the machine is.
-        const last = `4001-2026-${String(sent * 50 - 1).padStart(6, '0')}`;
+        const last = refOf(sent * 50 - 1);
         while (!reading.raw().slice(-20_000).includes(last) && (await liveStreams()) === 2) {
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -257,12 +256,7 @@ describe.each(databaseKinds())('live streams whose client left or stopped readin
       console.info(`${sent} notifications of 50 changes sent while both streams were open`);
       // The stalled screen's stream was dropped; the reading one is still open and received.
       await expect.poll(liveStreams).toBe(1);
-      await vi.waitFor(
-        () => expect(reading.raw()).toContain(`4001-2026-${String(sent * 50 - 1).padStart(6, '0')}`),
-        {
-          timeout: 5000,
-        },
-      );
+      await vi.waitFor(() => expect(reading.raw()).toContain(refOf(sent * 50 - 1)), { timeout: 5000 });
       expect(reading.response.status).toBe(200);
     } finally {
       stalled.destroy();

@@ -143,11 +143,8 @@ export function startReportChangeAnnouncer(
     const next = new pg.Client(longLivedClientConfig(url, 'meldepunkt-announcer', options.timeouts));
     next.on('error', (error) => {
       if (client !== next) return;
-      client = undefined;
-      run = undefined;
-      cursor = undefined;
       if (!stopped) log.warn({ err: error }, 'report change announcer lost its connection');
-      next.end().catch(() => {});
+      dropLead();
     });
     let leader: boolean;
     try {
