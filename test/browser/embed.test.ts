@@ -47,15 +47,27 @@ describe('the embedded form', () => {
       const frame = document.querySelector<HTMLIFrameElement>('.embed-demo-frame iframe');
       return frame !== null && frame.style.height !== '' && frame.getBoundingClientRect().height > 1000;
     });
-    const inner = await form
+    const sizes = await form
       .locator('html')
       .evaluate((html) => ({ scroll: html.scrollHeight, client: html.clientHeight }));
-    expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1);
+    expect(sizes.scroll).toBeLessThanOrEqual(sizes.client + 1);
     const height = await frameHeight(page);
     expect(height).toBeGreaterThan(1000);
 
     // A failed post inside the iframe makes the page taller (the problems on top): it grows again.
-    await form.locator('#report-form button[type="submit"]').click();
+    // Click once the frame has loaded (its scripts have laid the form out), and wait for the
+    // frame's own navigation back to the draft: what was requested is in the failure if not.
+    const inner = page.frames().find((f) => f.url().startsWith(`${PUBLIC_URL}/porsgrunn/meld?`));
+    if (!inner) throw new Error('the form frame is not among the page frames');
+    await inner.waitForLoadState('load');
+    const requests: string[] = [];
+    page.on('response', (r) => requests.push(`${r.request().method()} ${r.status()} ${r.url()}`));
+    await Promise.all([
+      inner.waitForURL(/[?&]utkast=/).catch((e: Error) => {
+        throw new Error(`${e.message}\nafter the click: ${requests.join('\n') || 'no request'}`);
+      }),
+      form.locator('#report-form button[type="submit"]').click(),
+    ]);
     await form.locator('#error-summary').waitFor();
     await page.waitForFunction(
       (before) =>
