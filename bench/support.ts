@@ -231,7 +231,8 @@ export async function npmScriptEnv(root: string, script = 'start'): Promise<Reco
   const env: Record<string, string> = {};
   for (const word of await npmScriptWords(root, script)) {
     const equals = word.indexOf('=');
-    if (equals <= 0 || word.startsWith('-')) break;
+    // `node` ends them: it has no '=', and the words after it are its own.
+    if (equals <= 0) break;
     env[word.slice(0, equals)] = word.slice(equals + 1);
   }
   return env;
